@@ -1,0 +1,28 @@
+namespace Ecai.Domain.Carts;
+
+/// <summary>A bot's connection to one cart. Secrets live only in <see cref="ProtectedSecrets"/>.</summary>
+public sealed class CartConnection
+{
+    public int Id { get; set; }
+    public int BotId { get; set; }
+    public CartKind Kind { get; set; }
+    /// <summary>Normalised cart domain (no scheme, no www., no /admin/).</summary>
+    public required string CartDomain { get; set; }
+    /// <summary>Base URL the connector calls (https://api-domain or a sandbox URL).</summary>
+    public required string ApiBaseUrl { get; set; }
+    /// <summary>Login e-mail, password and any cached token, encrypted with Data Protection.</summary>
+    public required string ProtectedSecrets { get; set; }
+    public bool BirthdaySync { get; set; }
+    public bool LineIdLinking { get; set; }
+    public ConnectionState State { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? LastPulledAt { get; set; }
+    public long LastPullCustomers { get; set; }
+    public long LastPullOrders { get; set; }
+    public long LastPullSkipped { get; set; }
+    public string? LastSkippedSample { get; set; }
+    public string? CustomerCursor { get; set; }
+    public string? OrderCursor { get; set; }
+    public string? SubscriptionCursor { get; set; }
+}

@@ -1,0 +1,73 @@
+namespace Ecai.Domain.Carts;
+
+/// <summary>A customer imported from a cart.</summary>
+public sealed class CartCustomer
+{
+    public long Id { get; set; }
+    public int ConnectionId { get; set; }
+    public int BotId { get; set; }
+    public required string ExternalId { get; set; }
+    public string? Number { get; set; }
+    public string? Name { get; set; }
+    public string? PhoneRaw { get; set; }
+    public string? PhoneNormalized { get; set; }
+    public string? EmailNormalized { get; set; }
+    public string? LineUserId { get; set; }
+    public DateOnly? Birthday { get; set; }
+    public int OrderCount { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>An order (受注) imported from a cart.</summary>
+public sealed class CartOrder
+{
+    public long Id { get; set; }
+    public int ConnectionId { get; set; }
+    public required string ExternalId { get; set; }
+    public required string CustomerExternalId { get; set; }
+    public string? Number { get; set; }
+    public DateTimeOffset OrderedAt { get; set; }
+    public long Amount { get; set; }
+    public DateTimeOffset? ShippedAt { get; set; }
+    public string? SubscriptionExternalId { get; set; }
+    public int? Times { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public List<CartOrderItem> Items { get; set; } = [];
+}
+
+/// <summary>One line of an order, keyed by (connection, order external id, line number).</summary>
+public sealed class CartOrderItem
+{
+    public int ConnectionId { get; set; }
+    public required string OrderExternalId { get; set; }
+    public int LineNo { get; set; }
+    public required string ProductCode { get; set; }
+    public string ProductName { get; set; } = "";
+    public string? CourseName { get; set; }
+    public int Quantity { get; set; }
+    public long Price { get; set; }
+}
+
+/// <summary>A subscription (定期受注) with its continuation status.</summary>
+public sealed class CartSubscription
+{
+    public long Id { get; set; }
+    public int ConnectionId { get; set; }
+    public required string ExternalId { get; set; }
+    public required string CustomerExternalId { get; set; }
+    public ContinuationStatus Status { get; set; }
+    public string? RawStatus { get; set; }
+    public string? ProductCode { get; set; }
+    public string? CourseName { get; set; }
+    public DateTimeOffset? NextShipAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A product or course seen in a cart (fills the filter dropdowns).</summary>
+public sealed class CartProduct
+{
+    public long Id { get; set; }
+    public int ConnectionId { get; set; }
+    public required string Code { get; set; }
+    public string Name { get; set; } = "";
+}

@@ -1,0 +1,85 @@
+using Ecai.Domain.Bots;
+using Ecai.Domain.Carts;
+using Ecai.Domain.Linking;
+using Ecai.Domain.Members;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ecai.Domain.Data.Configurations;
+
+internal sealed class CartConnectionConfiguration : IEntityTypeConfiguration<CartConnection>
+{
+    public void Configure(EntityTypeBuilder<CartConnection> b)
+    {
+        b.HasOne<Bot>().WithMany().HasForeignKey(x => x.BotId).OnDelete(DeleteBehavior.Cascade);
+        // One cart of each system per bot (seed rule); the same cart on two bots is allowed.
+        b.HasIndex(x => new { x.BotId, x.Kind }).IsUnique();
+        b.HasIndex(x => new { x.Kind, x.CartDomain });
+    }
+}
+
+internal sealed class CartCustomerConfiguration : IEntityTypeConfiguration<CartCustomer>
+{
+    public void Configure(EntityTypeBuilder<CartCustomer> b)
+    {
+        b.HasOne<CartConnection>().WithMany().HasForeignKey(x => x.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ConnectionId, x.ExternalId }).IsUnique();
+        b.HasIndex(x => new { x.BotId, x.PhoneNormalized });
+        b.HasIndex(x => new { x.BotId, x.EmailNormalized });
+        b.HasIndex(x => new { x.BotId, x.LineUserId });
+    }
+}
+
+internal sealed class CartOrderConfiguration : IEntityTypeConfiguration<CartOrder>
+{
+    public void Configure(EntityTypeBuilder<CartOrder> b)
+    {
+        b.HasOne<CartConnection>().WithMany().HasForeignKey(x => x.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasAlternateKey(x => new { x.ConnectionId, x.ExternalId });
+        b.HasIndex(x => new { x.ConnectionId, x.CustomerExternalId });
+        b.HasMany(x => x.Items).WithOne()
+            .HasForeignKey(i => new { i.ConnectionId, i.OrderExternalId })
+            .HasPrincipalKey(o => new { o.ConnectionId, o.ExternalId })
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CartOrderItemConfiguration : IEntityTypeConfiguration<CartOrderItem>
+{
+    public void Configure(EntityTypeBuilder<CartOrderItem> b)
+    {
+        b.HasKey(x => new { x.ConnectionId, x.OrderExternalId, x.LineNo });
+        b.HasIndex(x => new { x.ConnectionId, x.ProductCode });
+    }
+}
+
+internal sealed class CartSubscriptionConfiguration : IEntityTypeConfiguration<CartSubscription>
+{
+    public void Configure(EntityTypeBuilder<CartSubscription> b)
+    {
+        b.HasOne<CartConnection>().WithMany().HasForeignKey(x => x.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ConnectionId, x.ExternalId }).IsUnique();
+        b.HasIndex(x => new { x.ConnectionId, x.CustomerExternalId });
+    }
+}
+
+internal sealed class CartProductConfiguration : IEntityTypeConfiguration<CartProduct>
+{
+    public void Configure(EntityTypeBuilder<CartProduct> b)
+    {
+        b.HasOne<CartConnection>().WithMany().HasForeignKey(x => x.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ConnectionId, x.Code }).IsUnique();
+    }
+}
+
+internal sealed class CartLinkConfiguration : IEntityTypeConfiguration<CartLink>
+{
+    public void Configure(EntityTypeBuilder<CartLink> b)
+    {
+        b.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<CartCustomer>().WithMany().HasForeignKey(x => x.CartCustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.MemberId, x.CartCustomerId }).IsUnique();
+        b.HasIndex(x => x.CartCustomerId);
+        b.HasIndex(x => new { x.BotId, x.ConnectionId, x.MemberId });
+    }
+}

@@ -1,0 +1,65 @@
+using Ecai.Domain.Bots;
+using Ecai.Domain.Jobs;
+using Ecai.Domain.Members;
+using Ecai.Domain.Operators;
+using Ecai.Domain.Tags;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ecai.Domain.Data.Configurations;
+
+internal sealed class BotConfiguration : IEntityTypeConfiguration<Bot>
+{
+    public void Configure(EntityTypeBuilder<Bot> b) => b.Property(x => x.Name).HasMaxLength(100);
+}
+
+internal sealed class OperatorBotConfiguration : IEntityTypeConfiguration<OperatorBot>
+{
+    public void Configure(EntityTypeBuilder<OperatorBot> b)
+    {
+        b.HasKey(x => new { x.OperatorId, x.BotId });
+        b.HasOne<Operator>().WithMany(o => o.Bots).HasForeignKey(x => x.OperatorId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Bot>().WithMany().HasForeignKey(x => x.BotId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> b)
+    {
+        b.HasOne<Bot>().WithMany().HasForeignKey(x => x.BotId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.BotId, x.LineUserId }).IsUnique();
+        b.HasIndex(x => new { x.BotId, x.PhoneNormalized });
+        b.HasIndex(x => new { x.BotId, x.EmailNormalized });
+        b.HasIndex(x => new { x.BotId, x.FriendAddedAt });
+    }
+}
+
+internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
+{
+    public void Configure(EntityTypeBuilder<Tag> b)
+    {
+        b.HasOne<Bot>().WithMany().HasForeignKey(x => x.BotId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.BotId, x.Name }).IsUnique();
+    }
+}
+
+internal sealed class MemberTagConfiguration : IEntityTypeConfiguration<MemberTag>
+{
+    public void Configure(EntityTypeBuilder<MemberTag> b)
+    {
+        b.HasKey(x => new { x.MemberId, x.TagId });
+        b.HasIndex(x => x.TagId);
+        b.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Tag>().WithMany().HasForeignKey(x => x.TagId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
+{
+    public void Configure(EntityTypeBuilder<JobRun> b)
+    {
+        b.HasIndex(x => new { x.BotId, x.State });
+        b.HasIndex(x => x.StartedAt);
+    }
+}

@@ -1,0 +1,42 @@
+using Ecai.Domain.Bots;
+using Ecai.Domain.Carts;
+using Ecai.Domain.Jobs;
+using Ecai.Domain.Linking;
+using Ecai.Domain.Members;
+using Ecai.Domain.Operators;
+using Ecai.Domain.Tags;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecai.Domain.Data;
+
+/// <summary>The one database: ECAI's data and the operators' Identity tables.</summary>
+public sealed class EcaiDb(DbContextOptions<EcaiDb> options) : IdentityDbContext<Operator>(options)
+{
+    public DbSet<Bot> Bots => Set<Bot>();
+    public DbSet<OperatorBot> OperatorBots => Set<OperatorBot>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<MemberTag> MemberTags => Set<MemberTag>();
+    public DbSet<CartConnection> CartConnections => Set<CartConnection>();
+    public DbSet<CartCustomer> CartCustomers => Set<CartCustomer>();
+    public DbSet<CartOrder> CartOrders => Set<CartOrder>();
+    public DbSet<CartOrderItem> CartOrderItems => Set<CartOrderItem>();
+    public DbSet<CartSubscription> CartSubscriptions => Set<CartSubscription>();
+    public DbSet<CartProduct> CartProducts => Set<CartProduct>();
+    public DbSet<CartLink> CartLinks => Set<CartLink>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EcaiDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // SQLite cannot order or compare DateTimeOffset as text; store UTC ticks instead.
+        configuration.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configuration.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+    }
+}

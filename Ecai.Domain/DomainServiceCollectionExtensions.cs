@@ -1,0 +1,24 @@
+using Ecai.Domain.Data;
+using Ecai.Domain.Jobs;
+using Ecai.Domain.Operators;
+using Ecai.Domain.Realtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ecai.Domain;
+
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>EF Core on SQLite and the domain use cases. The connection string is read when the
+    /// first context is made, so test hosts can override it.</summary>
+    public static IServiceCollection AddEcaiDomain(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    {
+        services.AddDbContextFactory<EcaiDb>((sp, o) => o.UseSqlite(connectionString(sp), s => s.CommandTimeout(120)));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILiveEvents, NoLiveEvents>();
+        services.AddSingleton<JobRuns>();
+        services.AddSingleton<BotAccess>();
+        return services;
+    }
+}

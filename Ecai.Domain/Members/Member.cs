@@ -1,0 +1,19 @@
+namespace Ecai.Domain.Members;
+
+/// <summary>A LINE friend of a bot (会員). Its ECAI ID is <see cref="Id"/>.</summary>
+public sealed class Member
+{
+    public long Id { get; set; }
+    public int BotId { get; set; }
+    public required string LineUserId { get; set; }
+    public string DisplayName { get; set; } = "";
+    public DateTimeOffset FriendAddedAt { get; set; }
+    public bool IsBlocked { get; set; }
+    public string? PhoneRaw { get; set; }
+    /// <summary>E.164, e.g. +819012345678; null when absent or invalid.</summary>
+    public string? PhoneNormalized { get; set; }
+    public string? EmailRaw { get; set; }
+    public string? EmailNormalized { get; set; }
+    public DateOnly? Birthday { get; set; }
+    public int Points { get; set; }
+}

@@ -1,0 +1,30 @@
+namespace Ecai.Domain.Realtime;
+
+/// <summary>Something a live screen should redraw for; raised by domain services, pushed by Web.</summary>
+public abstract record LiveEvent(int BotId);
+
+/// <summary>Counts on the home dashboard may have changed (members, links).</summary>
+public sealed record DashboardChanged(int BotId) : LiveEvent(BotId);
+
+/// <summary>A cart connection's state or counts changed.</summary>
+public sealed record ConnectionChanged(int BotId, int ConnectionId) : LiveEvent(BotId);
+
+/// <summary>Progress of one job run. <see cref="Total"/> is null while unknown.</summary>
+public sealed record JobProgressChanged(
+    int BotId, long JobRunId, string Kind, string Title, long Done, long? Total, Jobs.JobState State, string? Stage)
+    : LiveEvent(BotId)
+{
+    public int? Percent => Total is > 0 ? (int)Math.Min(100, Done * 100 / Total.Value) : null;
+}
+
+/// <summary>Seam through which domain services report; Web broadcasts to Blazor and SignalR.</summary>
+public interface ILiveEvents
+{
+    void Publish(LiveEvent e);
+}
+
+/// <summary>For hosts and tests that show nothing live.</summary>
+public sealed class NoLiveEvents : ILiveEvents
+{
+    public void Publish(LiveEvent e) { }
+}

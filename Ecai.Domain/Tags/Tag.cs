@@ -1,0 +1,18 @@
+namespace Ecai.Domain.Tags;
+
+public sealed class Tag
+{
+    public int Id { get; set; }
+    public int BotId { get; set; }
+    public required string Name { get; set; }
+    public string? Folder { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A tag on a member; the pair is unique, so a tag is never added twice.</summary>
+public sealed class MemberTag
+{
+    public long MemberId { get; set; }
+    public int TagId { get; set; }
+    public DateTimeOffset AddedAt { get; set; }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Coravel;
+using Ecai.Domain.Data;
+using Ecai.Domain.Jobs;
+using Ecai.Domain.Operators;
+using Ecai.Domain.Realtime;
+using Ecai.Web.Components;
+using Ecai.Web.Demo;
+using Ecai.Web.Endpoints;
+using Ecai.Web.Jobs;
+using Ecai.Web.Realtime;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+
+namespace Ecai.Web;
+
+/// <summary>Wiring of the web host: one method for services, one for the pipeline.</summary>
+public static class WebSetup
+{
+    public static IServiceCollection AddEcaiWeb(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddSignalR();
+        services.AddHealthChecks();
+
+        var keys = config["Ecai:DataProtectionKeys"] ?? "App_Data/keys";
+        services.AddDataProtection().SetApplicationName("Ecai").PersistKeysToFileSystem(new DirectoryInfo(keys));
+
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.Cookie.Name = "ecai.auth";
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddIdentityCore<Operator>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddEntityFrameworkStores<EcaiDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        // Identity's stores want a scoped EcaiDb; everything else uses the factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EcaiDb>>().CreateDbContext());
+
+        services.AddSingleton<LiveBroadcaster>();
+        services.AddSingleton<ILiveEvents>(sp => sp.GetRequiredService<LiveBroadcaster>());
+
+        services.Configure<DemoOptions>(config.GetSection("Ecai:Demo"));
+        services.AddEcaiJobs();
+        services.AddEcaiUi();
+        return services;
+    }
+
+    /// <summary>Creates and migrates the database, closes runs a crash left open, seeds demo data.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var dbs = app.Services.GetRequiredService<IDbContextFactory<EcaiDb>>();
+        await Database.MigrateAsync(dbs, CancellationToken.None);
+        await app.Services.GetRequiredService<JobRuns>().AbandonRunningAsync(CancellationToken.None);
+        await DemoSeeder.SeedIfEnabledAsync(app);
+    }
+
+    public static WebApplication UseEcaiPipeline(this WebApplication app)
+    {
+        var japanese = new CultureInfo("ja-JP");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(japanese),
+            SupportedCultures = [japanese],
+            SupportedUICultures = [japanese],
+        });
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapHub<LiveHub>("/hubs/live");
+        app.MapDemoSandboxes();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
