@@ -19,6 +19,9 @@ public static class DomainServiceCollectionExtensions
         services.TryAddSingleton<ILiveEvents, NoLiveEvents>();
         services.AddSingleton<JobRuns>();
         services.AddSingleton<BotAccess>();
+        services.AddSingleton<Carts.CartConnections>();
+        services.AddSingleton<Linking.Linker>();
+        services.AddSingleton<Carts.CartSync>();
         return services;
     }
 }

@@ -14,7 +14,6 @@ public sealed class CartCustomer
     public string? EmailNormalized { get; set; }
     public string? LineUserId { get; set; }
     public DateOnly? Birthday { get; set; }
-    public int OrderCount { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -70,4 +69,5 @@ public sealed class CartProduct
     public int ConnectionId { get; set; }
     public required string Code { get; set; }
     public string Name { get; set; } = "";
+    public string? CourseName { get; set; }
 }

@@ -9,12 +9,19 @@ public static class JobsSetup
     {
         services.AddScheduler();
         services.AddQueue();
+        services.AddSingleton<PullTrigger>();
+        services.AddTransient<PullCartsJob>();
         return services;
     }
 
     public static WebApplication UseEcaiJobs(this WebApplication app)
     {
-        app.Services.UseScheduler(_ => { });
+        app.Services.UseScheduler(s =>
+        {
+            // Seed: hourly pulls. The pull is incremental, so a short run each hour is cheap.
+            s.Schedule<PullCartsJob>().Hourly().PreventOverlapping(nameof(PullCartsJob));
+        });
+        app.Services.ConfigureQueue().LogQueuedTaskProgress(app.Services.GetRequiredService<ILogger<PullCartsJob>>());
         return app;
     }
 }

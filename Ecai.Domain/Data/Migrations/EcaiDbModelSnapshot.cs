@@ -140,9 +140,6 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<string>("Number")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("OrderCount")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("PhoneNormalized")
                         .HasColumnType("TEXT");
 
@@ -258,6 +255,9 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.Property<int>("ConnectionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CourseName")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()

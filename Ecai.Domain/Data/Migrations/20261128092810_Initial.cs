@@ -323,7 +323,6 @@ namespace Ecai.Domain.Data.Migrations
                     EmailNormalized = table.Column<string>(type: "TEXT", nullable: true),
                     LineUserId = table.Column<string>(type: "TEXT", nullable: true),
                     Birthday = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OrderCount = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -374,7 +373,8 @@ namespace Ecai.Domain.Data.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     ConnectionId = table.Column<int>(type: "INTEGER", nullable: false),
                     Code = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false)
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    CourseName = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

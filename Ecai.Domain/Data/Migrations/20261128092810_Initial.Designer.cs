@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ecai.Domain.Data.Migrations
 {
     [DbContext(typeof(EcaiDb))]
-    [Migration("20261128092509_Initial")]
+    [Migration("20261128092810_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -143,9 +143,6 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<string>("Number")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("OrderCount")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("PhoneNormalized")
                         .HasColumnType("TEXT");
 
@@ -261,6 +258,9 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.Property<int>("ConnectionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CourseName")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()

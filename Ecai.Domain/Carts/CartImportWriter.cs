@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Ecai.Domain.Data;
+using Ecai.Domain.Linking;
+using Microsoft.Data.Sqlite;
+
+namespace Ecai.Domain.Carts;
+
+/// <summary>
+/// Writes one page of a pull in one transaction: the rows (upserted set-wise) and the stream's
+/// cursor together, so a crash between pages neither loses nor duplicates anything.
+/// </summary>
+internal static class CartImportWriter
+{
+    public static async Task WriteCustomersAsync(SqliteConnection db, int connectionId, int botId,
+        IReadOnlyList<CartCustomerRecord> rows, string? cursor, CancellationToken ct)
+    {
+        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+        await SqlBatch.InsertAsync(db, tx,
+            "INSERT INTO CartCustomers (ConnectionId, BotId, ExternalId, Number, Name, PhoneRaw, PhoneNormalized, EmailNormalized, LineUserId, Birthday, UpdatedAt)",
+            11,
+            """
+            ON CONFLICT(ConnectionId, ExternalId) DO UPDATE SET
+              Number = excluded.Number, Name = excluded.Name, PhoneRaw = excluded.PhoneRaw,
+              PhoneNormalized = excluded.PhoneNormalized, EmailNormalized = excluded.EmailNormalized,
+              LineUserId = excluded.LineUserId, Birthday = excluded.Birthday, UpdatedAt = excluded.UpdatedAt
+            """,
+            rows, (r, v) =>
+            {
+                v[0] = connectionId; v[1] = botId; v[2] = r.ExternalId; v[3] = r.Number; v[4] = r.Name; v[5] = r.PhoneRaw;
+                v[6] = PhoneNormalizer.Normalize(r.PhoneRaw); v[7] = EmailNormalizer.Normalize(r.Email);
+                v[8] = string.IsNullOrWhiteSpace(r.LineUserId) ? null : r.LineUserId.Trim();
+                v[9] = r.Birthday?.ToString("yyyy-MM-dd"); v[10] = r.UpdatedAt.UtcTicks;
+            }, ct);
+        await SaveCursorAsync(db, tx, connectionId, "CustomerCursor", cursor, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public static async Task WriteOrdersAsync(SqliteConnection db, int connectionId,
+        IReadOnlyList<CartOrderRecord> rows, string? cursor, CancellationToken ct)
+    {
+        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+        await SqlBatch.InsertAsync(db, tx,
+            "INSERT INTO CartOrders (ConnectionId, ExternalId, CustomerExternalId, Number, OrderedAt, Amount, ShippedAt, SubscriptionExternalId, Times, UpdatedAt)",
+            10,
+            """
+            ON CONFLICT(ConnectionId, ExternalId) DO UPDATE SET
+              CustomerExternalId = excluded.CustomerExternalId, Number = excluded.Number, OrderedAt = excluded.OrderedAt,
+              Amount = excluded.Amount, ShippedAt = excluded.ShippedAt, SubscriptionExternalId = excluded.SubscriptionExternalId,
+              Times = excluded.Times, UpdatedAt = excluded.UpdatedAt
+            """,
+            rows, (r, v) =>
+            {
+                v[0] = connectionId; v[1] = r.ExternalId; v[2] = r.CustomerExternalId; v[3] = r.Number; v[4] = r.OrderedAt.UtcTicks;
+                v[5] = r.Amount; v[6] = r.ShippedAt?.UtcTicks; v[7] = r.SubscriptionExternalId; v[8] = r.Times; v[9] = r.UpdatedAt.UtcTicks;
+            }, ct);
+
+        // An updated order replaces its lines: drop the old ones, insert the new ones.
+        await SqlBatch.ExecuteAsync(db, tx,
+            "DELETE FROM CartOrderItems WHERE ConnectionId = $c AND OrderExternalId IN (SELECT value FROM json_each($ids))", ct,
+            ("$c", connectionId), ("$ids", JsonSerializer.Serialize(rows.Select(r => r.ExternalId))));
+        var items = rows.SelectMany(o => o.Items.Select((item, i) => (Order: o.ExternalId, LineNo: i + 1, Item: item))).ToList();
+        await SqlBatch.InsertAsync(db, tx,
+            "INSERT INTO CartOrderItems (ConnectionId, OrderExternalId, LineNo, ProductCode, ProductName, CourseName, Quantity, Price)",
+            8, "ON CONFLICT DO NOTHING", items, (r, v) =>
+            {
+                v[0] = connectionId; v[1] = r.Order; v[2] = r.LineNo; v[3] = r.Item.ProductCode; v[4] = r.Item.ProductName;
+                v[5] = r.Item.CourseName; v[6] = r.Item.Quantity; v[7] = r.Item.Price;
+            }, ct);
+
+        var products = items.Select(i => i.Item).DistinctBy(i => i.ProductCode).ToList();
+        await UpsertProductsAsync(db, tx, connectionId, products.Select(p => (p.ProductCode, p.ProductName, p.CourseName)).ToList(), ct);
+        await SaveCursorAsync(db, tx, connectionId, "OrderCursor", cursor, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public static async Task WriteSubscriptionsAsync(SqliteConnection db, int connectionId,
+        IReadOnlyList<CartSubscriptionRecord> rows, string? cursor, CancellationToken ct)
+    {
+        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+        await SqlBatch.InsertAsync(db, tx,
+            "INSERT INTO CartSubscriptions (ConnectionId, ExternalId, CustomerExternalId, Status, RawStatus, ProductCode, CourseName, NextShipAt, UpdatedAt)",
+            9,
+            """
+            ON CONFLICT(ConnectionId, ExternalId) DO UPDATE SET
+              CustomerExternalId = excluded.CustomerExternalId, Status = excluded.Status, RawStatus = excluded.RawStatus,
+              ProductCode = excluded.ProductCode, CourseName = excluded.CourseName, NextShipAt = excluded.NextShipAt,
+              UpdatedAt = excluded.UpdatedAt
+            """,
+            rows, (r, v) =>
+            {
+                v[0] = connectionId; v[1] = r.ExternalId; v[2] = r.CustomerExternalId; v[3] = (int)r.Status; v[4] = r.RawStatus;
+                v[5] = r.ProductCode; v[6] = r.CourseName; v[7] = r.NextShipAt?.UtcTicks; v[8] = r.UpdatedAt.UtcTicks;
+            }, ct);
+        await SaveCursorAsync(db, tx, connectionId, "SubscriptionCursor", cursor, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static Task UpsertProductsAsync(SqliteConnection db, SqliteTransaction tx, int connectionId,
+        IReadOnlyList<(string Code, string Name, string? Course)> products, CancellationToken ct) =>
+        SqlBatch.InsertAsync(db, tx, "INSERT INTO CartProducts (ConnectionId, Code, Name, CourseName)", 4,
+            "ON CONFLICT(ConnectionId, Code) DO UPDATE SET Name = excluded.Name, CourseName = coalesce(excluded.CourseName, CourseName)",
+            products, (p, v) => { v[0] = connectionId; v[1] = p.Code; v[2] = p.Name; v[3] = p.Course; }, ct);
+
+    private static Task SaveCursorAsync(SqliteConnection db, SqliteTransaction tx, int connectionId, string column, string? cursor, CancellationToken ct) =>
+        cursor is null ? Task.CompletedTask
+            : SqlBatch.ExecuteAsync(db, tx, $"UPDATE CartConnections SET {column} = $cursor WHERE Id = $id", ct, ("$cursor", cursor), ("$id", connectionId));
+}

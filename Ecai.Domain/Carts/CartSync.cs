@@ -1,0 +1,144 @@
+using Ecai.Domain.Data;
+using Ecai.Domain.Jobs;
+using Ecai.Domain.Linking;
+using Ecai.Domain.Realtime;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Ecai.Domain.Carts;
+
+/// <summary>What one pull of a bot's carts did.</summary>
+public sealed record PullResult(long Customers, long Orders, long Subscriptions, long Skipped, int NewLinks, IReadOnlyList<string> Errors);
+
+/// <summary>
+/// The pull use case: for each of a bot's connections, stream customers, subscriptions and
+/// orders from the stored cursors, write each page with its cursor in one transaction, then link.
+/// </summary>
+public sealed class CartSync(
+    IDbContextFactory<EcaiDb> dbs,
+    IEnumerable<ICartClientFactory> clients,
+    CartConnections connections,
+    Linker linker,
+    ILiveEvents live,
+    TimeProvider clock,
+    ILogger<CartSync> log)
+{
+    /// <summary>Bots with at least one connection (all, or just <paramref name="botId"/>).</summary>
+    public async Task<IReadOnlyList<int>> BotsToPullAsync(int? botId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.CartConnections.Where(c => botId == null || c.BotId == botId)
+            .Select(c => c.BotId).Distinct().OrderBy(id => id).ToListAsync(ct);
+    }
+
+    public async Task<PullResult> PullBotAsync(int botId, IJobProgress progress, CancellationToken ct)
+    {
+        List<CartConnection> targets;
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+            targets = await db.CartConnections.Where(c => c.BotId == botId).OrderBy(c => c.Id).AsNoTracking().ToListAsync(ct);
+
+        var total = new Counter();
+        var errors = new List<string>();
+        foreach (var connection in targets)
+        {
+            var factory = clients.FirstOrDefault(f => f.Supports(connection.Kind));
+            if (factory is null) continue;
+            var counts = new Counter();
+            try
+            {
+                await PullConnectionAsync(connection, factory, counts, total, progress, ct);
+                await MarkAsync(connection, ConnectionState.Connected, null, counts, ct);
+            }
+            catch (CartConnectionException ex)
+            {
+                errors.Add($"{CartNames.Of(connection.Kind)}: {ex.Message}");
+                await MarkAsync(connection, ConnectionState.Error, ex.Message, counts, ct);
+            }
+            catch (HttpRequestException ex)
+            {
+                log.LogWarning("Pull of connection {ConnectionId} failed: {Status} {Message}", connection.Id, ex.StatusCode, ex.Message);
+                var message = ex.StatusCode is { } status
+                    ? $"カートのAPIがエラーを返しました(HTTP {(int)status})。時間をおいて再度お試しください。"
+                    : "カートのAPIに接続できませんでした。APIドメインを確認してください。";
+                errors.Add($"{CartNames.Of(connection.Kind)}: {message}");
+                await MarkAsync(connection, ConnectionState.Error, message, counts, ct);
+            }
+            catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+            {
+                log.LogWarning(ex, "Pull of connection {ConnectionId} timed out", connection.Id);
+                const string message = "カートのAPIが時間内に応答しませんでした。時間をおいて再度お試しください。";
+                errors.Add($"{CartNames.Of(connection.Kind)}: {message}");
+                await MarkAsync(connection, ConnectionState.Error, message, counts, ct);
+            }
+        }
+
+        progress.Report(total.Records, null, "連携中");
+        var newLinks = await linker.LinkBotAsync(botId, ct);
+        progress.Report(total.Records, total.Records, "完了");
+        live.Publish(new DashboardChanged(botId));
+        return new PullResult(total.Customers, total.Orders, total.Subscriptions, total.Skipped, newLinks, errors);
+    }
+
+    private async Task PullConnectionAsync(CartConnection connection, ICartClientFactory factory, Counter counts, Counter total,
+        IJobProgress progress, CancellationToken ct)
+    {
+        var endpoint = await connections.EndpointAsync(connection.Id, ct)
+            ?? throw new InvalidOperationException($"Connection {connection.Id} disappeared");
+        var client = factory.Create(endpoint);
+        await using var context = await dbs.CreateDbContextAsync(ct);
+        await context.Database.OpenConnectionAsync(ct);
+        var db = (SqliteConnection)context.Database.GetDbConnection();
+        await SqlBatch.ExecuteAsync(db, null, "PRAGMA synchronous=NORMAL;", ct);
+
+        await foreach (var page in client.CustomersSinceAsync(connection.CustomerCursor, ct))
+        {
+            await CartImportWriter.WriteCustomersAsync(db, connection.Id, connection.BotId, page.Items, page.Cursor, ct);
+            counts.Add(page, (c, n) => c.Customers += n); total.Add(page, (c, n) => c.Customers += n);
+            progress.Report(total.Records, null, "顧客を取込中");
+        }
+        await foreach (var page in client.SubscriptionsSinceAsync(connection.SubscriptionCursor, ct))
+        {
+            await CartImportWriter.WriteSubscriptionsAsync(db, connection.Id, page.Items, page.Cursor, ct);
+            counts.Add(page, (c, n) => c.Subscriptions += n); total.Add(page, (c, n) => c.Subscriptions += n);
+            progress.Report(total.Records, null, "定期受注を取込中");
+        }
+        await foreach (var page in client.OrdersSinceAsync(connection.OrderCursor, ct))
+        {
+            await CartImportWriter.WriteOrdersAsync(db, connection.Id, page.Items, page.Cursor, ct);
+            counts.Add(page, (c, n) => c.Orders += n); total.Add(page, (c, n) => c.Orders += n);
+            progress.Report(total.Records, null, "受注を取込中");
+        }
+    }
+
+    private async Task MarkAsync(CartConnection connection, ConnectionState state, string? error, Counter counts, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(CancellationToken.None);
+        var now = clock.GetUtcNow();
+        await db.CartConnections.Where(c => c.Id == connection.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.State, state)
+            .SetProperty(c => c.LastError, error)
+            .SetProperty(c => c.LastPulledAt, now)
+            .SetProperty(c => c.LastPullCustomers, counts.Customers)
+            .SetProperty(c => c.LastPullOrders, counts.Orders)
+            .SetProperty(c => c.LastPullSkipped, counts.Skipped)
+            .SetProperty(c => c.LastSkippedSample, counts.SkippedSample), CancellationToken.None);
+        live.Publish(new ConnectionChanged(connection.BotId, connection.Id));
+    }
+
+    private sealed class Counter
+    {
+        public long Customers, Orders, Subscriptions, Skipped;
+        public string? SkippedSample;
+        public long Records => Customers + Orders + Subscriptions;
+
+        public void Add<T>(CartPage<T> page, Action<Counter, long> addItems)
+        {
+            addItems(this, page.Items.Count);
+            Skipped += page.Skipped.Count;
+            if (page.Skipped.Count > 0 && (SkippedSample?.Length ?? 0) < 400)
+                SkippedSample = string.Join(" / ", new[] { SkippedSample }.Concat(
+                    page.Skipped.Take(3).Select(s => $"{s.ExternalId ?? "ID不明"}: {s.Reason}")).Where(x => x is not null));
+        }
+    }
+}

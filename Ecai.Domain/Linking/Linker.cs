@@ -1,0 +1,86 @@
+using Ecai.Domain.Carts;
+using Ecai.Domain.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecai.Domain.Linking;
+
+/// <summary>
+/// Links members to cart customers by exact match of a normalised key, set-wise in SQL:
+/// phone for the phone carts (only customers with at least one order, seed rule), e-mail for
+/// Shopify (orders not needed), and the LINE user id for ecforce connections with LINE-ID linking.
+/// Links whose key no longer matches are removed in the same transaction.
+/// </summary>
+public sealed class Linker(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
+{
+    private const string PhoneCarts = "1, 3, 4, 5, 6"; // ecforce, Rakuten, 楽楽リピート, リピスト, サブスクストア
+    private const string HasOrder =
+        "EXISTS (SELECT 1 FROM CartOrders o WHERE o.ConnectionId = c.ConnectionId AND o.CustomerExternalId = c.ExternalId)";
+
+    /// <summary>Links every member of the bot (or just <paramref name="memberId"/>); returns the number of new links.</summary>
+    public async Task<int> LinkBotAsync(int botId, CancellationToken ct, long? memberId = null)
+    {
+        await using var context = await dbs.CreateDbContextAsync(ct);
+        await context.Database.OpenConnectionAsync(ct);
+        var db = (SqliteConnection)context.Database.GetDbConnection();
+        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+        (string, object?)[] args = [("$bot", botId), ("$member", memberId), ("$now", clock.GetUtcNow().UtcTicks)];
+
+        // 1. Drop links whose key no longer matches (a phone or e-mail changed, LINE-ID linking switched off).
+        await SqlBatch.ExecuteAsync(db, tx, $"""
+            DELETE FROM CartLinks
+            WHERE BotId = $bot AND ($member IS NULL OR MemberId = $member) AND NOT EXISTS (
+              SELECT 1 FROM Members m
+              JOIN CartCustomers c ON c.Id = CartLinks.CartCustomerId
+              JOIN CartConnections k ON k.Id = c.ConnectionId
+              WHERE m.Id = CartLinks.MemberId AND CASE CartLinks.Key
+                WHEN {(int)LinkKey.Phone} THEN m.PhoneNormalized = c.PhoneNormalized
+                WHEN {(int)LinkKey.Email} THEN m.EmailNormalized = c.EmailNormalized
+                WHEN {(int)LinkKey.LineUserId} THEN k.LineIdLinking = 1 AND m.LineUserId = c.LineUserId
+                ELSE 0 END)
+            """, ct, args);
+
+        // 2. New links, one statement per key.
+        var added = 0;
+        added += await SqlBatch.ExecuteAsync(db, tx, $"""
+            INSERT OR IGNORE INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, Key, LinkedAt)
+            SELECT c.BotId, m.Id, c.Id, c.ConnectionId, {(int)LinkKey.Phone}, $now
+            FROM CartCustomers c
+            JOIN CartConnections k ON k.Id = c.ConnectionId AND k.Kind IN ({PhoneCarts})
+            JOIN Members m ON m.BotId = c.BotId AND m.PhoneNormalized = c.PhoneNormalized
+            WHERE c.BotId = $bot AND c.PhoneNormalized IS NOT NULL AND ($member IS NULL OR m.Id = $member) AND {HasOrder}
+            """, ct, args);
+        added += await SqlBatch.ExecuteAsync(db, tx, $"""
+            INSERT OR IGNORE INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, Key, LinkedAt)
+            SELECT c.BotId, m.Id, c.Id, c.ConnectionId, {(int)LinkKey.Email}, $now
+            FROM CartCustomers c
+            JOIN CartConnections k ON k.Id = c.ConnectionId AND k.Kind = {(int)CartKind.Shopify}
+            JOIN Members m ON m.BotId = c.BotId AND m.EmailNormalized = c.EmailNormalized
+            WHERE c.BotId = $bot AND c.EmailNormalized IS NOT NULL AND ($member IS NULL OR m.Id = $member)
+            """, ct, args);
+        added += await SqlBatch.ExecuteAsync(db, tx, $"""
+            INSERT OR IGNORE INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, Key, LinkedAt)
+            SELECT c.BotId, m.Id, c.Id, c.ConnectionId, {(int)LinkKey.LineUserId}, $now
+            FROM CartCustomers c
+            JOIN CartConnections k ON k.Id = c.ConnectionId AND k.Kind = {(int)CartKind.Ecforce} AND k.LineIdLinking = 1
+            JOIN Members m ON m.BotId = c.BotId AND m.LineUserId = c.LineUserId
+            WHERE c.BotId = $bot AND c.LineUserId IS NOT NULL AND ($member IS NULL OR m.Id = $member) AND {HasOrder}
+            """, ct, args);
+
+        // 3. Birthday sync: a member without a birthday takes the first-linked customer's, where the
+        //    connection enables it (never Shopify or Rakuten, which do not carry one).
+        await SqlBatch.ExecuteAsync(db, tx, $"""
+            UPDATE Members SET Birthday = (
+              SELECT c.Birthday FROM CartLinks l
+              JOIN CartCustomers c ON c.Id = l.CartCustomerId
+              JOIN CartConnections k ON k.Id = l.ConnectionId
+              WHERE l.MemberId = Members.Id AND k.BirthdaySync = 1 AND k.Kind NOT IN ({(int)CartKind.Shopify}, {(int)CartKind.RakutenRms})
+              ORDER BY l.LinkedAt, l.Id LIMIT 1)
+            WHERE BotId = $bot AND Birthday IS NULL AND ($member IS NULL OR Id = $member)
+              AND EXISTS (SELECT 1 FROM CartLinks l WHERE l.MemberId = Members.Id)
+            """, ct, args);
+
+        await tx.CommitAsync(ct);
+        return added;
+    }
+}
