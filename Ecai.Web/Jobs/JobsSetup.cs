@@ -21,7 +21,6 @@ public static class JobsSetup
             // Seed: hourly pulls. The pull is incremental, so a short run each hour is cheap.
             s.Schedule<PullCartsJob>().Hourly().PreventOverlapping(nameof(PullCartsJob));
         });
-        app.Services.ConfigureQueue().LogQueuedTaskProgress(app.Services.GetRequiredService<ILogger<PullCartsJob>>());
         return app;
     }
 }
