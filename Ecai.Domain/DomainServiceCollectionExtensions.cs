@@ -21,6 +21,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<BotAccess>();
         services.AddSingleton<Carts.CartConnections>();
         services.AddSingleton<Linking.Linker>();
+        services.AddSingleton<Members.MemberImport>();
         services.AddSingleton<Carts.CartSync>();
         return services;
     }

@@ -1,0 +1,71 @@
+using Ecai.Domain.Bots;
+using Ecai.Domain.Carts;
+using Ecai.Domain.Data;
+using Ecai.Domain.Jobs;
+using Ecai.Domain.Linking;
+using Ecai.Domain.Members;
+using Ecai.Domain.Realtime;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ecai.Tests.Support;
+
+/// <summary>Domain services over a fresh database, with a fake clock and an in-memory cart client.</summary>
+public sealed class DomainFixture : IAsyncDisposable
+{
+    private DomainFixture(TestDb db)
+    {
+        Db = db;
+        Connections = new CartConnections(db, new EphemeralDataProtectionProvider(), Live, Clock);
+        Linker = new Linker(db, Clock);
+        Members = new MemberImport(db);
+        Runs = new JobRuns(db, Live, Clock);
+        Sync = new CartSync(db, [Carts], Connections, Linker, Live, Clock, NullLogger<CartSync>.Instance);
+    }
+
+    public TestDb Db { get; }
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+    public RecordingLiveEvents Live { get; } = new();
+    public ScriptedCartClientFactory Carts { get; } = new();
+    public CartConnections Connections { get; }
+    public Linker Linker { get; }
+    public MemberImport Members { get; }
+    public JobRuns Runs { get; }
+    public CartSync Sync { get; }
+
+    public static async Task<DomainFixture> CreateAsync() => new(await TestDb.CreateAsync());
+
+    public async Task<int> AddBotAsync(string name = "テストショップ")
+    {
+        await using var db = Db.CreateDbContext();
+        var bot = new Bot { Name = name, CreatedAt = Clock.GetUtcNow() };
+        db.Bots.Add(bot);
+        await db.SaveChangesAsync();
+        return bot.Id;
+    }
+
+    public async Task<int> ConnectAsync(int botId, CartKind kind = CartKind.Ecforce, bool lineIdLinking = false, bool birthdaySync = false)
+    {
+        var result = await Connections.ConnectAsync(botId,
+            new ConnectRequest(kind, $"shop{botId}.example.jp", "admin@example.jp", "secret-pass", "api.example.jp", birthdaySync, lineIdLinking),
+            CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join(",", result.Errors.Values));
+        return result.ConnectionId!.Value;
+    }
+
+    public async Task<PullResult> PullAsync(int botId)
+    {
+        var run = await Runs.StartAsync(botId, "test", "テスト", CancellationToken.None);
+        return await Sync.PullBotAsync(botId, run, CancellationToken.None);
+    }
+
+    public ValueTask DisposeAsync() => Db.DisposeAsync();
+}
+
+public sealed class RecordingLiveEvents : ILiveEvents
+{
+    private readonly List<LiveEvent> _events = [];
+    public IReadOnlyList<LiveEvent> Events { get { lock (_events) return [.. _events]; } }
+    public void Publish(LiveEvent e) { lock (_events) _events.Add(e); }
+}

@@ -1,0 +1,62 @@
+using System.Runtime.CompilerServices;
+using Ecai.Domain.Carts;
+
+namespace Ecai.Tests.Support;
+
+/// <summary>
+/// An in-memory cart for domain tests: records sorted by UpdatedAt, served in pages from a cursor
+/// (the ISO instant of the last record served). It can fail after N pages to simulate a crash.
+/// </summary>
+public sealed class ScriptedCartClientFactory : ICartClientFactory
+{
+    public List<CartCustomerRecord> Customers { get; } = [];
+    public List<CartOrderRecord> Orders { get; } = [];
+    public List<CartSubscriptionRecord> Subscriptions { get; } = [];
+    public int PageSize { get; set; } = 3;
+    /// <summary>Throw after this many order pages have been handed out (then reset).</summary>
+    public int? FailAfterOrderPages { get; set; }
+    public Exception? FailWith { get; set; }
+    public List<string?> OrderCursorsSeen { get; } = [];
+    public List<SkippedRecord> SkipOnFirstOrderPage { get; } = [];
+
+    public bool Supports(CartKind kind) => true;
+    public ICartClient Create(CartEndpoint endpoint) => new Client(this);
+
+    private sealed class Client(ScriptedCartClientFactory cart) : ICartClient
+    {
+        public IAsyncEnumerable<CartPage<CartCustomerRecord>> CustomersSinceAsync(string? cursor, CancellationToken ct) =>
+            Pages(cart.Customers, c => c.UpdatedAt, cursor, null, ct);
+
+        public IAsyncEnumerable<CartPage<CartSubscriptionRecord>> SubscriptionsSinceAsync(string? cursor, CancellationToken ct) =>
+            Pages(cart.Subscriptions, s => s.UpdatedAt, cursor, null, ct);
+
+        public IAsyncEnumerable<CartPage<CartOrderRecord>> OrdersSinceAsync(string? cursor, CancellationToken ct)
+        {
+            cart.OrderCursorsSeen.Add(cursor);
+            if (cart.FailWith is { } error && cart.FailAfterOrderPages is null) throw error;
+            return Pages(cart.Orders, o => o.UpdatedAt, cursor, cart.FailAfterOrderPages, ct);
+        }
+
+        private async IAsyncEnumerable<CartPage<T>> Pages<T>(List<T> all, Func<T, DateTimeOffset> updated, string? cursor,
+            int? failAfter, [EnumeratorCancellation] CancellationToken ct)
+        {
+            var since = cursor is null ? DateTimeOffset.MinValue : DateTimeOffset.Parse(cursor);
+            var rows = all.Where(r => updated(r) >= since).OrderBy(updated).ToList();
+            var served = 0;
+            for (var i = 0; i < rows.Count; i += cart.PageSize)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (failAfter is { } limit && served == limit)
+                {
+                    cart.FailAfterOrderPages = null;
+                    throw cart.FailWith ?? new IOException("connection reset (simulated crash)");
+                }
+                var page = rows.Skip(i).Take(cart.PageSize).ToList();
+                var skipped = typeof(T) == typeof(CartOrderRecord) && i == 0 ? cart.SkipOnFirstOrderPage.ToList() : [];
+                served++;
+                await Task.Yield();
+                yield return new CartPage<T>(page, skipped, updated(page[^1]).ToString("O"));
+            }
+        }
+    }
+}
