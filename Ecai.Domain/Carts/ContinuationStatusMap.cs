@@ -1,9 +1,12 @@
+using System.Collections.Frozen;
+using System.Text;
+
 namespace Ecai.Domain.Carts;
 
 /// <summary>Each cart's word for a subscription's state, mapped to ECAI's <see cref="ContinuationStatus"/>.</summary>
 public static class ContinuationStatusMap
 {
-    private static readonly Dictionary<CartKind, Dictionary<string, ContinuationStatus>> Table = new()
+    private static readonly Dictionary<CartKind, FrozenDictionary<string, ContinuationStatus>> Table = new()
     {
         [CartKind.Ecforce] = Map(("有効", ContinuationStatus.Active), ("停止", ContinuationStatus.Paused), ("キャンセル", ContinuationStatus.Cancelled),
                                  ("active", ContinuationStatus.Active), ("suspend", ContinuationStatus.Paused), ("canceled", ContinuationStatus.Cancelled)),
@@ -16,12 +19,18 @@ public static class ContinuationStatusMap
         [CartKind.RakutenRms] = Map(("Active", ContinuationStatus.Active), ("Cancelled", ContinuationStatus.Cancelled)),
     };
 
-    /// <summary>The ECAI status for a cart's word; Unspecified for a word the table does not know.</summary>
+    /// <summary>
+    /// The ECAI status for a cart's word; Unspecified for a word the table does not know. White space
+    /// is trimmed, Latin case ignored, and half-width katakana / full-width Latin (CSV exports) folded.
+    /// </summary>
     public static ContinuationStatus Map(CartKind cart, string? word) =>
-        word is not null && Table[cart].TryGetValue(word.Trim(), out var status) ? status : ContinuationStatus.Unspecified;
+        word is not null && Table[cart].TryGetValue(word.Normalize(NormalizationForm.FormKC).Trim(), out var status)
+            ? status
+            : ContinuationStatus.Unspecified;
 
+    /// <summary>A cart's table, read-only: it is shared by every caller.</summary>
     public static IReadOnlyDictionary<string, ContinuationStatus> For(CartKind cart) => Table[cart];
 
-    private static Dictionary<string, ContinuationStatus> Map(params (string Word, ContinuationStatus Status)[] rows) =>
-        rows.ToDictionary(r => r.Word, r => r.Status, StringComparer.OrdinalIgnoreCase);
+    private static FrozenDictionary<string, ContinuationStatus> Map(params (string Word, ContinuationStatus Status)[] rows) =>
+        rows.ToFrozenDictionary(r => r.Word, r => r.Status, StringComparer.OrdinalIgnoreCase);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Ecai.Domain.Time;
 
 /// <summary>
@@ -32,6 +34,8 @@ public static class JapanTime
         return new DateTimeOffset(jst.Year, jst.Month, 1, 0, 0, 0, Offset).ToUniversalTime();
     }
 
-    /// <summary>"2026/11/28 18:00" in JST, the UI's date format.</summary>
-    public static string Format(DateTimeOffset instant) => ToJst(instant).ToString("yyyy/MM/dd HH:mm");
+    /// <summary>"2026/11/28 18:00" in JST, the UI's date format, whatever the current culture (the
+    /// invariant culture keeps "/" and ":" literal and the Gregorian year).</summary>
+    public static string Format(DateTimeOffset instant) =>
+        ToJst(instant).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
 }
