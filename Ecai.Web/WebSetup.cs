@@ -57,6 +57,7 @@ public static class WebSetup
         services.AddSingleton<ILiveEvents>(sp => sp.GetRequiredService<LiveBroadcaster>());
 
         services.Configure<DemoOptions>(config.GetSection("Ecai:Demo"));
+        services.AddSingleton<DemoCarts>();
         services.AddEcaiJobs();
         services.AddEcaiUi();
         return services;

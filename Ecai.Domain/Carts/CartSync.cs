@@ -24,6 +24,8 @@ public sealed class CartSync(
     TimeProvider clock,
     ILogger<CartSync> log)
 {
+    public const string OrdersStage = "受注を取込中";
+
     /// <summary>Bots with at least one connection (all, or just <paramref name="botId"/>).</summary>
     public async Task<IReadOnlyList<int>> BotsToPullAsync(int? botId, CancellationToken ct)
     {
@@ -107,7 +109,7 @@ public sealed class CartSync(
         {
             await CartImportWriter.WriteOrdersAsync(db, connection.Id, page.Items, page.Cursor, ct);
             counts.Add(page, (c, n) => c.Orders += n); total.Add(page, (c, n) => c.Orders += n);
-            progress.Report(total.Records, null, "受注を取込中");
+            progress.Report(total.Records, null, OrdersStage);
         }
     }
 

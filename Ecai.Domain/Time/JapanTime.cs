@@ -8,7 +8,10 @@ namespace Ecai.Domain.Time;
 /// </summary>
 public static class JapanTime
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+    /// <summary>Asia/Tokyo from the system's tz data; a fixed +09:00 zone (Japan has no DST) where it is missing.</summary>
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Tokyo", out var zone)
+        ? zone
+        : TimeZoneInfo.CreateCustomTimeZone("Asia/Tokyo", TimeSpan.FromHours(9), "Japan Standard Time", "JST");
     public static readonly TimeSpan Offset = TimeSpan.FromHours(9);
 
     public static DateTimeOffset ToJst(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);

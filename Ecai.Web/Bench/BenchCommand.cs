@@ -1,11 +1,117 @@
+using System.Diagnostics;
+using Ecai.Domain;
+using Ecai.Domain.Bots;
+using Ecai.Domain.Carts;
+using Ecai.Domain.Data;
+using Ecai.Domain.Jobs;
+using Ecai.Domain.Linking;
+using Ecai.Domain.Members;
+using Ecai.Integrations;
+using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Microsoft.EntityFrameworkCore;
+
 namespace Ecai.Web.Bench;
 
-/// <summary>`dotnet run -c Release --project Ecai.Web -- bench`: prints name=value lines.</summary>
+/// <summary>
+/// `dotnet run -c Release --project Ecai.Web -- bench [--orders N] [--customers N] [--members N]`:
+/// seeds the ecforce sandbox, pulls through the real connector over loopback HTTP into a fresh
+/// SQLite file, links, and prints one name=value per line.
+/// </summary>
 public static class BenchCommand
 {
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine("bench: not yet available");
-        return Task.FromResult(1);
+        var orders = Arg(args, "--orders", 200_000);
+        var customers = Arg(args, "--customers", 100_000);
+        var members = Arg(args, "--members", 100_000);
+        var dir = Directory.CreateTempSubdirectory("ecai-bench-");
+        try
+        {
+            var store = new EcforceStore(new EcforceStoreOptions
+            {
+                Seed = 7, Customers = customers, Orders = orders,
+                Start = DateTimeOffset.UtcNow.AddYears(-2), End = DateTimeOffset.UtcNow,
+            });
+            await using var sandbox = await EcforceSandboxServer.StartAsync(store);
+            await using var services = BuildServices(Path.Combine(dir.FullName, "bench.db"), dir.FullName);
+            var dbs = services.GetRequiredService<IDbContextFactory<EcaiDb>>();
+            await Database.MigrateAsync(dbs, CancellationToken.None);
+            var botId = await AddBotAsync(dbs);
+            var connect = await services.GetRequiredService<CartConnections>().ConnectAsync(botId,
+                new ConnectRequest(CartKind.Ecforce, "bench.example.jp", store.Options.AdminEmail, store.Options.AdminPassword, sandbox.BaseUrl),
+                CancellationToken.None);
+            if (!connect.Succeeded) throw new InvalidOperationException(string.Join(" ", connect.Errors.Values));
+
+            // 1. Pull (no members yet, so the pull's own linking step is empty and timed separately below).
+            var run = await services.GetRequiredService<JobRuns>().StartAsync(botId, "bench", "bench", CancellationToken.None);
+            var clock = Stopwatch.StartNew();
+            var pull = await services.GetRequiredService<CartSync>().PullBotAsync(botId, run, CancellationToken.None);
+            var pullSeconds = clock.Elapsed.TotalSeconds;
+            if (pull.Errors.Count > 0) throw new InvalidOperationException(string.Join(" ", pull.Errors));
+
+            // 2. Link M members (80% carry a customer's phone) against the imported customers.
+            var people = Enumerable.Range(0, members).Select(i => new NewMember(
+                $"U{i:x32}", $"会員{i}", DateTimeOffset.UtcNow.AddDays(-i % 540),
+                i % 5 == 4 ? null : store.CustomerPhone(i % Math.Max(1, customers)))).ToList();
+            await services.GetRequiredService<MemberImport>().AddAsync(botId, people, CancellationToken.None);
+            people.Clear();
+            clock.Restart();
+            var links = await services.GetRequiredService<Linker>().LinkBotAsync(botId, CancellationToken.None);
+            var linkSeconds = clock.Elapsed.TotalSeconds;
+
+            using var self = Process.GetCurrentProcess();
+            self.Refresh();
+            var peakMb = self.PeakWorkingSet64 / (1024 * 1024);
+
+            // 3. The same rows inserted with prepared statements in one transaction: the ceiling.
+            var rawSeconds = await RawInsert.RunAsync(Path.Combine(dir.FullName, "bench.db"), Path.Combine(dir.FullName, "raw.db"));
+
+            var ordersPerSecond = pull.Orders / pullSeconds;
+            var rawPerSecond = pull.Orders / rawSeconds;
+            Print("orders", pull.Orders);
+            Print("customers", pull.Customers);
+            Print("subscriptions", pull.Subscriptions);
+            Print("skipped", pull.Skipped);
+            Print("pull_s", pullSeconds.ToString("F2"));
+            Print("orders_per_s", ordersPerSecond.ToString("F0"));
+            Print("raw_insert_per_s", rawPerSecond.ToString("F0"));
+            Print("ratio", (ordersPerSecond / rawPerSecond).ToString("F2"));
+            Print("members", members);
+            Print("links", links);
+            Print("link_s", linkSeconds.ToString("F2"));
+            Print("peak_mb", peakMb);
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            dir.Delete(recursive: true);
+        }
     }
+
+    private static ServiceProvider BuildServices(string dbFile, string keysDir)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysDir));
+        services.AddEcaiDomain(_ => $"Data Source={dbFile}").AddEcaiIntegrations();
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task<int> AddBotAsync(IDbContextFactory<EcaiDb> dbs)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        var bot = new Bot { Name = "ベンチ", CreatedAt = DateTimeOffset.UtcNow };
+        db.Bots.Add(bot);
+        await db.SaveChangesAsync();
+        return bot.Id;
+    }
+
+    private static int Arg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1].Replace("_", ""), out var value) ? value : fallback;
+    }
+
+    private static void Print(string name, object value) => Console.WriteLine($"{name}={value}");
 }

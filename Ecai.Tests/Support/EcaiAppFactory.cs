@@ -1,0 +1,69 @@
+using Ecai.Domain.Bots;
+using Ecai.Domain.Data;
+using Ecai.Domain.Operators;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecai.Tests.Support;
+
+/// <summary>
+/// The whole app on a fresh SQLite file. Demo mode is off unless <paramref name="demo"/> is given
+/// (then it seeds that many members); <see cref="UseRealSockets"/> gives Kestrel on 127.0.0.1 for browsers.
+/// </summary>
+public sealed class EcaiAppFactory(int? demoMembers = null) : WebApplicationFactory<Program>
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ecai-app-").FullName;
+
+    public const string DemoEmail = "demo@ecai.example";
+    public const string DemoPassword = "Demo-2026!";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Ecai:Database", $"Data Source={Path.Combine(_dir, "ecai.db")}");
+        builder.UseSetting("Ecai:DataProtectionKeys", Path.Combine(_dir, "keys"));
+        builder.UseSetting("Ecai:Demo:Enabled", demoMembers is null ? "false" : "true");
+        if (demoMembers is { } members)
+        {
+            builder.UseSetting("Ecai:Demo:Members", members.ToString());
+            builder.UseSetting("Ecai:Demo:EcforceCustomers", (members * 6 / 5).ToString());
+            builder.UseSetting("Ecai:Demo:EcforceOrders", (members * 3).ToString());
+            builder.UseSetting("Ecai:Demo:OperatorEmail", DemoEmail);
+            builder.UseSetting("Ecai:Demo:OperatorPassword", DemoPassword);
+        }
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    public IDbContextFactory<EcaiDb> Db => Services.GetRequiredService<IDbContextFactory<EcaiDb>>();
+
+    /// <summary>Adds a bot and an operator who may open it (and, optionally, other bots).</summary>
+    public async Task<(int BotId, string Email, string Password)> AddOperatorWithBotAsync(string botName, string email)
+    {
+        await using var db = await Db.CreateDbContextAsync();
+        var bot = new Bot { Name = botName, CreatedAt = DateTimeOffset.UtcNow };
+        db.Bots.Add(bot);
+        await db.SaveChangesAsync();
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Operator>>();
+        const string password = "Test-Pass-2026";
+        var op = await users.FindByEmailAsync(email);
+        if (op is null)
+        {
+            op = new Operator { UserName = email, Email = email, DisplayName = email };
+            var created = await users.CreateAsync(op, password);
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+        await Services.GetRequiredService<BotAccess>().GrantAsync(op.Id, bot.Id, CancellationToken.None);
+        return (bot.Id, email, password);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}
