@@ -1,0 +1,35 @@
+using System.Globalization;
+using Ecai.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Ecai.Tests.Browser;
+
+/// <summary>The operator's path in a real browser: log in, pull on 外部連携, watch ホーム change without reloading.</summary>
+public sealed class PullBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task Pull_on_the_integration_page_updates_the_linked_count_on_home_without_reloading()
+    {
+        var home = await browser.LoginAsync();
+        var linked = home.Locator("[data-testid=linked-friends]");
+        Assert.Equal("0", (await linked.InnerTextAsync()).Trim());
+        var homeLoads = 0;
+        home.Load += (_, _) => homeLoads++;
+
+        var integrations = await home.Context.NewPageAsync();
+        await integrations.GotoAsync(browser.BaseUrl + "/integrations");
+        await BrowserApp.WaitInteractiveAsync(integrations);
+        await integrations.Locator("[data-testid=pull-now]").ClickAsync();
+        await integrations.Locator("[data-testid=pull-progress]").WaitForAsync(new() { Timeout = 30_000 });
+        await integrations.Locator("[data-testid=connection-state]", new() { HasTextString = "連携済み" })
+            .WaitForAsync(new() { Timeout = 60_000 });
+
+        int expected;
+        await using (var db = await browser.App.Db.CreateDbContextAsync())
+            expected = await db.CartLinks.Select(l => l.MemberId).Distinct().CountAsync();
+        Assert.True(expected > 0);
+        await Assertions.Expect(linked).ToHaveTextAsync(expected.ToString("N0", CultureInfo.GetCultureInfo("ja-JP")), new() { Timeout = 30_000 });
+        Assert.Equal(0, homeLoads);
+    }
+}
