@@ -19,7 +19,7 @@ public sealed class PullCartsJob(CartSync sync, JobRuns runs, PullTrigger trigge
     {
         foreach (var botId in await sync.BotsToPullAsync(Payload.BotId, CancellationToken))
         {
-            await using var _ = trigger.MarkRunning(botId);
+            await using var _ = await trigger.EnterAsync(botId, CancellationToken);
             var run = await runs.StartAsync(botId, Kind, "カート取込", CancellationToken);
             try
             {
