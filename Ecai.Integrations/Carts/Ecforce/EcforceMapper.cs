@@ -1,0 +1,157 @@
+using Ecai.Domain.Carts;
+using Ecai.Domain.Linking;
+
+namespace Ecai.Integrations.Carts.Ecforce;
+
+/// <summary>One mapped page: the records, the rows we could not read, and the newest updated_at seen.</summary>
+internal sealed record EcforceMappedPage<T>(List<T> Items, List<SkippedRecord> Skipped, int RowCount, DateTimeOffset? MaxUpdatedAt);
+
+/// <summary>
+/// Pure functions from ecforce DTOs to ECAI's cart records. A row that cannot be read becomes a
+/// <see cref="SkippedRecord"/> with a reason an operator can act on; nothing here throws for bad data.
+/// Rule of thumb: a missing or unreadable id, updated_at, customer id or order date skips the row;
+/// a present but unreadable shipping date skips it too (follow-up messages depend on it);
+/// a bad birthday only drops the birthday.
+/// </summary>
+internal static class EcforceMapper
+{
+    public static EcforceMappedPage<CartCustomerRecord> MapCustomers(CustomerListDocument document)
+    {
+        var addresses = IndexIncluded(document.Included, "address");
+        return MapPage(document.Data, r => r.Id, r => r.Attributes?.UpdatedAt, r => MapCustomer(r, addresses));
+    }
+
+    public static EcforceMappedPage<CartOrderRecord> MapOrders(OrderListDocument document)
+    {
+        var items = IndexIncluded(document.Included, "order_item");
+        return MapPage(document.Data, r => r.Id, r => r.Attributes?.UpdatedAt, r => MapOrder(r, items));
+    }
+
+    public static EcforceMappedPage<CartSubscriptionRecord> MapSubscriptions(SubOrderListDocument document)
+    {
+        var items = IndexIncluded(document.Included, "order_item");
+        return MapPage(document.Data, r => r.Id, r => r.Attributes?.UpdatedAt, r => MapSubscription(r, items));
+    }
+
+    internal static Mapped<CartCustomerRecord> MapCustomer(CustomerResource row, IReadOnlyDictionary<string, AddressAttributes> addresses)
+    {
+        var a = row.Attributes;
+        if (Blank(row.Id)) return "顧客IDがありません";
+        if (a is null) return "顧客の属性(attributes)がありません";
+        if (!EcforceTime.TryParse(a.UpdatedAt, out var updatedAt)) return $"更新日時(updated_at)を読み取れません: '{a.UpdatedAt}'";
+
+        // The phone lives only on the billing address, split in three [C3].
+        var addressId = row.Relationships?.BillingAddress?.FirstId;
+        var address = addressId is not null ? addresses.GetValueOrDefault(addressId) : null;
+        var phone = PhoneNormalizer.JoinParts(address?.Tel01, address?.Tel02, address?.Tel03) ?? Trimmed(address?.FullTel);
+        var name = Trimmed(address?.FullName) ?? Trimmed(string.Join(' ', new[] { address?.Name01, address?.Name02 }.Where(n => !Blank(n))));
+        DateOnly? birthday = EcforceTime.TryParseDate(a.Birth, out var birth) ? birth : null;
+
+        return new CartCustomerRecord(row.Id!, Trimmed(a.Number), name, phone, Trimmed(a.Email), Trimmed(a.LineId), birthday, updatedAt);
+    }
+
+    internal static Mapped<CartOrderRecord> MapOrder(OrderResource row, IReadOnlyDictionary<string, OrderItemAttributes> items)
+    {
+        var a = row.Attributes;
+        if (Blank(row.Id)) return "受注IDがありません";
+        if (a is null) return "受注の属性(attributes)がありません";
+        if (!EcforceTime.TryParse(a.UpdatedAt, out var updatedAt)) return $"更新日時(updated_at)を読み取れません: '{a.UpdatedAt}'";
+
+        var customerId = a.CustomerId?.ToString() ?? Trimmed(row.Relationships?.Customer?.FirstId);
+        if (customerId is null) return "顧客ID(customer_id)がありません";
+
+        // 注文日時: completed_at (注文確定) when present, else created_at.
+        var orderedText = Blank(a.CompletedAt) ? a.CreatedAt : a.CompletedAt;
+        if (!EcforceTime.TryParse(orderedText, out var orderedAt)) return $"注文日時(completed_at/created_at)を読み取れません: '{orderedText}'";
+
+        DateTimeOffset? shippedAt = null;
+        if (!Blank(a.ShippedAt))
+        {
+            if (!EcforceTime.TryParse(a.ShippedAt, out var shipped)) return $"発送日(shipped_at)を読み取れません: '{a.ShippedAt}'";
+            shippedAt = shipped;
+        }
+        if (a.Total is not { } total) return "合計金額(total)がありません";
+
+        var lines = new List<CartOrderItemRecord>();
+        foreach (var item in LinkedItems(row.Relationships?.OrderItems, items))
+        {
+            var code = Trimmed(item.ProductNumber) ?? Trimmed(item.VariantSku);
+            if (code is null) return "商品コード(product_number)のない明細があります";
+            lines.Add(new CartOrderItemRecord(code, item.ProductName?.Trim() ?? "", Trimmed(item.CourseName), item.Quantity ?? 1, item.Price ?? 0));
+        }
+
+        return new CartOrderRecord(row.Id!, customerId, Trimmed(a.Number), orderedAt, total, shippedAt,
+            a.SubsOrderId?.ToString(), a.Times, lines, updatedAt);
+    }
+
+    internal static Mapped<CartSubscriptionRecord> MapSubscription(SubOrderResource row, IReadOnlyDictionary<string, OrderItemAttributes> items)
+    {
+        var a = row.Attributes;
+        if (Blank(row.Id)) return "定期受注IDがありません";
+        if (a is null) return "定期受注の属性(attributes)がありません";
+        if (!EcforceTime.TryParse(a.UpdatedAt, out var updatedAt)) return $"更新日時(updated_at)を読み取れません: '{a.UpdatedAt}'";
+
+        var customerId = a.CustomerId?.ToString() ?? Trimmed(row.Relationships?.Customer?.FirstId);
+        if (customerId is null) return "顧客ID(customer_id)がありません";
+
+        DateTimeOffset? nextShipAt = null;
+        if (!Blank(a.ScheduledToBeShippedAt))
+        {
+            if (!EcforceTime.TryParse(a.ScheduledToBeShippedAt, out var next)) return $"次回発送予定日(scheduled_to_be_shipped_at)を読み取れません: '{a.ScheduledToBeShippedAt}'";
+            nextShipAt = next;
+        }
+
+        // The subscribed product: the first line of the subscription [I].
+        var product = LinkedItems(row.Relationships?.OrderItems, items).FirstOrDefault();
+        var state = Trimmed(a.State);
+        return new CartSubscriptionRecord(row.Id!, customerId, ContinuationStatusMap.Map(CartKind.Ecforce, state), state,
+            Trimmed(product?.ProductNumber) ?? Trimmed(product?.VariantSku), Trimmed(product?.CourseName), nextShipAt, updatedAt);
+    }
+
+    /// <summary>Either a record or the reason it was skipped (an implicit conversion from string).</summary>
+    internal readonly record struct Mapped<T>(T? Record, string? SkipReason) where T : class
+    {
+        public static implicit operator Mapped<T>(T record) => new(record, null);
+        public static implicit operator Mapped<T>(string reason) => new(null, reason);
+    }
+
+    private static EcforceMappedPage<TRecord> MapPage<TRow, TRecord>(List<TRow>? rows, Func<TRow, string?> id,
+        Func<TRow, string?> updatedAt, Func<TRow, Mapped<TRecord>> map) where TRecord : class
+    {
+        rows ??= [];
+        var records = new List<TRecord>(rows.Count);
+        var skipped = new List<SkippedRecord>();
+        DateTimeOffset? max = null;
+        foreach (var row in rows)
+        {
+            // Every readable updated_at moves the cursor, even for a skipped row: it has been seen.
+            if (EcforceTime.TryParse(updatedAt(row), out var seen) && (max is null || seen > max)) max = seen;
+            var mapped = map(row);
+            if (mapped.Record is { } record) records.Add(record);
+            else skipped.Add(new SkippedRecord(Trimmed(id(row)), mapped.SkipReason!));
+        }
+        return new EcforceMappedPage<TRecord>(records, skipped, rows.Count, max);
+    }
+
+    private static Dictionary<string, TAttributes> IndexIncluded<TAttributes>(List<EcforceResource<TAttributes>>? included, string type)
+    {
+        var index = new Dictionary<string, TAttributes>(StringComparer.Ordinal);
+        foreach (var resource in included ?? [])
+        {
+            if (resource.Type == type && resource.Id is { } id && resource.Attributes is { } attributes) index[id] = attributes;
+        }
+        return index;
+    }
+
+    private static IEnumerable<OrderItemAttributes> LinkedItems(EcforceRelationship? relationship, IReadOnlyDictionary<string, OrderItemAttributes> items)
+    {
+        foreach (var link in relationship?.Data ?? [])
+        {
+            if (link.Id is not null && items.TryGetValue(link.Id, out var item)) yield return item;
+        }
+    }
+
+    private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
+
+    private static string? Trimmed(string? text) => Blank(text) ? null : text!.Trim();
+}

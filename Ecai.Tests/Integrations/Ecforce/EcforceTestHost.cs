@@ -1,0 +1,100 @@
+using Ecai.Domain.Carts;
+using Ecai.Integrations.Carts.Ecforce;
+using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ecai.Tests.Integrations.Ecforce;
+
+/// <summary>
+/// A sandbox shop on 127.0.0.1 plus the connector wired as in the app (AddEcforceCart), with
+/// retries shortened to milliseconds. One per test, so faults and counters never leak.
+/// </summary>
+internal sealed class EcforceTestHost : IAsyncDisposable
+{
+    public const string Email = "owner@shop.example.jp";
+    public const string Password = "correct horse";
+
+    private readonly ServiceProvider _services;
+
+    private EcforceTestHost(EcforceSandboxServer server, ServiceProvider services)
+    {
+        Server = server;
+        _services = services;
+    }
+
+    public EcforceSandboxServer Server { get; }
+    public EcforceStore Store => Server.Store;
+    public RecordingTokenStore Tokens { get; } = new();
+
+    public static async Task<EcforceTestHost> StartAsync(int customers = 300, int orders = 1_234, Action<EcforceOptions>? configure = null)
+    {
+        var store = new EcforceStore(new EcforceStoreOptions
+        {
+            Seed = 7,
+            Customers = customers,
+            Orders = orders,
+            AdminEmail = Email,
+            AdminPassword = Password,
+        });
+        var server = await EcforceSandboxServer.StartAsync(store);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddEcforceCart()
+            .Configure<EcforceOptions>(o =>
+            {
+                o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
+                o.MaxRetries = 3;
+                o.AttemptTimeout = TimeSpan.FromSeconds(10);
+                o.TotalRequestTimeout = TimeSpan.FromSeconds(20);
+                configure?.Invoke(o);
+            })
+            .BuildServiceProvider();
+        return new EcforceTestHost(server, services);
+    }
+
+    /// <summary>A client as CartSync would build it; by default with the right password and no stored token.</summary>
+    public ICartClient Client(string password = Password, string? token = null, string? baseUrl = null)
+    {
+        var factory = _services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.Ecforce));
+        var endpoint = new CartEndpoint(42, CartKind.Ecforce, baseUrl ?? Server.BaseUrl, new CartSecrets(Email, password, token), Tokens);
+        return factory.Create(endpoint);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+
+    public static async Task<List<CartPage<T>>> PullAllAsync<T>(IAsyncEnumerable<CartPage<T>> pages)
+    {
+        var all = new List<CartPage<T>>();
+        await foreach (var page in pages) all.Add(page);
+        return all;
+    }
+}
+
+/// <summary>Keeps the tokens the connector asks to save, like the real store does (encrypted) per connection.</summary>
+internal sealed class RecordingTokenStore : ICartTokenStore
+{
+    private readonly List<string> _saved = [];
+
+    public IReadOnlyList<string> Saved
+    {
+        get { lock (_saved) return [.. _saved]; }
+    }
+
+    public string? Latest
+    {
+        get { lock (_saved) return _saved.LastOrDefault(); }
+    }
+
+    public Task SaveTokenAsync(int connectionId, string token, CancellationToken ct)
+    {
+        Assert.Equal(42, connectionId);
+        lock (_saved) _saved.Add(token);
+        return Task.CompletedTask;
+    }
+}
