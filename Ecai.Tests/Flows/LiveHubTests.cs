@@ -25,13 +25,13 @@ public sealed class LiveHubTests : IAsyncLifetime
     {
         _store = new EcforceStore(new EcforceStoreOptions
         {
-            Seed = 5, Customers = 200, Orders = 1500, Start = DateTimeOffset.UtcNow.AddMonths(-3), End = DateTimeOffset.UtcNow,
+            Seed = 5, Customers = 200, Orders = 1500, Start = DateTimeOffset.UtcNow.AddMonths(-3), Span = TimeSpan.FromDays(90),
         });
         _sandbox = await EcforceSandboxServer.StartAsync(_store);
         (_bot, var email, var password) = await _app.AddOperatorWithBotAsync("ライブ", "live@example.jp");
         (_otherBot, _, _) = await _app.AddOperatorWithBotAsync("他社", "other@example.jp");
         var connect = await _app.Services.GetRequiredService<CartConnections>().ConnectAsync(_bot,
-            new ConnectRequest(CartKind.Ecforce, "live.example.jp", _store.Options.AdminEmail, _store.Options.AdminPassword, _sandbox.BaseUrl),
+            new ConnectRequest(CartKind.Ecforce, "live.example.jp", "admin@example.com", "password", _sandbox.BaseUrl),
             CancellationToken.None);
         Assert.True(connect.Succeeded);
         (_, _cookie) = await _app.LoginAsync(email, password);

@@ -23,14 +23,14 @@ public sealed class PullFlowTests : IAsyncLifetime
         _store = new EcforceStore(new EcforceStoreOptions
         {
             Seed = 11, Customers = 300, Orders = 900,
-            Start = DateTimeOffset.UtcNow.AddMonths(-6), End = DateTimeOffset.UtcNow,
+            Start = DateTimeOffset.UtcNow.AddMonths(-6), Span = TimeSpan.FromDays(180),
         });
         _sandbox = await EcforceSandboxServer.StartAsync(_store);
         (_bot, _, _) = await _app.AddOperatorWithBotAsync("フローテスト", "flow@example.jp");
         var members = DemoSeeder.DemoMembers(new DemoOptions { Members = 400, Seed = 3 }, _store, DateTimeOffset.UtcNow);
         await _app.Services.GetRequiredService<MemberImport>().AddAsync(_bot, members, CancellationToken.None);
         var connect = await _app.Services.GetRequiredService<CartConnections>().ConnectAsync(_bot,
-            new ConnectRequest(CartKind.Ecforce, "flow.example.jp", _store.Options.AdminEmail, _store.Options.AdminPassword, _sandbox.BaseUrl),
+            new ConnectRequest(CartKind.Ecforce, "flow.example.jp", "admin@example.com", "password", _sandbox.BaseUrl),
             CancellationToken.None);
         Assert.True(connect.Succeeded);
     }
@@ -127,7 +127,6 @@ public sealed class PullFlowTests : IAsyncLifetime
     public async Task A_revoked_login_shows_the_error_state_with_the_carts_message_and_a_hint()
     {
         _store.Faults.RejectAllTokens = true;
-        _store.Faults.RejectSignIn = true;
 
         var run = await PullNowAndWaitAsync();
 

@@ -8,6 +8,7 @@ using Ecai.Domain.Linking;
 using Ecai.Domain.Members;
 using Ecai.Integrations;
 using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Web.Bench;
@@ -27,18 +28,19 @@ public static class BenchCommand
         var dir = Directory.CreateTempSubdirectory("ecai-bench-");
         try
         {
-            var store = new EcforceStore(new EcforceStoreOptions
+            var options = new EcforceStoreOptions
             {
                 Seed = 7, Customers = customers, Orders = orders,
-                Start = DateTimeOffset.UtcNow.AddYears(-2), End = DateTimeOffset.UtcNow,
-            });
+                Start = DateTimeOffset.UtcNow.AddYears(-2), Span = TimeSpan.FromDays(730),
+            };
+            var store = new EcforceStore(options);
             await using var sandbox = await EcforceSandboxServer.StartAsync(store);
             await using var services = BuildServices(Path.Combine(dir.FullName, "bench.db"), dir.FullName);
             var dbs = services.GetRequiredService<IDbContextFactory<EcaiDb>>();
             await Database.MigrateAsync(dbs, CancellationToken.None);
             var botId = await AddBotAsync(dbs);
             var connect = await services.GetRequiredService<CartConnections>().ConnectAsync(botId,
-                new ConnectRequest(CartKind.Ecforce, "bench.example.jp", store.Options.AdminEmail, store.Options.AdminPassword, sandbox.BaseUrl),
+                new ConnectRequest(CartKind.Ecforce, "bench.example.jp", options.AdminEmail, options.AdminPassword, sandbox.BaseUrl),
                 CancellationToken.None);
             if (!connect.Succeeded) throw new InvalidOperationException(string.Join(" ", connect.Errors.Values));
 

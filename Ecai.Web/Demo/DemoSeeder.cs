@@ -49,7 +49,7 @@ public static class DemoSeeder
             await CreateOperatorAsync(app.Services, options, bot.Id);
             await app.Services.GetRequiredService<MemberImport>().AddAsync(bot.Id, DemoMembers(options, store, bot.CreatedAt), CancellationToken.None);
             var result = await app.Services.GetRequiredService<CartConnections>().ConnectAsync(bot.Id,
-                new ConnectRequest(CartKind.Ecforce, "demo-shop.example.jp", store.Options.AdminEmail, store.Options.AdminPassword,
+                new ConnectRequest(CartKind.Ecforce, "demo-shop.example.jp", DemoCarts.AdminEmail, DemoCarts.AdminPassword,
                     "http://localhost" + SandboxPrefix, BirthdaySync: true), CancellationToken.None);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Values));
         }
@@ -61,7 +61,7 @@ public static class DemoSeeder
     {
         if (!app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled) return;
         var carts = app.Services.GetRequiredService<DemoCarts>();
-        EcforceSandbox.Map(app, SandboxPrefix, () => carts.Ecforce);
+        EcforceSandbox.Map(app, SandboxPrefix, carts.Ecforce);
     }
 
     private static async Task PointAtThisHostAsync(WebApplication app, DemoOptions options, int botId)
