@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ecai.Domain.Data;
 using Ecai.Domain.Jobs;
 using Ecai.Domain.Linking;
@@ -25,6 +26,9 @@ public sealed class CartSync(
     ILogger<CartSync> log)
 {
     public const string OrdersStage = "受注を取込中";
+
+    /// <summary>Pages are written in transactions of at least this many records (the cursor goes with the last page).</summary>
+    public int RecordsPerTransaction { get; init; } = 2_000;
 
     /// <summary>Bots with at least one connection (all, or just <paramref name="botId"/>).</summary>
     public async Task<IReadOnlyList<int>> BotsToPullAsync(int? botId, CancellationToken ct)
@@ -93,24 +97,42 @@ public sealed class CartSync(
         var db = (SqliteConnection)context.Database.GetDbConnection();
         await SqlBatch.ExecuteAsync(db, null, "PRAGMA synchronous=NORMAL;", ct);
 
-        await foreach (var page in client.CustomersSinceAsync(connection.CustomerCursor, ct))
+        await foreach (var page in Batches(client.CustomersSinceAsync(connection.CustomerCursor, ct), ct))
         {
             await CartImportWriter.WriteCustomersAsync(db, connection.Id, connection.BotId, page.Items, page.Cursor, ct);
             counts.Add(page, (c, n) => c.Customers += n); total.Add(page, (c, n) => c.Customers += n);
             progress.Report(total.Records, null, "顧客を取込中");
         }
-        await foreach (var page in client.SubscriptionsSinceAsync(connection.SubscriptionCursor, ct))
+        await foreach (var page in Batches(client.SubscriptionsSinceAsync(connection.SubscriptionCursor, ct), ct))
         {
             await CartImportWriter.WriteSubscriptionsAsync(db, connection.Id, page.Items, page.Cursor, ct);
             counts.Add(page, (c, n) => c.Subscriptions += n); total.Add(page, (c, n) => c.Subscriptions += n);
             progress.Report(total.Records, null, "定期受注を取込中");
         }
-        await foreach (var page in client.OrdersSinceAsync(connection.OrderCursor, ct))
+        await foreach (var page in Batches(client.OrdersSinceAsync(connection.OrderCursor, ct), ct))
         {
             await CartImportWriter.WriteOrdersAsync(db, connection.Id, page.Items, page.Cursor, ct);
             counts.Add(page, (c, n) => c.Orders += n); total.Add(page, (c, n) => c.Orders += n);
             progress.Report(total.Records, null, OrdersStage);
         }
+    }
+
+    /// <summary>Joins consecutive pages into one write of at least <see cref="RecordsPerTransaction"/> records.</summary>
+    private async IAsyncEnumerable<CartPage<T>> Batches<T>(IAsyncEnumerable<CartPage<T>> pages, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var items = new List<T>();
+        var skipped = new List<SkippedRecord>();
+        string? cursor = null;
+        await foreach (var page in pages.WithCancellation(ct))
+        {
+            items.AddRange(page.Items);
+            skipped.AddRange(page.Skipped);
+            cursor = page.Cursor ?? cursor;
+            if (items.Count < RecordsPerTransaction) continue;
+            yield return new CartPage<T>(items, skipped, cursor);
+            (items, skipped) = ([], []);
+        }
+        if (items.Count > 0 || skipped.Count > 0) yield return new CartPage<T>(items, skipped, cursor);
     }
 
     private async Task MarkAsync(CartConnection connection, ConnectionState state, string? error, Counter counts, CancellationToken ct)

@@ -1,45 +1,60 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Ecai.Domain.Data;
 
 /// <summary>
-/// Writes many rows with one multi-row statement per chunk: <c>{head} VALUES (…),(…) {tail}</c>.
-/// Used on the hot paths (imports) where EF change tracking would be the bottleneck.
+/// Writes many rows with one statement: the rows travel as one JSON array parameter and SQLite
+/// unpacks them with <c>json_each</c>, so a page of any size is <c>{head} SELECT … FROM json_each($rows) {tail}</c>.
+/// Used on the hot paths (imports) where EF change tracking, or hundreds of named parameters, would be the bottleneck.
 /// </summary>
 internal static class SqlBatch
 {
-    private const int MaxParameters = 30_000;
-
     public static async Task<int> InsertAsync<T>(
         SqliteConnection connection, SqliteTransaction transaction, string head, int columns, string tail,
         IReadOnlyList<T> rows, Action<T, object?[]> fill, CancellationToken ct)
     {
-        var affected = 0;
-        var perChunk = Math.Max(1, MaxParameters / columns);
+        if (rows.Count == 0) return 0;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var select = string.Join(", ", Enumerable.Range(0, columns).Select(c => $"json_extract(value, '$[{c}]')"));
+        // "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
+        command.CommandText = $"{head} SELECT {select} FROM json_each($rows) WHERE true {tail}";
+        command.Parameters.AddWithValue("$rows", ToJson(rows, columns, fill));
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static string ToJson<T>(IReadOnlyList<T> rows, int columns, Action<T, object?[]> fill)
+    {
         var values = new object?[columns];
-        for (var start = 0; start < rows.Count; start += perChunk)
+        var buffer = new ArrayBufferWriter<byte>(rows.Count * columns * 16);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            var count = Math.Min(perChunk, rows.Count - start);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var sql = new StringBuilder(head).Append(" VALUES ");
-            for (var r = 0; r < count; r++)
+            json.WriteStartArray();
+            foreach (var row in rows)
             {
-                fill(rows[start + r], values);
-                sql.Append(r == 0 ? "(" : ",(");
-                for (var c = 0; c < columns; c++)
+                Array.Clear(values);
+                fill(row, values);
+                json.WriteStartArray();
+                foreach (var value in values)
                 {
-                    var name = $"$p{r * columns + c}";
-                    sql.Append(c == 0 ? name : "," + name);
-                    command.Parameters.AddWithValue(name, values[c] ?? DBNull.Value);
+                    switch (value)
+                    {
+                        case null: json.WriteNullValue(); break;
+                        case string text: json.WriteStringValue(text); break;
+                        case bool flag: json.WriteNumberValue(flag ? 1 : 0); break;
+                        case int number: json.WriteNumberValue(number); break;
+                        case long number: json.WriteNumberValue(number); break;
+                        default: throw new ArgumentException($"Unsupported column value {value.GetType().Name}");
+                    }
                 }
-                sql.Append(')');
+                json.WriteEndArray();
             }
-            command.CommandText = sql.Append(' ').Append(tail).ToString();
-            affected += await command.ExecuteNonQueryAsync(ct);
+            json.WriteEndArray();
         }
-        return affected;
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     public static async Task<int> ExecuteAsync(

@@ -21,7 +21,7 @@ public sealed class DomainFixture : IAsyncDisposable
         Linker = new Linker(db, Clock);
         Members = new MemberImport(db);
         Runs = new JobRuns(db, Live, Clock);
-        Sync = new CartSync(db, [Carts], Connections, Linker, Live, Clock, NullLogger<CartSync>.Instance);
+        Sync = new CartSync(db, [Carts], Connections, Linker, Live, Clock, NullLogger<CartSync>.Instance) { RecordsPerTransaction = 1 };
     }
 
     public TestDb Db { get; }

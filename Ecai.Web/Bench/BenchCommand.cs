@@ -94,6 +94,7 @@ public static class BenchCommand
     private static ServiceProvider BuildServices(string dbFile, string keysDir)
     {
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysDir));
         services.AddEcaiDomain(_ => $"Data Source={dbFile}").AddEcaiIntegrations();
