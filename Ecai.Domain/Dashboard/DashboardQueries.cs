@@ -44,8 +44,6 @@ public sealed class DashboardQueries(IDbContextFactory<EcaiDb> dbs, TimeProvider
         await using var db = await dbs.CreateDbContextAsync(ct);
 
         var total = await db.Members.CountAsync(m => m.BotId == botId, ct);
-        var linked = await db.Members
-            .CountAsync(m => m.BotId == botId && db.CartLinks.Any(l => l.MemberId == m.Id), ct);
 
         var connections = await db.CartConnections.Where(c => c.BotId == botId).OrderBy(c => c.Kind)
             .Select(c => new { c.Id, c.Kind, c.CartDomain, c.State, c.LastPulledAt })
@@ -54,6 +52,11 @@ public sealed class DashboardQueries(IDbContextFactory<EcaiDb> dbs, TimeProvider
             .GroupBy(l => l.ConnectionId)
             .Select(g => new { ConnectionId = g.Key, Members = g.Select(l => l.MemberId).Distinct().Count() })
             .ToDictionaryAsync(x => x.ConnectionId, x => x.Members, ct);
+        // With one connection (the recommended set-up) its distinct count is the answer; only several
+        // connections need the costlier de-duplication across them.
+        var linked = perConnection.Count <= 1
+            ? perConnection.Values.SingleOrDefault()
+            : await db.CartLinks.Where(l => l.BotId == botId).Select(l => l.MemberId).Distinct().CountAsync(ct);
         var perCart = connections.Select(c => new CartLinkCount(
                 c.Id, c.Kind, CartNames.Of(c.Kind), c.CartDomain, c.State, c.LastPulledAt,
                 perConnection.GetValueOrDefault(c.Id)))
