@@ -13,7 +13,7 @@ public sealed class HomeTests : ComponentTest
         var bot = await SignedInBotAsync();
         var members = await Seed.MembersAsync(bot, 8);
         var ecforce = await Seed.ConnectionAsync(bot);
-        var shopify = await Seed.ConnectionAsync(bot, Domain.Carts.CartKind.Shopify, "example.myshopify.com");
+        var shopify = await Seed.ConnectionAsync(bot, Ecai.Domain.Carts.CartKind.Shopify, "example.myshopify.com");
         await Seed.LinkAsync(bot, ecforce, members.Take(3));
         await Seed.LinkAsync(bot, ecforce, members.Take(1));          // a second customer of the same member
         await Seed.LinkAsync(bot, shopify, members.Skip(2).Take(2));  // member 3 is linked in both carts
