@@ -168,14 +168,13 @@ public sealed class HomeTests : ComponentTest
 
         page.WaitForAssertion(() =>
         {
-            var rows = page.FindAll("[data-testid=monthly] tbody tr");
-            var friends = rows[0].QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
-            var linked = rows[1].QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
-            Assert.Equal(13, friends.Count); // label + 12 months, oldest first
-            Assert.Equal(["2", "3"], friends[^2..]);
-            Assert.Equal(["0", "2"], linked[^2..]);
+            var months = page.FindAll("[data-testid=month-row]")
+                .Select(r => string.Join(" ", r.QuerySelectorAll("td").Select(c => c.TextContent.Trim())))
+                .ToList();
+            Assert.Equal(12, months.Count); // oldest first, ending with this JST month
+            Assert.Equal("2025/12 0 0 0.0%", months[0]);
+            Assert.Equal("2026/10 2 0 0.0%", months[^2]);
+            Assert.Equal("2026/11 3 2 66.7%", months[^1]);
         });
-        var headers = page.FindAll("[data-testid=monthly] thead th").Select(h => h.TextContent.Trim()).ToList();
-        Assert.Equal(["10月", "11月"], headers[^2..]);
     }
 }

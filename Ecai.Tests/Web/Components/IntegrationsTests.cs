@@ -236,6 +236,19 @@ public sealed class IntegrationsTests : ComponentTest
     }
 
     [Fact]
+    public async Task A_pull_already_running_when_the_page_opens_shows_its_progress()
+    {
+        var bot = await SignedInBotAsync();
+        await Seed.ConnectionAsync(bot);
+        await Seed.RunningJobAsync(bot, PullCartsJob.Kind);
+
+        var page = Render<IntegrationsPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("0件処理済み", page.Find("[data-testid=pull-progress]").TextContent));
+        Assert.True(page.Find("[data-testid=pull-now]").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task Options_are_saved_from_the_toggles()
     {
         var bot = await SignedInBotAsync();

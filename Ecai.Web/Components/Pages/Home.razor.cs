@@ -14,6 +14,7 @@ public sealed partial class Home : BotPage
     private DashboardSnapshot? _snapshot;
     private List<ChartSeries<double>> _series = [];
     private string[] _labels = [];
+    private readonly BarChartOptions _chartOptions = new() { ChartPalette = ["#A8E6C1", "#06C755"], MaxNumYAxisTicks = 6 };
 
     [Inject] private DashboardQueries Queries { get; set; } = default!;
     [Inject] private JobRuns Runs { get; set; } = default!;

@@ -19,12 +19,18 @@ public sealed partial class IntegrationsPage : BotPage
 
     [Inject] private CartConnections Connections { get; set; } = default!;
     [Inject] private PullTrigger Trigger { get; set; } = default!;
+    [Inject] private JobRuns Runs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     private bool PullBusy => _progress is not null || (Bot is { } bot && Trigger.IsBusy(bot.Id) && !_sawPullEnd);
 
-    protected override async Task LoadAsync(int botId, CancellationToken ct) =>
+    protected override async Task LoadAsync(int botId, CancellationToken ct)
+    {
         _connections = await Connections.ListAsync(botId, ct);
+        // Opened while a pull runs: show it at once; live events take over from here.
+        if (!Loaded && (await Runs.RunningAsync(botId, ct)).FirstOrDefault(r => r.Kind == PullCartsJob.Kind) is { } run)
+            _progress = JobProgressView.From(run);
+    }
 
     protected override Task OnLiveEventAsync(LiveEvent e)
     {
