@@ -91,7 +91,7 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapDemoSandboxes();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous(); // the login page needs its CSS before sign-in
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,54 @@
+using Ecai.Domain.Carts;
+using Ecai.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Ecai.Web.Components.Pages.Integrations;
+
+/// <summary>One cart on 外部連携: the connect form when not connected, else its state, figures and actions.</summary>
+public sealed partial class CartCard
+{
+    private bool _connecting;
+
+    [Parameter, EditorRequired] public CartKind Kind { get; set; }
+    [Parameter, EditorRequired] public int BotId { get; set; }
+    [Parameter] public ConnectionView? Connection { get; set; }
+    [Parameter] public string? Warning { get; set; }
+    [Parameter] public JobProgressView? Progress { get; set; }
+    [Parameter] public bool PullBusy { get; set; }
+    [Parameter] public EventCallback OnPull { get; set; }
+    [Parameter] public EventCallback<ConnectResult> OnConnected { get; set; }
+    [Parameter] public EventCallback OnChanged { get; set; }
+
+    [Inject] private CartConnections Connections { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private async Task ConnectedAsync(ConnectResult result)
+    {
+        _connecting = false;
+        Snackbar.Add(L["Integrations.Connected", CartNames.Of(Kind)], Severity.Success);
+        await OnConnected.InvokeAsync(result);
+    }
+
+    private async Task SaveOptionsAsync((bool BirthdaySync, bool LineIdLinking) options)
+    {
+        if (Connection is not { } c) return;
+        await Connections.UpdateOptionsAsync(BotId, c.Id, options.BirthdaySync, options.LineIdLinking, CancellationToken.None);
+        Snackbar.Add(L["Integrations.OptionsSaved"], Severity.Success);
+        await OnChanged.InvokeAsync();
+    }
+
+    private async Task DisconnectAsync()
+    {
+        if (Connection is not { } c) return;
+        var name = CartNames.Of(Kind);
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            L["Integrations.DisconnectTitle", name], L["Integrations.DisconnectConfirm", name, c.CartDomain],
+            yesText: L["Integrations.DisconnectYes"], cancelText: L["Common.Cancel"]);
+        if (confirmed != true) return;
+        await Connections.DisconnectAsync(BotId, c.Id, CancellationToken.None);
+        Snackbar.Add(L["Integrations.Disconnected", name], Severity.Info);
+        await OnChanged.InvokeAsync();
+    }
+}

@@ -1,0 +1,67 @@
+using Ecai.Domain.Carts;
+using Ecai.Domain.Jobs;
+using Ecai.Domain.Realtime;
+using Ecai.Web.Components.Shared;
+using Ecai.Web.Jobs;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Ecai.Web.Components.Pages.Integrations;
+
+/// <summary>外部連携: one card per supported cart; connect, options, pull now with live progress, disconnect.</summary>
+public sealed partial class IntegrationsPage : BotPage
+{
+    private readonly Dictionary<CartKind, string> _warnings = [];
+    private IReadOnlyList<ConnectionView> _connections = [];
+    private JobProgressView? _progress;
+    // PullTrigger frees the bot just after the run's last event; once we saw that event, trust it.
+    private bool _sawPullEnd;
+
+    [Inject] private CartConnections Connections { get; set; } = default!;
+    [Inject] private PullTrigger Trigger { get; set; } = default!;
+    [Inject] private JobRuns Runs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private bool PullBusy => _progress is not null || (Bot is { } bot && Trigger.IsBusy(bot.Id) && !_sawPullEnd);
+
+    protected override async Task LoadAsync(int botId, CancellationToken ct)
+    {
+        _connections = await Connections.ListAsync(botId, ct);
+        // Opened while a pull runs: show it at once; live events take over from here.
+        if (!Loaded && (await Runs.RunningAsync(botId, ct)).FirstOrDefault(r => r.Kind == PullCartsJob.Kind) is { } run)
+            _progress = JobProgressView.From(run);
+    }
+
+    protected override Task OnLiveEventAsync(LiveEvent e)
+    {
+        if (e is JobProgressChanged { Kind: PullCartsJob.Kind } p)
+        {
+            _sawPullEnd = p.State != JobState.Running;
+            _progress = _sawPullEnd ? null : JobProgressView.From(p);
+            if (!_sawPullEnd) return Task.CompletedTask;
+        }
+        if (e is JobProgressChanged or ConnectionChanged) RequestReload();
+        return Task.CompletedTask;
+    }
+
+    private Task PullAsync()
+    {
+        if (Bot is null) return Task.CompletedTask;
+        if (Trigger.Request(Bot.Id)) Snackbar.Add(L["Integrations.PullQueued"], Severity.Info);
+        else Snackbar.Add(L["Integrations.PullAlreadyRunning"], Severity.Warning);
+        _sawPullEnd = false;
+        return Task.CompletedTask;
+    }
+
+    private async Task OnConnectedAsync(CartKind kind, ConnectResult result)
+    {
+        if (result.Warning is { } warning) _warnings[kind] = warning;
+        else _warnings.Remove(kind);
+        await ReloadNowAsync();
+    }
+
+    private async Task ReloadNowAsync()
+    {
+        if (Bot is not null) await LoadAsync(Bot.Id, Aborted);
+    }
+}

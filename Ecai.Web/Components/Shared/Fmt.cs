@@ -1,0 +1,25 @@
+using System.Globalization;
+using Ecai.Domain.Time;
+
+namespace Ecai.Web.Components.Shared;
+
+/// <summary>How the UI writes numbers, yen, shares and dates, whatever the thread's culture.</summary>
+public static class Fmt
+{
+    private static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
+
+    /// <summary>12,800</summary>
+    public static string Number(long value) => value.ToString("N0", Japanese);
+
+    /// <summary>¥12,800</summary>
+    public static string Yen(long value) => "¥" + value.ToString("N0", Japanese);
+
+    /// <summary>42.5%</summary>
+    public static string Percent(double value) => value.ToString("0.0", Japanese) + "%";
+
+    /// <summary>2026/11/28 18:00 (JST), or "-" when there is no time.</summary>
+    public static string Time(DateTimeOffset? instant) => instant is { } t ? JapanTime.Format(t) : "-";
+
+    /// <summary>2026/11</summary>
+    public static string Month(DateOnly month) => month.ToString("yyyy/MM", CultureInfo.InvariantCulture);
+}
