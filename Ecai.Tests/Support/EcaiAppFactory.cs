@@ -23,6 +23,7 @@ public sealed class EcaiAppFactory(int? demoMembers = null) : WebApplicationFact
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets(); // MudBlazor and Blazor scripts outside the Development environment
         builder.UseSetting("Ecai:Database", $"Data Source={Path.Combine(_dir, "ecai.db")}");
         builder.UseSetting("Ecai:DataProtectionKeys", Path.Combine(_dir, "keys"));
         builder.UseSetting("Ecai:Demo:Enabled", demoMembers is null ? "false" : "true");
