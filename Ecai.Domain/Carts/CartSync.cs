@@ -83,6 +83,7 @@ public sealed class CartSync(
         var newLinks = await linker.LinkBotAsync(botId, ct);
         progress.Report(total.Records, total.Records, "完了");
         live.Publish(new DashboardChanged(botId));
+        foreach (var connection in targets) live.Publish(new ConnectionChanged(botId, connection.Id)); // linked counts changed
         return new PullResult(total.Customers, total.Orders, total.Subscriptions, total.Skipped, newLinks, errors);
     }
 

@@ -7,7 +7,7 @@ namespace Ecai.Web.Jobs;
 /// <summary>Which bot a queued pull is for; null pulls every bot (the hourly schedule).</summary>
 public sealed record PullRequest(int? BotId);
 
-/// <summary>Pulls the connected carts of one bot (or all bots) and links members.</summary>
+/// <summary>Pulls the connected carts of one bot (or all bots) and links members; one JobRun per bot.</summary>
 public sealed class PullCartsJob(CartSync sync, JobRuns runs, PullTrigger trigger, ILogger<PullCartsJob> log)
     : IInvocable, IInvocableWithPayload<PullRequest>, ICancellableInvocable
 {
@@ -17,30 +17,35 @@ public sealed class PullCartsJob(CartSync sync, JobRuns runs, PullTrigger trigge
 
     public async Task Invoke()
     {
-        foreach (var botId in await sync.BotsToPullAsync(Payload.BotId, CancellationToken))
+        var bots = await sync.BotsToPullAsync(Payload.BotId, CancellationToken);
+        if (Payload.BotId is { } requested && !bots.Contains(requested)) trigger.Forget(requested); // nothing connected
+        foreach (var botId in bots) await PullAsync(botId);
+    }
+
+    private async Task PullAsync(int botId)
+    {
+        var gate = await trigger.EnterAsync(botId, CancellationToken);
+        var run = await runs.StartAsync(botId, Kind, "カート取込", CancellationToken);
+        string? error = null;
+        try
         {
-            await using var _ = await trigger.EnterAsync(botId, CancellationToken);
-            var run = await runs.StartAsync(botId, Kind, "カート取込", CancellationToken);
-            try
-            {
-                var result = await sync.PullBotAsync(botId, run, CancellationToken);
-                run.Customers = result.Customers;
-                run.Orders = result.Orders;
-                run.Skipped = result.Skipped;
-                run.Linked = result.NewLinks;
-                if (result.Errors.Count == 0) await run.CompleteAsync();
-                else await run.FailAsync(string.Join(" / ", result.Errors));
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                await run.CancelAsync();
-                throw;
-            }
-            catch (Exception ex)
-            {
-                log.LogError(ex, "Cart pull for bot {BotId} failed", botId);
-                await run.FailAsync("取込中に予期しないエラーが発生しました。");
-            }
+            var result = await sync.PullBotAsync(botId, run, CancellationToken);
+            (run.Customers, run.Orders, run.Skipped, run.Linked) = (result.Customers, result.Orders, result.Skipped, result.NewLinks);
+            if (result.Errors.Count > 0) error = string.Join(" / ", result.Errors);
         }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            await gate.DisposeAsync();
+            await run.CancelAsync();
+            throw;
+        }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "Cart pull for bot {BotId} failed", botId);
+            error = "取込中に予期しないエラーが発生しました。";
+        }
+        // Free the bot before the last progress event, so screens that receive it can offer "今すぐ取り込む" again.
+        await gate.DisposeAsync();
+        await (error is null ? run.CompleteAsync() : run.FailAsync(error));
     }
 }

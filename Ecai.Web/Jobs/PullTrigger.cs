@@ -20,6 +20,9 @@ public sealed class PullTrigger(IQueue queue)
         return true;
     }
 
+    /// <summary>Drops a request that found nothing to pull.</summary>
+    internal void Forget(int botId) => _pending.TryRemove(botId, out _);
+
     public bool IsBusy(int botId) => _pending.ContainsKey(botId) || Lock(botId).CurrentCount == 0;
 
     /// <summary>Held by the job while it pulls one bot.</summary>
