@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using Ecai.Domain.Carts;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Ecai.Domain.Carts;
 using Microsoft.Extensions.Logging;
 
 namespace Ecai.Integrations.Carts.Ecforce;
@@ -38,20 +38,27 @@ public sealed class EcforceCartClient : ICartClient
     }
 
     public IAsyncEnumerable<CartPage<CartCustomerRecord>> CustomersSinceAsync(string? cursor, CancellationToken ct) =>
-        PullAsync("customers", cursor, async (page, since, token) => EcforceMapper.MapCustomers(await ReadAsync(
-            await _api.GetCustomersAsync(page, _options.PageSize, since, SortByUpdatedAt, "billing_address", token),
-            EcforceJsonContext.Default.CustomerListDocument, token)), ct);
+        PullAsync("customers", cursor, async (page, since, token) =>
+        {
+            var response = await _api.GetCustomersAsync(page, _options.PageSize, since, SortByUpdatedAt, "billing_address", token);
+            return EcforceMapper.MapCustomers(await ReadAsync(response, EcforceJsonContext.Default.CustomerListDocument, token));
+        }, ct);
 
     public IAsyncEnumerable<CartPage<CartOrderRecord>> OrdersSinceAsync(string? cursor, CancellationToken ct) =>
-        PullAsync("orders", cursor, async (page, since, token) => EcforceMapper.MapOrders(await ReadAsync(
-            await _api.GetOrdersAsync(page, _options.PageSize, since, SortByUpdatedAt, "order_items", token),
-            EcforceJsonContext.Default.OrderListDocument, token)), ct);
+        PullAsync("orders", cursor, async (page, since, token) =>
+        {
+            var response = await _api.GetOrdersAsync(page, _options.PageSize, since, SortByUpdatedAt, "order_items", token);
+            return EcforceMapper.MapOrders(await ReadAsync(response, EcforceJsonContext.Default.OrderListDocument, token));
+        }, ct);
 
     public IAsyncEnumerable<CartPage<CartSubscriptionRecord>> SubscriptionsSinceAsync(string? cursor, CancellationToken ct) =>
-        PullAsync("subs_orders", cursor, async (page, since, token) => EcforceMapper.MapSubscriptions(await ReadAsync(
-            await _api.GetSubsOrdersAsync(page, _options.PageSize, since, SortByUpdatedAt, "order_items", token),
-            EcforceJsonContext.Default.SubOrderListDocument, token)), ct);
+        PullAsync("subs_orders", cursor, async (page, since, token) =>
+        {
+            var response = await _api.GetSubsOrdersAsync(page, _options.PageSize, since, SortByUpdatedAt, "order_items", token);
+            return EcforceMapper.MapSubscriptions(await ReadAsync(response, EcforceJsonContext.Default.SubOrderListDocument, token));
+        }, ct);
 
+    /// <summary>Fetches, reads and maps one page (runs concurrently with other pages).</summary>
     private delegate Task<EcforceMappedPage<T>> PageFetcher<T>(int page, string? updatedSince, CancellationToken ct);
 
     /// <summary>Deserializes a list response straight from the socket; any non-2xx left by the retries is an error.</summary>
@@ -101,11 +108,7 @@ public sealed class EcforceCartClient : ICartClient
                 if (page.RowCount < _options.PageSize) lastPageSeen = true;
                 if (page.RowCount > 0)
                     yield return new CartPage<T>(page.Items, page.Skipped, newest is { } c ? EcforceTime.ToQuery(c) : updatedSince);
-                if (lastPageSeen)
-                {
-                    // Pages requested beyond the end are empty; stop waiting for them.
-                    break;
-                }
+                if (lastPageSeen) break; // pages requested beyond the end are empty: the finally cancels them
             }
             if (nextPage > _options.MaxPages && !lastPageSeen)
                 _logger.LogWarning("ecforce {Resource}: stopped at the cap of {MaxPages} pages; the next pull continues from the cursor", resource, _options.MaxPages);

@@ -49,8 +49,15 @@ public static class EcforceSandbox
     {
         await DelayAsync(http, store);
         SignInBody? body = null;
-        try { body = await http.Request.ReadFromJsonAsync(EcforceSandboxJsonContext.Default.SignInBody, http.RequestAborted); }
-        catch (JsonException) { /* answered as a bad request below */ }
+        try
+        {
+            if (http.Request.HasJsonContentType())
+                body = await http.Request.ReadFromJsonAsync(EcforceSandboxJsonContext.Default.SignInBody, http.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            // answered as a bad request below
+        }
         if (body?.Admin is null)
         {
             await ErrorAsync(http, StatusCodes.Status400BadRequest, "リクエストの形式が正しくありません。");
