@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.ExceptionServices;
+using System.Text.Json;
 using Ecai.Domain.Carts;
 using Microsoft.Extensions.Logging;
 
@@ -79,8 +80,8 @@ internal sealed class EcforceSession(CartEndpoint endpoint, IEcforceApi signInAp
             try
             {
                 var token = await SignInAsync(ct);
-                await endpoint.TokenStore.SaveTokenAsync(endpoint.ConnectionId, token, ct);
                 Volatile.Write(ref _token, token);
+                await SaveAsync(token, ct);
                 return token;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -92,6 +93,19 @@ internal sealed class EcforceSession(CartEndpoint endpoint, IEcforceApi signInAp
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Keeps the token for the next pulls; if that fails this pull still goes on with it.</summary>
+    private async Task SaveAsync(string token, CancellationToken ct)
+    {
+        try
+        {
+            await endpoint.TokenStore.SaveTokenAsync(endpoint.ConnectionId, token, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "ecforce connection {ConnectionId}: could not store the new token; the next pull signs in again", endpoint.ConnectionId);
         }
     }
 
@@ -121,7 +135,15 @@ internal sealed class EcforceSession(CartEndpoint endpoint, IEcforceApi signInAp
                 case var status when !response.IsSuccessStatusCode:
                     throw EcforceErrors.Unexpected("sign-in", status);
             }
-            var answer = await response.Content.ReadFromJsonAsync(EcforceJsonContext.Default.EcforceSignInResponse, ct);
+            EcforceSignInResponse? answer;
+            try
+            {
+                answer = await response.Content.ReadFromJsonAsync(EcforceJsonContext.Default.EcforceSignInResponse, ct);
+            }
+            catch (JsonException ex)
+            {
+                throw new HttpRequestException("ecforce sign-in: the response was not readable JSON.", ex, response.StatusCode);
+            }
             if (string.IsNullOrWhiteSpace(answer?.AuthenticationToken)) throw EcforceErrors.SignInRejected();
             logger.LogInformation("ecforce connection {ConnectionId}: signed in as admin {AdminId}", endpoint.ConnectionId, answer.Id);
             return answer.AuthenticationToken;

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Ecai.Domain.Carts;
 using Microsoft.Extensions.Logging;
-using Refit;
 
 namespace Ecai.Integrations.Carts.Ecforce;
 
@@ -37,18 +38,50 @@ public sealed class EcforceCartClient : ICartClient
     }
 
     public IAsyncEnumerable<CartPage<CartCustomerRecord>> CustomersSinceAsync(string? cursor, CancellationToken ct) =>
-        PullAsync("customers", cursor, async (page, since, token) => EcforceMapper.MapCustomers(
-            await _api.GetCustomersAsync(page, _options.PageSize, since, SortByUpdatedAt, "billing_address", token)), ct);
+        PullAsync("customers", cursor, async (page, since, token) =>
+        {
+            var response = await _api.GetCustomersAsync(page, _options.PageSize, since, SortByUpdatedAt, "billing_address", token);
+            return EcforceMapper.MapCustomers(await ReadAsync(response, EcforceJsonContext.Default.CustomerListDocument, token));
+        }, ct);
 
     public IAsyncEnumerable<CartPage<CartOrderRecord>> OrdersSinceAsync(string? cursor, CancellationToken ct) =>
-        PullAsync("orders", cursor, async (page, since, token) => EcforceMapper.MapOrders(
-            await _api.GetOrdersAsync(page, _options.PageSize, since, SortByUpdatedAt, "order_items", token)), ct);
+        PullAsync("orders", cursor, async (page, since, token) =>
+        {
+            var response = await _api.GetOrdersAsync(page, _options.PageSize, since, SortByUpdatedAt, "order_items", token);
+            return EcforceMapper.MapOrders(await ReadAsync(response, EcforceJsonContext.Default.OrderListDocument, token));
+        }, ct);
 
     public IAsyncEnumerable<CartPage<CartSubscriptionRecord>> SubscriptionsSinceAsync(string? cursor, CancellationToken ct) =>
-        PullAsync("subs_orders", cursor, async (page, since, token) => EcforceMapper.MapSubscriptions(
-            await _api.GetSubsOrdersAsync(page, _options.PageSize, since, SortByUpdatedAt, "order_items", token)), ct);
+        PullAsync("subs_orders", cursor, async (page, since, token) =>
+        {
+            var response = await _api.GetSubsOrdersAsync(page, _options.PageSize, since, SortByUpdatedAt, "order_items", token);
+            return EcforceMapper.MapSubscriptions(await ReadAsync(response, EcforceJsonContext.Default.SubOrderListDocument, token));
+        }, ct);
 
+    /// <summary>Fetches, reads and maps one page (runs concurrently with other pages).</summary>
     private delegate Task<EcforceMappedPage<T>> PageFetcher<T>(int page, string? updatedSince, CancellationToken ct);
+
+    /// <summary>Deserializes a list response straight from the socket; any non-2xx left by the retries is an error.</summary>
+    private static async Task<TDocument> ReadAsync<TDocument>(HttpResponseMessage response, JsonTypeInfo<TDocument> type, CancellationToken ct)
+        where TDocument : class
+    {
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+                throw EcforceErrors.Unexpected($"GET {response.RequestMessage?.RequestUri?.AbsolutePath}", response.StatusCode);
+            try
+            {
+                await using var body = await response.Content.ReadAsStreamAsync(ct);
+                return await JsonSerializer.DeserializeAsync(body, type, ct)
+                    ?? throw new HttpRequestException("ecforce answered with an empty body.", null, response.StatusCode);
+            }
+            catch (JsonException ex)
+            {
+                // 200 but not ecforce JSON: e.g. an HTML page from a proxy in front of the shop.
+                throw new HttpRequestException($"ecforce {response.RequestMessage?.RequestUri?.AbsolutePath}: the response was not readable JSON.", ex, response.StatusCode);
+            }
+        }
+    }
 
     private async IAsyncEnumerable<CartPage<T>> PullAsync<T>(string resource, string? cursor, PageFetcher<T> fetch,
         [EnumeratorCancellation] CancellationToken ct)
@@ -67,7 +100,7 @@ public sealed class EcforceCartClient : ICartClient
             while (true)
             {
                 while (!lastPageSeen && inFlight.Count < _options.MaxPagesInFlight && nextPage <= _options.MaxPages)
-                    inFlight.Enqueue(FetchAsync(resource, nextPage++, updatedSince, fetch, pullCts.Token));
+                    inFlight.Enqueue(fetch(nextPage++, updatedSince, pullCts.Token));
                 if (!inFlight.TryDequeue(out var pending)) break;
 
                 var page = await pending;
@@ -75,11 +108,7 @@ public sealed class EcforceCartClient : ICartClient
                 if (page.RowCount < _options.PageSize) lastPageSeen = true;
                 if (page.RowCount > 0)
                     yield return new CartPage<T>(page.Items, page.Skipped, newest is { } c ? EcforceTime.ToQuery(c) : updatedSince);
-                if (lastPageSeen)
-                {
-                    // Pages requested beyond the end are empty; stop waiting for them.
-                    break;
-                }
+                if (lastPageSeen) break; // pages requested beyond the end are empty: the finally cancels them
             }
             if (nextPage > _options.MaxPages && !lastPageSeen)
                 _logger.LogWarning("ecforce {Resource}: stopped at the cap of {MaxPages} pages; the next pull continues from the cursor", resource, _options.MaxPages);
@@ -92,24 +121,6 @@ public sealed class EcforceCartClient : ICartClient
                 try { await abandoned; }
                 catch (Exception) { /* a page nobody will read; its failure does not matter */ }
             }
-        }
-    }
-
-    /// <summary>One page, with Refit's exceptions turned into plain ones (Refit types stay inside Integrations).</summary>
-    private static async Task<EcforceMappedPage<T>> FetchAsync<T>(string resource, int page, string? updatedSince, PageFetcher<T> fetch, CancellationToken ct)
-    {
-        try
-        {
-            return await fetch(page, updatedSince, ct);
-        }
-        catch (ApiException ex) when ((int)ex.StatusCode is >= 200 and <= 299)
-        {
-            // 200 but not ecforce JSON: e.g. an HTML page from a proxy in front of the shop.
-            throw new HttpRequestException($"ecforce GET {resource} page {page}: the response was not readable JSON.", ex.InnerException, ex.StatusCode);
-        }
-        catch (ApiException ex)
-        {
-            throw EcforceErrors.Unexpected($"GET {resource} page {page}", ex.StatusCode);
         }
     }
 }

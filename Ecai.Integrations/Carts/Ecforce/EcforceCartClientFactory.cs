@@ -21,8 +21,8 @@ public sealed class EcforceCartClientFactory(
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         if (endpoint.Kind != CartKind.Ecforce) throw new ArgumentException($"Not an ecforce connection: {endpoint.Kind}", nameof(endpoint));
-        if (!Uri.TryCreate(endpoint.ApiBaseUrl, UriKind.Absolute, out var baseUri))
-            throw EcforceErrors.ApiDomainNotFound(null);
+        if (!Uri.TryCreate(endpoint.ApiBaseUrl, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("https" or "http"))
+            throw EcforceErrors.ApiBaseUrlInvalid(endpoint.ApiBaseUrl);
 
         var logger = loggers.CreateLogger<EcforceCartClient>();
         var shared = handlers.CreateHandler(EcforceSetup.HttpClientName);

@@ -5,7 +5,8 @@ namespace Ecai.Integrations.Carts.Ecforce;
 // DTOs that match the ecforce admin API v2 wire shape (JSON:API-like, snake_case names).
 // Only the fields ECAI reads are declared; everything else is ignored when reading.
 // Tags as in docs/apis.md: [C3] seen in third-party clients/notes, [I] our inference.
-// Timestamps stay strings here: the mapper parses them so one bad value skips one record, not the page.
+// Timestamps are EcforceTimestamp: parsed while reading, and an unreadable value is kept as text so
+// the mapper can skip that one record with a reason instead of failing the page.
 
 /// <summary>A list response: <c>data[]</c>, <c>included[]</c>, <c>meta</c>, <c>links</c> [C].</summary>
 internal class EcforceListDocument<TResource, TIncluded>
@@ -50,16 +51,18 @@ internal class EcforceResource<TAttributes>
     public TAttributes? Attributes { get; set; }
 }
 
-/// <summary>One relationship; <c>data</c> is an identifier, an array of them, or null [C].</summary>
+/// <summary>
+/// One relationship: <c>data</c> is an identifier <c>{"id","type"}</c>, an array of them, or null [C].
+/// Only the ids are kept; the relationship's name already says what they point to.
+/// </summary>
 internal sealed class EcforceRelationship
 {
+    [JsonPropertyName("data")]
     [JsonConverter(typeof(ResourceLinkageConverter))]
-    public List<EcforceResourceId>? Data { get; set; }
+    public List<string>? Ids { get; set; }
 
-    public string? FirstId => Data is [var first, ..] ? first.Id : null;
+    public string? FirstId => Ids is [var first, ..] ? first : null;
 }
-
-internal sealed record EcforceResourceId(string? Id, string? Type);
 
 // ---- customer (type "customer") ------------------------------------------------------------
 
@@ -80,8 +83,8 @@ internal sealed class CustomerAttributes
     public string? Email { get; set; }         // [C3]
     public string? Birth { get; set; }         // [C3] field; format "YYYY/MM/DD" [I]
     public string? LineId { get; set; }        // [C3] LINE userId from ecforce's LINE ID 連携 app
-    public string? CreatedAt { get; set; }     // [C3]
-    public string? UpdatedAt { get; set; }     // [C3]
+    public EcforceTimestamp CreatedAt { get; set; }     // [C3]
+    public EcforceTimestamp UpdatedAt { get; set; }     // [C3]
 }
 
 /// <summary>type "address" (billing or shipping) [C3].</summary>
@@ -116,10 +119,10 @@ internal sealed class OrderAttributes
     public long? Total { get; set; }           // [C3] integer yen
     public long? SubsOrderId { get; set; }     // [C3]
     public int? Times { get; set; }            // [C3] nth delivery of the subscription
-    public string? CompletedAt { get; set; }   // [C3] 注文確定
-    public string? CreatedAt { get; set; }     // [C3]
-    public string? ShippedAt { get; set; }     // [C3] 発送日
-    public string? UpdatedAt { get; set; }     // [C3]
+    public EcforceTimestamp CompletedAt { get; set; }   // [C3] 注文確定
+    public EcforceTimestamp CreatedAt { get; set; }     // [C3]
+    public EcforceTimestamp ShippedAt { get; set; }     // [C3] 発送日
+    public EcforceTimestamp UpdatedAt { get; set; }     // [C3]
 }
 
 /// <summary>type "order_item", for orders and subscription orders alike [C3].</summary>
@@ -150,8 +153,8 @@ internal sealed class SubOrderAttributes
 {
     public long? CustomerId { get; set; }                  // [I] read if present, else the relationship
     public string? State { get; set; }                     // [C3] active | suspend | canceled
-    public string? ScheduledToBeShippedAt { get; set; }    // [C3] 次回発送予定日
-    public string? UpdatedAt { get; set; }                 // [C3]
+    public EcforceTimestamp ScheduledToBeShippedAt { get; set; }    // [C3] 次回発送予定日
+    public EcforceTimestamp UpdatedAt { get; set; }                 // [C3]
 }
 
 // ---- sign-in --------------------------------------------------------------------------------

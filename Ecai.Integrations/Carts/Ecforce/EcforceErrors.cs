@@ -21,6 +21,9 @@ internal static class EcforceErrors
     public static CartConnectionException ApiDomainNotFound(Uri? uri) => new(
         $"ecforceのAPIが見つかりませんでした(404: {uri?.Host})。APIドメインを確認してください。", CheckDomainsHint);
 
+    public static CartConnectionException ApiBaseUrlInvalid(string url) => new(
+        $"ecforceのAPIドメインの形式が正しくありません: '{url}'", CheckDomainsHint);
+
     public static CartConnectionException ApiDomainUnknown(Uri? uri, Exception inner) => new(
         $"ecforceのAPIドメイン({uri?.Host})に接続できませんでした。APIドメインを確認してください。", CheckDomainsHint, inner);
 

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -12,7 +13,7 @@ namespace Ecai.Integrations.Carts.Ecforce;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(LenientInt64Converter), typeof(LenientInt32Converter)])]
+    Converters = [typeof(LenientInt64Converter), typeof(LenientInt32Converter), typeof(EcforceTimestampConverter)])]
 [JsonSerializable(typeof(CustomerListDocument))]
 [JsonSerializable(typeof(OrderListDocument))]
 [JsonSerializable(typeof(SubOrderListDocument))]
@@ -20,61 +21,73 @@ namespace Ecai.Integrations.Carts.Ecforce;
 [JsonSerializable(typeof(EcforceSignInResponse))]
 internal sealed partial class EcforceJsonContext : JsonSerializerContext;
 
-/// <summary>Relationship <c>data</c>: a single identifier, an array of identifiers, or null.</summary>
-internal sealed class ResourceLinkageConverter : JsonConverter<List<EcforceResourceId>?>
+/// <summary>Relationship <c>data</c>: a single identifier, an array of identifiers, or null → the ids.</summary>
+internal sealed class ResourceLinkageConverter : JsonConverter<List<string>?>
 {
-    public override List<EcforceResourceId>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override List<string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         switch (reader.TokenType)
         {
-            case JsonTokenType.Null:
-                return null;
             case JsonTokenType.StartObject:
-                return [ReadIdentifier(ref reader)];
+                return ReadId(ref reader) is { } id ? [id] : [];
             case JsonTokenType.StartArray:
-                var list = new List<EcforceResourceId>();
+                var ids = new List<string>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    if (reader.TokenType == JsonTokenType.StartObject) list.Add(ReadIdentifier(ref reader));
-                    else reader.Skip();
+                    if (reader.TokenType == JsonTokenType.StartObject && ReadId(ref reader) is { } next) ids.Add(next);
+                    else JsonSkip.Value(ref reader);
                 }
-                return list;
-            default:
-                reader.Skip();
+                return ids;
+            default: // null, or something JSON:API does not allow
+                JsonSkip.Value(ref reader);
                 return null;
         }
     }
 
-    public override void Write(Utf8JsonWriter writer, List<EcforceResourceId>? value, JsonSerializerOptions options) =>
+    public override void Write(Utf8JsonWriter writer, List<string>? value, JsonSerializerOptions options) =>
         throw new NotSupportedException("ecforce DTOs are read-only.");
 
-    private static EcforceResourceId ReadIdentifier(ref Utf8JsonReader reader)
+    /// <summary>The "id" of one identifier object (a string in JSON:API; a bare number is accepted too).</summary>
+    private static string? ReadId(ref Utf8JsonReader reader)
     {
-        string? id = null, type = null;
+        string? id = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var name = reader.GetString();
+            var isId = reader.ValueTextEquals("id"u8);
             reader.Read();
-            if (name == "id") id = ReadScalar(ref reader);
-            else if (name == "type") type = ReadScalar(ref reader);
-            else reader.Skip();
+            if (isId && reader.TokenType == JsonTokenType.String) id = reader.GetString();
+            else if (isId && reader.TokenType == JsonTokenType.Number) id = Encoding.UTF8.GetString(reader.ValueSpan);
+            else JsonSkip.Value(ref reader);
         }
-        return new EcforceResourceId(id, type);
+        return id;
+    }
+}
+
+/// <summary>
+/// A JST timestamp read straight from the UTF-8 bytes (no string for the common case).
+/// null and "" are blank; text that is not a date is kept in <see cref="EcforceTimestamp.Text"/>.
+/// </summary>
+internal sealed class EcforceTimestampConverter : JsonConverter<EcforceTimestamp>
+{
+    public override bool HandleNull => true;
+
+    public override EcforceTimestamp Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null) return default;
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && EcforceTime.TryParseUtf8(reader.ValueSpan, out var fast))
+            return new EcforceTimestamp(fast, null);
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            JsonSkip.Value(ref reader);
+            return new EcforceTimestamp(null, "(not a date)");
+        }
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan);
+        if (string.IsNullOrWhiteSpace(text)) return default;
+        return EcforceTime.TryParse(text, out var utc) ? new EcforceTimestamp(utc, null) : new EcforceTimestamp(null, text);
     }
 
-    // Identifiers are strings in JSON:API; accept a bare number too.
-    private static string? ReadScalar(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
-        _ => SkipToNull(ref reader),
-    };
-
-    private static string? SkipToNull(ref Utf8JsonReader reader)
-    {
-        reader.Skip();
-        return null;
-    }
+    public override void Write(Utf8JsonWriter writer, EcforceTimestamp value, JsonSerializerOptions options) =>
+        throw new NotSupportedException("ecforce DTOs are read-only.");
 }
 
 /// <summary>long? from a number or a numeric string; null for anything else.</summary>
@@ -92,7 +105,7 @@ internal sealed class LenientInt64Converter : JsonConverter<long?>
                 return !reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out long parsed, out var used) && used == reader.ValueSpan.Length
                     ? parsed : long.TryParse(reader.GetString(), out parsed) ? parsed : null;
             case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                reader.Skip();
+                JsonSkip.Value(ref reader);
                 return null;
             default:
                 return null;
@@ -120,5 +133,17 @@ internal sealed class LenientInt32Converter : JsonConverter<int?>
     {
         if (value is { } v) writer.WriteNumberValue(v);
         else writer.WriteNullValue();
+    }
+}
+
+internal static class JsonSkip
+{
+    /// <summary>
+    /// Skips the current value inside a custom converter. STJ hands converters the whole value
+    /// (it reads ahead), but when streaming the reader is not the "final block", where Skip() throws.
+    /// </summary>
+    public static void Value(ref Utf8JsonReader reader)
+    {
+        if (!reader.TrySkip()) throw new JsonException("Incomplete JSON value.");
     }
 }

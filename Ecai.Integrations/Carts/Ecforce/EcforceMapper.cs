@@ -18,19 +18,19 @@ internal static class EcforceMapper
     public static EcforceMappedPage<CartCustomerRecord> MapCustomers(CustomerListDocument document)
     {
         var addresses = IndexIncluded(document.Included, "address");
-        return MapPage(document.Data, r => r.Id, r => r.Attributes?.UpdatedAt, r => MapCustomer(r, addresses));
+        return MapPage(document.Data, r => r.Id, r => r.Attributes?.UpdatedAt.Utc, r => MapCustomer(r, addresses));
     }
 
     public static EcforceMappedPage<CartOrderRecord> MapOrders(OrderListDocument document)
     {
         var items = IndexIncluded(document.Included, "order_item");
-        return MapPage(document.Data, r => r.Id, r => r.Attributes?.UpdatedAt, r => MapOrder(r, items));
+        return MapPage(document.Data, r => r.Id, r => r.Attributes?.UpdatedAt.Utc, r => MapOrder(r, items));
     }
 
     public static EcforceMappedPage<CartSubscriptionRecord> MapSubscriptions(SubOrderListDocument document)
     {
         var items = IndexIncluded(document.Included, "order_item");
-        return MapPage(document.Data, r => r.Id, r => r.Attributes?.UpdatedAt, r => MapSubscription(r, items));
+        return MapPage(document.Data, r => r.Id, r => r.Attributes?.UpdatedAt.Utc, r => MapSubscription(r, items));
     }
 
     internal static Mapped<CartCustomerRecord> MapCustomer(CustomerResource row, IReadOnlyDictionary<string, AddressAttributes> addresses)
@@ -38,7 +38,7 @@ internal static class EcforceMapper
         var a = row.Attributes;
         if (Blank(row.Id)) return "顧客IDがありません";
         if (a is null) return "顧客の属性(attributes)がありません";
-        if (!EcforceTime.TryParse(a.UpdatedAt, out var updatedAt)) return $"更新日時(updated_at)を読み取れません: '{a.UpdatedAt}'";
+        if (a.UpdatedAt.Utc is not { } updatedAt) return $"更新日時(updated_at)を読み取れません: '{a.UpdatedAt.Text}'";
 
         // The phone lives only on the billing address, split in three [C3].
         var addressId = row.Relationships?.BillingAddress?.FirstId;
@@ -55,21 +55,15 @@ internal static class EcforceMapper
         var a = row.Attributes;
         if (Blank(row.Id)) return "受注IDがありません";
         if (a is null) return "受注の属性(attributes)がありません";
-        if (!EcforceTime.TryParse(a.UpdatedAt, out var updatedAt)) return $"更新日時(updated_at)を読み取れません: '{a.UpdatedAt}'";
+        if (a.UpdatedAt.Utc is not { } updatedAt) return $"更新日時(updated_at)を読み取れません: '{a.UpdatedAt.Text}'";
 
         var customerId = a.CustomerId?.ToString() ?? Trimmed(row.Relationships?.Customer?.FirstId);
         if (customerId is null) return "顧客ID(customer_id)がありません";
 
         // 注文日時: completed_at (注文確定) when present, else created_at.
-        var orderedText = Blank(a.CompletedAt) ? a.CreatedAt : a.CompletedAt;
-        if (!EcforceTime.TryParse(orderedText, out var orderedAt)) return $"注文日時(completed_at/created_at)を読み取れません: '{orderedText}'";
-
-        DateTimeOffset? shippedAt = null;
-        if (!Blank(a.ShippedAt))
-        {
-            if (!EcforceTime.TryParse(a.ShippedAt, out var shipped)) return $"発送日(shipped_at)を読み取れません: '{a.ShippedAt}'";
-            shippedAt = shipped;
-        }
+        var ordered = a.CompletedAt.IsBlank ? a.CreatedAt : a.CompletedAt;
+        if (ordered.Utc is not { } orderedAt) return $"注文日時(completed_at/created_at)を読み取れません: '{ordered.Text}'";
+        if (a.ShippedAt.IsUnreadable) return $"発送日(shipped_at)を読み取れません: '{a.ShippedAt.Text}'";
         if (a.Total is not { } total) return "合計金額(total)がありません";
 
         var lines = new List<CartOrderItemRecord>();
@@ -80,7 +74,7 @@ internal static class EcforceMapper
             lines.Add(new CartOrderItemRecord(code, item.ProductName?.Trim() ?? "", Trimmed(item.CourseName), item.Quantity ?? 1, item.Price ?? 0));
         }
 
-        return new CartOrderRecord(row.Id!, customerId, Trimmed(a.Number), orderedAt, total, shippedAt,
+        return new CartOrderRecord(row.Id!, customerId, Trimmed(a.Number), orderedAt, total, a.ShippedAt.Utc,
             a.SubsOrderId?.ToString(), a.Times, lines, updatedAt);
     }
 
@@ -89,23 +83,19 @@ internal static class EcforceMapper
         var a = row.Attributes;
         if (Blank(row.Id)) return "定期受注IDがありません";
         if (a is null) return "定期受注の属性(attributes)がありません";
-        if (!EcforceTime.TryParse(a.UpdatedAt, out var updatedAt)) return $"更新日時(updated_at)を読み取れません: '{a.UpdatedAt}'";
+        if (a.UpdatedAt.Utc is not { } updatedAt) return $"更新日時(updated_at)を読み取れません: '{a.UpdatedAt.Text}'";
 
         var customerId = a.CustomerId?.ToString() ?? Trimmed(row.Relationships?.Customer?.FirstId);
         if (customerId is null) return "顧客ID(customer_id)がありません";
 
-        DateTimeOffset? nextShipAt = null;
-        if (!Blank(a.ScheduledToBeShippedAt))
-        {
-            if (!EcforceTime.TryParse(a.ScheduledToBeShippedAt, out var next)) return $"次回発送予定日(scheduled_to_be_shipped_at)を読み取れません: '{a.ScheduledToBeShippedAt}'";
-            nextShipAt = next;
-        }
+        if (a.ScheduledToBeShippedAt.IsUnreadable)
+            return $"次回発送予定日(scheduled_to_be_shipped_at)を読み取れません: '{a.ScheduledToBeShippedAt.Text}'";
 
         // The subscribed product: the first line of the subscription [I].
         var product = LinkedItems(row.Relationships?.OrderItems, items).FirstOrDefault();
         var state = Trimmed(a.State);
         return new CartSubscriptionRecord(row.Id!, customerId, ContinuationStatusMap.Map(CartKind.Ecforce, state), state,
-            Trimmed(product?.ProductNumber) ?? Trimmed(product?.VariantSku), Trimmed(product?.CourseName), nextShipAt, updatedAt);
+            Trimmed(product?.ProductNumber) ?? Trimmed(product?.VariantSku), Trimmed(product?.CourseName), a.ScheduledToBeShippedAt.Utc, updatedAt);
     }
 
     /// <summary>Either a record or the reason it was skipped (an implicit conversion from string).</summary>
@@ -116,7 +106,7 @@ internal static class EcforceMapper
     }
 
     private static EcforceMappedPage<TRecord> MapPage<TRow, TRecord>(List<TRow>? rows, Func<TRow, string?> id,
-        Func<TRow, string?> updatedAt, Func<TRow, Mapped<TRecord>> map) where TRecord : class
+        Func<TRow, DateTimeOffset?> updatedAt, Func<TRow, Mapped<TRecord>> map) where TRecord : class
     {
         rows ??= [];
         var records = new List<TRecord>(rows.Count);
@@ -125,7 +115,7 @@ internal static class EcforceMapper
         foreach (var row in rows)
         {
             // Every readable updated_at moves the cursor, even for a skipped row: it has been seen.
-            if (EcforceTime.TryParse(updatedAt(row), out var seen) && (max is null || seen > max)) max = seen;
+            if (updatedAt(row) is { } seen && (max is null || seen > max)) max = seen;
             var mapped = map(row);
             if (mapped.Record is { } record) records.Add(record);
             else skipped.Add(new SkippedRecord(Trimmed(id(row)), mapped.SkipReason!));
@@ -145,9 +135,9 @@ internal static class EcforceMapper
 
     private static IEnumerable<OrderItemAttributes> LinkedItems(EcforceRelationship? relationship, IReadOnlyDictionary<string, OrderItemAttributes> items)
     {
-        foreach (var link in relationship?.Data ?? [])
+        foreach (var id in relationship?.Ids ?? [])
         {
-            if (link.Id is not null && items.TryGetValue(link.Id, out var item)) yield return item;
+            if (items.TryGetValue(id, out var item)) yield return item;
         }
     }
 

@@ -1,4 +1,5 @@
 using Ecai.Domain.Carts;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,8 @@ public static class EcforceSetup
     public static IServiceCollection AddEcforceCart(this IServiceCollection services)
     {
         services.AddOptions<EcforceOptions>()
-            .BindConfiguration(EcforceOptions.Section)
+            // Bound only when the host has configuration, so a bare test container works too.
+            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(EcforceOptions.Section).Bind(options))
             .Validate(o => o.IsValid(), "Carts:Ecforce options are out of range.")
             .ValidateOnStart();
 

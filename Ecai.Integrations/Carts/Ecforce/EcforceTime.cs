@@ -25,8 +25,7 @@ internal static class EcforceTime
         utc = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
         var span = text.AsSpan().Trim();
-        if (TryParseFast(span, out var wallClock)
-            || DateTime.TryParseExact(span, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out wallClock))
+        if (DateTime.TryParseExact(span, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var wallClock))
         {
             utc = JapanTime.FromJstWallClock(wallClock);
             return true;
@@ -61,10 +60,13 @@ internal static class EcforceTime
     public static string ToWire(DateTimeOffset instant) =>
         JapanTime.ToJst(instant).ToString(WireFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>The hot path: exactly "yyyy/MM/dd HH:mm:ss" or "yyyy-MM-dd HH:mm:ss", read without allocating.</summary>
-    private static bool TryParseFast(ReadOnlySpan<char> s, out DateTime value)
+    /// <summary>
+    /// The hot path, straight from JSON bytes: exactly "yyyy/MM/dd HH:mm:ss" or "yyyy-MM-dd HH:mm:ss".
+    /// Anything else returns false and goes through <see cref="TryParse"/>.
+    /// </summary>
+    public static bool TryParseUtf8(ReadOnlySpan<byte> s, out DateTimeOffset utc)
     {
-        value = default;
+        utc = default;
         if (s.Length != 19 || s[10] != ' ' || s[13] != ':' || s[16] != ':') return false;
         if (!(s[4] == '/' && s[7] == '/') && !(s[4] == '-' && s[7] == '-')) return false;
         if (!TryDigits(s[..4], out var year) || !TryDigits(s.Slice(5, 2), out var month) || !TryDigits(s.Slice(8, 2), out var day)
@@ -72,18 +74,29 @@ internal static class EcforceTime
             return false;
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
             return false;
-        value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        utc = JapanTime.FromJstWallClock(new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified));
         return true;
     }
 
-    private static bool TryDigits(ReadOnlySpan<char> s, out int value)
+    private static bool TryDigits(ReadOnlySpan<byte> s, out int value)
     {
         value = 0;
-        foreach (var c in s)
+        foreach (var b in s)
         {
-            if (!char.IsAsciiDigit(c)) return false;
-            value = value * 10 + (c - '0');
+            if (b is < (byte)'0' or > (byte)'9') return false;
+            value = value * 10 + (b - '0');
         }
         return true;
     }
+}
+
+/// <summary>
+/// A timestamp field as read from ecforce: <see cref="Utc"/> when it parsed; <see cref="Text"/> holds
+/// the original text when it did not. Both null: the field was absent, null or blank.
+/// </summary>
+internal readonly record struct EcforceTimestamp(DateTimeOffset? Utc, string? Text)
+{
+    public bool IsBlank => Utc is null && Text is null;
+
+    public bool IsUnreadable => Utc is null && Text is not null;
 }

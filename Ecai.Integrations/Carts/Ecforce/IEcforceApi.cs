@@ -7,6 +7,8 @@ namespace Ecai.Integrations.Carts.Ecforce;
 /// List filters are Ransack (<c>q[updated_at_gteq]</c>, value "YYYY-MM-DD HH:MM:SS" JST) [C]/[C3];
 /// <c>per</c> is capped at 100 [C3]; <c>sort</c> takes an attribute, "-" for descending [C3].
 /// Authentication is added by <see cref="EcforceAuthHandler"/>, never here.
+/// Lists return the raw response: the client streams the body into the DTOs itself, so a 100-row
+/// page (often over 85 KB) is never buffered whole (large buffers would land on the LOH).
 /// </summary>
 internal interface IEcforceApi
 {
@@ -15,7 +17,7 @@ internal interface IEcforceApi
     Task<HttpResponseMessage> SignInAsync([Body] EcforceSignInRequest body, CancellationToken ct);
 
     [Get("/api/v2/admin/customers.json")]
-    Task<CustomerListDocument> GetCustomersAsync(
+    Task<HttpResponseMessage> GetCustomersAsync(
         [AliasAs("page")] int page,
         [AliasAs("per")] int per,
         [AliasAs("q[updated_at_gteq]")] string? updatedSince,
@@ -24,7 +26,7 @@ internal interface IEcforceApi
         CancellationToken ct);
 
     [Get("/api/v2/admin/orders.json")]
-    Task<OrderListDocument> GetOrdersAsync(
+    Task<HttpResponseMessage> GetOrdersAsync(
         [AliasAs("page")] int page,
         [AliasAs("per")] int per,
         [AliasAs("q[updated_at_gteq]")] string? updatedSince,
@@ -33,7 +35,7 @@ internal interface IEcforceApi
         CancellationToken ct);
 
     [Get("/api/v2/admin/subs_orders.json")]
-    Task<SubOrderListDocument> GetSubsOrdersAsync(
+    Task<HttpResponseMessage> GetSubsOrdersAsync(
         [AliasAs("page")] int page,
         [AliasAs("per")] int per,
         [AliasAs("q[updated_at_gteq]")] string? updatedSince,

@@ -95,6 +95,33 @@ public sealed class EcforceCartClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PageCap_StopsThePull_AndTheCursorResumesIt()
+    {
+        await using var capped = await EcforceTestHost.StartAsync(configure: o => o.MaxPages = 3);
+
+        var first = await EcforceTestHost.PullAllAsync(capped.Client().OrdersSinceAsync(null, CancellationToken.None));
+        var rest = await EcforceTestHost.PullAllAsync(capped.Client(token: capped.Tokens.Latest).OrdersSinceAsync(first[^1].Cursor, CancellationToken.None));
+
+        Assert.Equal(300, first.Sum(p => p.Items.Count));
+        // Three more pages: they re-read the boundary second, then carry on without a gap.
+        var ids = first.Concat(rest).SelectMany(p => p.Items).Select(o => int.Parse(o.ExternalId)).ToHashSet();
+        Assert.InRange(ids.Count, 590, 599);
+        Assert.Equal(Enumerable.Range(1, ids.Count), ids.Order());
+    }
+
+    [Fact]
+    public async Task StoppingEarly_LeavesOnlyTheBoundedPrefetch()
+    {
+        await foreach (var page in _host.Client().OrdersSinceAsync(null, CancellationToken.None))
+        {
+            Assert.Equal(100, page.Items.Count);
+            break;
+        }
+
+        Assert.InRange(_host.Store.Faults.ApiRequests, 1, 4); // never the whole pull of 13 pages
+    }
+
+    [Fact]
     public async Task WrongPassword_IsAConnectionErrorTheOperatorCanFix()
     {
         var error = await Assert.ThrowsAsync<CartConnectionException>(() =>

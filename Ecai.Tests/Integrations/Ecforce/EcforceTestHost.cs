@@ -1,7 +1,6 @@
 using Ecai.Domain.Carts;
 using Ecai.Integrations.Carts.Ecforce;
 using Ecai.Integrations.Carts.Ecforce.Sandbox;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecai.Tests.Integrations.Ecforce;
@@ -40,7 +39,6 @@ internal sealed class EcforceTestHost : IAsyncDisposable
         var server = await EcforceSandboxServer.StartAsync(store);
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddEcforceCart()
             .Configure<EcforceOptions>(o =>
             {

@@ -96,7 +96,11 @@ public sealed class EcforceFaults
         return (id / every) % 2 == 1 ? 1 : 2;
     }
 
-    /// <summary>The JSON body of <c>POST /_faults</c>; absent fields leave a switch as it is.</summary>
+    /// <summary>
+    /// The JSON body of <c>POST {prefix}/_faults</c>; absent fields leave a switch as it is, e.g.
+    /// <c>{"next429": 3, "retry_after_seconds": 2, "next500": 1, "next_html503": 1, "delay_ms": 50,
+    /// "malformed_order_every": 100, "reject_all_tokens": false}</c>.
+    /// </summary>
     public sealed record Settings(int? Next429 = null, int? RetryAfterSeconds = null, int? Next500 = null, int? NextHtml503 = null,
         int? DelayMs = null, int? MalformedOrderEvery = null, bool? RejectAllTokens = null);
 

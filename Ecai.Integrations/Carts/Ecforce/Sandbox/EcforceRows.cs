@@ -47,8 +47,15 @@ internal sealed record OrderRow(
     DateTimeOffset CompletedAt, DateTimeOffset ScheduledToBeShippedAt, DateTimeOffset? ShippedAt, string? ShippingSlip,
     DateTimeOffset UpdatedAt) : IEcforceRow
 {
-    public long Subtotal => Items.Sum(i => i.Product.Price * i.Quantity);
-    public long Total => Subtotal + DeliveryFee;
+    public long Total
+    {
+        get
+        {
+            var total = DeliveryFee;
+            foreach (var item in Items) total += item.Product.Price * item.Quantity;
+            return total;
+        }
+    }
 }
 
 internal sealed record SubOrderRow(

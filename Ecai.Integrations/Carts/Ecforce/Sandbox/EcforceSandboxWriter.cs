@@ -63,11 +63,12 @@ internal static class EcforceSandboxWriter
         w.WriteString("human_state", "注文確定");
         w.WriteString("payment_state", "completed");
         w.WriteString("kind", o.SubsOrderId is null ? "通常受注" : "定期受注");
-        w.WriteNumber("subtotal", o.Subtotal);
+        var total = o.Total;
+        w.WriteNumber("subtotal", total - o.DeliveryFee);
         w.WriteNumber("deliv_fee", o.DeliveryFee);
-        w.WriteNumber("tax", o.Total * 10 / 110);
-        w.WriteNumber("total", o.Total);
-        w.WriteNumber("payment_total", o.Total);
+        w.WriteNumber("tax", total * 10 / 110);
+        w.WriteNumber("total", total);
+        w.WriteNumber("payment_total", total);
         WriteNumber(w, "times", o.Times);
         w.WriteString("payment_method_name", "クレジットカード決済");
         w.WriteString("shipping_slip", o.ShippingSlip);

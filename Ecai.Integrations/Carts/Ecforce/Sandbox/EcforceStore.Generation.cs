@@ -118,8 +118,8 @@ public sealed partial class EcforceStore
         }
         else
         {
-            items = Enumerable.Range(0, r.Next(1, 3))
-                .Select(k => new ItemRow(id * ItemIdsPerOrder + k, r.Pick(EcforceProduct.OneTime), r.Next(1, 3))).ToArray();
+            items = new ItemRow[r.Next(1, 3)];
+            for (var k = 0; k < items.Length; k++) items[k] = new ItemRow(id * ItemIdsPerOrder + k, r.Pick(EcforceProduct.OneTime), r.Next(1, 3));
         }
 
         var lag = TimeSpan.FromSeconds(r.Next(0, 6 * 24 * 3600));

@@ -1,0 +1,50 @@
+using Ecai.Domain.Carts;
+using Ecai.Integrations;
+using Ecai.Integrations.Carts.Ecforce;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Ecai.Tests.Integrations.Ecforce;
+
+/// <summary>AddEcforceCart(): options from configuration, validation, and the factory.</summary>
+public sealed class EcforceSetupTests
+{
+    [Fact]
+    public void Options_AreBoundFromTheCartsEcforceSection()
+    {
+        using var services = Build(("Carts:Ecforce:MaxPagesInFlight", "2"), ("Carts:Ecforce:RetryBaseDelay", "00:00:01"));
+
+        var options = services.GetRequiredService<IOptions<EcforceOptions>>().Value;
+
+        Assert.Equal((2, TimeSpan.FromSeconds(1), 100), (options.MaxPagesInFlight, options.RetryBaseDelay, options.PageSize));
+    }
+
+    [Fact]
+    public void Options_OutOfRange_AreRejected()
+    {
+        using var services = Build(("Carts:Ecforce:PageSize", "500"));
+
+        Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<EcforceOptions>>().Value);
+    }
+
+    [Fact]
+    public void Factory_IsRegisteredThroughAddEcaiIntegrations_ForEcforceOnly()
+    {
+        using var services = new ServiceCollection().AddLogging().AddEcaiIntegrations().BuildServiceProvider();
+
+        var factory = Assert.Single(services.GetServices<ICartClientFactory>(), f => f.Supports(CartKind.Ecforce));
+        Assert.IsType<EcforceCartClientFactory>(factory);
+        Assert.False(factory.Supports(CartKind.Shopify));
+        var error = Assert.Throws<CartConnectionException>(() => factory.Create(
+            new CartEndpoint(1, CartKind.Ecforce, "api.shop.example.jp", new CartSecrets("a@example.jp", "pw"), null!)));
+        Assert.Contains("APIドメイン", error.Message);
+    }
+
+    private static ServiceProvider Build(params (string Key, string Value)[] settings) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build())
+            .AddEcforceCart()
+            .BuildServiceProvider();
+}
