@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Ecai.Domain.Data;
 using Ecai.Domain.Jobs;
 using Ecai.Domain.Linking;
@@ -28,7 +29,10 @@ public sealed class CartSync(
     public const string OrdersStage = "受注を取込中";
 
     /// <summary>Pages are written in transactions of at least this many records (the cursor goes with the last page).</summary>
-    public int RecordsPerTransaction { get; init; } = 2_000;
+    public int RecordsPerTransaction { get; init; } = 5_000;
+
+    /// <summary>Pages read ahead of the writer.</summary>
+    public int PagesBuffered { get; init; } = 100;
 
     /// <summary>Bots with at least one connection (all, or just <paramref name="botId"/>).</summary>
     public async Task<IReadOnlyList<int>> BotsToPullAsync(int? botId, CancellationToken ct)
@@ -96,7 +100,22 @@ public sealed class CartSync(
         await using var context = await dbs.CreateDbContextAsync(ct);
         await context.Database.OpenConnectionAsync(ct);
         var db = (SqliteConnection)context.Database.GetDbConnection();
-        await SqlBatch.ExecuteAsync(db, null, "PRAGMA synchronous=NORMAL;", ct);
+        // Import connection: WAL without a sync per commit, and checkpoints every ~40 MB instead of 4 MB.
+        await SqlBatch.ExecuteAsync(db, null, "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;", ct);
+        try
+        {
+            await PullStreamsAsync(db, connection, client, counts, total, progress, ct);
+        }
+        finally
+        {
+            // The connection goes back to the pool: leave it as EF expects it.
+            await SqlBatch.ExecuteAsync(db, null, "PRAGMA wal_autocheckpoint=1000;", CancellationToken.None);
+        }
+    }
+
+    private async Task PullStreamsAsync(SqliteConnection db, CartConnection connection, ICartClient client, Counter counts, Counter total,
+        IJobProgress progress, CancellationToken ct)
+    {
 
         await foreach (var page in Batches(client.CustomersSinceAsync(connection.CustomerCursor, ct), ct))
         {
@@ -118,22 +137,44 @@ public sealed class CartSync(
         }
     }
 
-    /// <summary>Joins consecutive pages into one write of at least <see cref="RecordsPerTransaction"/> records.</summary>
+    /// <summary>
+    /// Reads pages on a background task into a bounded buffer (so fetching and writing overlap) and
+    /// joins consecutive pages into writes of at least <see cref="RecordsPerTransaction"/> records.
+    /// </summary>
     private async IAsyncEnumerable<CartPage<T>> Batches<T>(IAsyncEnumerable<CartPage<T>> pages, [EnumeratorCancellation] CancellationToken ct)
     {
-        var items = new List<T>();
-        var skipped = new List<SkippedRecord>();
-        string? cursor = null;
-        await foreach (var page in pages.WithCancellation(ct))
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var buffer = Channel.CreateBounded<CartPage<T>>(new BoundedChannelOptions(PagesBuffered) { SingleReader = true, SingleWriter = true });
+        var reader = Task.Run(async () =>
         {
-            items.AddRange(page.Items);
-            skipped.AddRange(page.Skipped);
-            cursor = page.Cursor ?? cursor;
-            if (items.Count < RecordsPerTransaction) continue;
-            yield return new CartPage<T>(items, skipped, cursor);
-            (items, skipped) = ([], []);
+            try
+            {
+                await foreach (var page in pages.WithCancellation(stop.Token)) await buffer.Writer.WriteAsync(page, stop.Token);
+                buffer.Writer.Complete();
+            }
+            catch (Exception ex) { buffer.Writer.Complete(ex); }
+        }, CancellationToken.None);
+        try
+        {
+            var items = new List<T>();
+            var skipped = new List<SkippedRecord>();
+            string? cursor = null;
+            await foreach (var page in buffer.Reader.ReadAllAsync(ct))
+            {
+                items.AddRange(page.Items);
+                skipped.AddRange(page.Skipped);
+                cursor = page.Cursor ?? cursor;
+                if (items.Count < RecordsPerTransaction) continue;
+                yield return new CartPage<T>(items, skipped, cursor);
+                (items, skipped) = ([], []);
+            }
+            if (items.Count > 0 || skipped.Count > 0) yield return new CartPage<T>(items, skipped, cursor);
         }
-        if (items.Count > 0 || skipped.Count > 0) yield return new CartPage<T>(items, skipped, cursor);
+        finally
+        {
+            await stop.CancelAsync();
+            await reader; // never leave a reader running behind a stopped pull
+        }
     }
 
     private async Task MarkAsync(CartConnection connection, ConnectionState state, string? error, Counter counts, CancellationToken ct)

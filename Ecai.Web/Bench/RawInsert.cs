@@ -5,7 +5,7 @@ namespace Ecai.Web.Bench;
 
 /// <summary>
 /// The benchmark's ceiling: the rows a pull wrote (customers, subscriptions, orders, items), read
-/// back into memory and inserted into an empty copy of the schema with one prepared statement per
+/// back into memory and inserted into an empty copy of their tables and indexes with one prepared statement per
 /// table in one transaction. Only the insert is timed.
 /// </summary>
 internal static class RawInsert
@@ -23,7 +23,7 @@ internal static class RawInsert
             await using var target = new SqliteConnection($"Data Source={targetFile};Foreign Keys=False");
             await target.OpenAsync();
             await using var schema = source.CreateCommand();
-            schema.CommandText = $"SELECT sql FROM sqlite_master WHERE type = 'table' AND name IN ({string.Join(",", Tables.Select(t => $"'{t}'"))})";
+            schema.CommandText = $"SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN ({string.Join(",", Tables.Select(t => $"'{t}'"))}) ORDER BY type DESC";
             var ddl = new List<string>();
             await using (var reader = await schema.ExecuteReaderAsync())
                 while (await reader.ReadAsync()) ddl.Add(reader.GetString(0));
