@@ -22,6 +22,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Carts.CartConnections>();
         services.AddSingleton<Linking.Linker>();
         services.AddSingleton<Members.MemberImport>();
+        services.AddOptions<Carts.ImportOptions>();
         services.AddSingleton<Carts.CartSync>();
         return services;
     }

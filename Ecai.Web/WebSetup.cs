@@ -56,6 +56,7 @@ public static class WebSetup
         services.AddSingleton<LiveBroadcaster>();
         services.AddSingleton<ILiveEvents>(sp => sp.GetRequiredService<LiveBroadcaster>());
 
+        services.Configure<Ecai.Domain.Carts.ImportOptions>(config.GetSection("Ecai:Import"));
         services.Configure<DemoOptions>(config.GetSection("Ecai:Demo"));
         services.AddSingleton<DemoCarts>();
         services.AddEcaiJobs();

@@ -7,6 +7,7 @@ using Ecai.Domain.Realtime;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Ecai.Domain.Carts;
 
@@ -24,15 +25,11 @@ public sealed class CartSync(
     Linker linker,
     ILiveEvents live,
     TimeProvider clock,
+    IOptions<ImportOptions> options,
     ILogger<CartSync> log)
 {
     public const string OrdersStage = "受注を取込中";
 
-    /// <summary>Pages are written in transactions of at least this many records (the cursor goes with the last page).</summary>
-    public int RecordsPerTransaction { get; init; } = 5_000;
-
-    /// <summary>Pages read ahead of the writer.</summary>
-    public int PagesBuffered { get; init; } = 100;
 
     /// <summary>Bots with at least one connection (all, or just <paramref name="botId"/>).</summary>
     public async Task<IReadOnlyList<int>> BotsToPullAsync(int? botId, CancellationToken ct)
@@ -139,12 +136,12 @@ public sealed class CartSync(
 
     /// <summary>
     /// Reads pages on a background task into a bounded buffer (so fetching and writing overlap) and
-    /// joins consecutive pages into writes of at least <see cref="RecordsPerTransaction"/> records.
+    /// joins consecutive pages into writes of at least <see cref="ImportOptions.RecordsPerTransaction"/> records.
     /// </summary>
     private async IAsyncEnumerable<CartPage<T>> Batches<T>(IAsyncEnumerable<CartPage<T>> pages, [EnumeratorCancellation] CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var buffer = Channel.CreateBounded<CartPage<T>>(new BoundedChannelOptions(PagesBuffered) { SingleReader = true, SingleWriter = true });
+        var buffer = Channel.CreateBounded<CartPage<T>>(new BoundedChannelOptions(options.Value.PagesBuffered) { SingleReader = true, SingleWriter = true });
         var reader = Task.Run(async () =>
         {
             try
@@ -164,7 +161,7 @@ public sealed class CartSync(
                 items.AddRange(page.Items);
                 skipped.AddRange(page.Skipped);
                 cursor = page.Cursor ?? cursor;
-                if (items.Count < RecordsPerTransaction) continue;
+                if (items.Count < options.Value.RecordsPerTransaction) continue;
                 yield return new CartPage<T>(items, skipped, cursor);
                 (items, skipped) = ([], []);
             }

@@ -20,6 +20,10 @@ public sealed class PullBrowserTests(BrowserApp browser) : IClassFixture<Browser
         var integrations = await home.Context.NewPageAsync();
         await integrations.GotoAsync(browser.BaseUrl + "/integrations");
         await BrowserApp.WaitInteractiveAsync(integrations);
+        // Slow the demo's ecforce sandbox down (its fault switch) so the progress is there to be seen.
+        var slow = await integrations.APIRequest.PostAsync(browser.BaseUrl + "/sandbox/ecforce/_faults",
+            new() { DataObject = new Dictionary<string, object> { ["delay_ms"] = 150 } });
+        Assert.True(slow.Ok);
         await integrations.Locator("[data-testid=pull-now]").ClickAsync();
         await integrations.Locator("[data-testid=pull-progress]").WaitForAsync(new() { Timeout = 30_000 });
         await integrations.Locator("[data-testid=connection-state]", new() { HasTextString = "連携済み" })

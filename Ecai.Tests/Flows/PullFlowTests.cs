@@ -22,7 +22,7 @@ public sealed class PullFlowTests : IAsyncLifetime
     {
         _store = new EcforceStore(new EcforceStoreOptions
         {
-            Seed = 11, Customers = 300, Orders = 12000,
+            Seed = 11, Customers = 300, Orders = 3000,
             Start = DateTimeOffset.UtcNow.AddMonths(-6), Span = TimeSpan.FromDays(180),
         });
         _sandbox = await EcforceSandboxServer.StartAsync(_store);
@@ -108,7 +108,7 @@ public sealed class PullFlowTests : IAsyncLifetime
     {
         var sync = _app.Services.GetRequiredService<CartSync>();
         using var kill = new CancellationTokenSource();
-        var progress = new KillSwitch(kill, afterOrderPages: 1); // one transaction of RecordsPerTransaction orders
+        var progress = new KillSwitch(kill, afterOrderPages: 1); // one transaction of 500 orders
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sync.PullBotAsync(_bot, progress, kill.Token));
         var midway = await CountsAsync();

@@ -7,6 +7,7 @@ using Ecai.Domain.Members;
 using Ecai.Domain.Realtime;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Ecai.Tests.Support;
@@ -21,7 +22,8 @@ public sealed class DomainFixture : IAsyncDisposable
         Linker = new Linker(db, Clock);
         Members = new MemberImport(db);
         Runs = new JobRuns(db, Live, Clock);
-        Sync = new CartSync(db, [Carts], Connections, Linker, Live, Clock, NullLogger<CartSync>.Instance) { RecordsPerTransaction = 1 };
+        Sync = new CartSync(db, [Carts], Connections, Linker, Live, Clock,
+            Options.Create(new ImportOptions { RecordsPerTransaction = 1 }), NullLogger<CartSync>.Instance);
     }
 
     public TestDb Db { get; }

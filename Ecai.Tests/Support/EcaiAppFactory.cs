@@ -13,9 +13,13 @@ namespace Ecai.Tests.Support;
 /// The whole app on a fresh SQLite file. Demo mode is off unless <paramref name="demo"/> is given
 /// (then it seeds that many members); <see cref="UseRealSockets"/> gives Kestrel on 127.0.0.1 for browsers.
 /// </summary>
-public sealed class EcaiAppFactory(int? demoMembers = null) : WebApplicationFactory<Program>
+public sealed class EcaiAppFactory(int? demoMembers = null, string? dataDirectory = null) : WebApplicationFactory<Program>
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("ecai-app-").FullName;
+    private readonly string _dir = dataDirectory ?? Directory.CreateTempSubdirectory("ecai-app-").FullName;
+
+    /// <summary>Keep the data directory on dispose (to start the app again on the same data).</summary>
+    public bool KeepData { get; init; }
+    public string DataDirectory => _dir;
 
     public const string DemoEmail = "demo@ecai.example";
     public const string DemoPassword = "Demo-2026!";
@@ -26,6 +30,7 @@ public sealed class EcaiAppFactory(int? demoMembers = null) : WebApplicationFact
         builder.UseStaticWebAssets(); // MudBlazor and Blazor scripts outside the Development environment
         builder.UseSetting("Ecai:Database", $"Data Source={Path.Combine(_dir, "ecai.db")}");
         builder.UseSetting("Ecai:DataProtectionKeys", Path.Combine(_dir, "keys"));
+        builder.UseSetting("Ecai:Import:RecordsPerTransaction", "500"); // several transactions even in small tests
         builder.UseSetting("Ecai:Demo:Enabled", demoMembers is null ? "false" : "true");
         if (demoMembers is { } members)
         {
@@ -65,6 +70,7 @@ public sealed class EcaiAppFactory(int? demoMembers = null) : WebApplicationFact
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (KeepData) return;
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 }

@@ -81,5 +81,6 @@ internal sealed class CartLinkConfiguration : IEntityTypeConfiguration<CartLink>
         b.HasIndex(x => new { x.MemberId, x.CartCustomerId }).IsUnique();
         b.HasIndex(x => x.CartCustomerId);
         b.HasIndex(x => new { x.BotId, x.ConnectionId, x.MemberId });
+        b.HasIndex(x => new { x.BotId, x.MemberId }); // "linked friends" = distinct members per bot
     }
 }

@@ -400,6 +400,8 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasIndex("CartCustomerId");
 
+                    b.HasIndex("BotId", "MemberId");
+
                     b.HasIndex("MemberId", "CartCustomerId")
                         .IsUnique();
 

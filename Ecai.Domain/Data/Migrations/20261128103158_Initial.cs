@@ -568,6 +568,11 @@ namespace Ecai.Domain.Data.Migrations
                 columns: new[] { "BotId", "ConnectionId", "MemberId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CartLinks_BotId_MemberId",
+                table: "CartLinks",
+                columns: new[] { "BotId", "MemberId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CartLinks_CartCustomerId",
                 table: "CartLinks",
                 column: "CartCustomerId");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ecai.Domain.Data.Migrations
 {
     [DbContext(typeof(EcaiDb))]
-    [Migration("20261128092810_Initial")]
+    [Migration("20261128103158_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -402,6 +402,8 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CartCustomerId");
+
+                    b.HasIndex("BotId", "MemberId");
 
                     b.HasIndex("MemberId", "CartCustomerId")
                         .IsUnique();

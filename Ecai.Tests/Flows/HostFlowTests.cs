@@ -1,0 +1,75 @@
+using System.Net;
+using Ecai.Domain.Carts;
+using Ecai.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecai.Tests.Flows;
+
+/// <summary>The host as a visitor meets it: health, login wall, demo seeding that survives a restart.</summary>
+public sealed class HostFlowTests
+{
+    [Fact]
+    public async Task Healthz_answers_200_without_login_and_every_page_needs_login()
+    {
+        await using var app = new EcaiAppFactory();
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        foreach (var page in new[] { "/", "/integrations", "/jobs" })
+        {
+            var response = await client.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/login", response.Headers.Location!.AbsolutePath);
+        }
+    }
+
+    [Fact]
+    public async Task A_wrong_password_returns_to_the_login_page_with_an_error_and_no_cookie()
+    {
+        await using var app = new EcaiAppFactory();
+        var (_, email, _) = await app.AddOperatorWithBotAsync("店", "ops@example.jp");
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await client.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email, ["password"] = "wrong-password", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("error=invalid", response.Headers.Location!.OriginalString);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("ecai.auth=")));
+    }
+
+    [Fact]
+    public async Task Demo_mode_seeds_one_bot_with_members_and_an_ecforce_connection_and_a_restart_keeps_the_data()
+    {
+        (int Bots, int Members, int WithPhone, int Connections) first;
+        string dir;
+        await using (var app = new EcaiAppFactory(demoMembers: 400) { KeepData = true })
+        {
+            _ = app.Server; // start: migrate and seed
+            dir = app.DataDirectory;
+            first = await CountAsync(app);
+            var login = await app.LoginAsync(EcaiAppFactory.DemoEmail, EcaiAppFactory.DemoPassword);
+            Assert.StartsWith("ecai.auth=", login.AuthCookie);
+        }
+        Assert.Equal(1, first.Bots);
+        Assert.Equal(400, first.Members);
+        Assert.InRange(first.WithPhone, 400 * 6 / 10, 400 * 8 / 10);
+        Assert.Equal(1, first.Connections);
+
+        await using var again = new EcaiAppFactory(demoMembers: 400, dataDirectory: dir);
+        _ = again.Server;
+        Assert.Equal(first, await CountAsync(again));
+    }
+
+    private static async Task<(int, int, int, int)> CountAsync(EcaiAppFactory app)
+    {
+        await using var db = await app.Db.CreateDbContextAsync();
+        return (await db.Bots.CountAsync(), await db.Members.CountAsync(), await db.Members.CountAsync(m => m.PhoneNormalized != null),
+            await db.CartConnections.CountAsync(c => c.Kind == CartKind.Ecforce));
+    }
+}
