@@ -1,0 +1,81 @@
+using Ecai.Domain;
+using Ecai.Domain.Bots;
+using Ecai.Domain.Carts;
+using Ecai.Domain.Data;
+using Ecai.Domain.Jobs;
+using Ecai.Integrations;
+using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecai.Web.Bench;
+
+/// <summary>One benchmark shop: an ecforce sandbox on a loopback port, a fresh SQLite file, one bot connected to it.</summary>
+internal sealed class BenchShop : IAsyncDisposable
+{
+    private readonly EcforceSandboxServer _sandbox;
+
+    private BenchShop(EcforceSandboxServer sandbox, ServiceProvider services, string databaseFile, int botId)
+    {
+        _sandbox = sandbox;
+        Services = services;
+        DatabaseFile = databaseFile;
+        BotId = botId;
+    }
+
+    public ServiceProvider Services { get; }
+    public EcforceStore Store => _sandbox.Store;
+    public string DatabaseFile { get; }
+    public int BotId { get; }
+
+    public static async Task<BenchShop> StartAsync(string directory, int seed, int customers, int orders)
+    {
+        Directory.CreateDirectory(directory);
+        var options = new EcforceStoreOptions
+        {
+            Seed = seed, Customers = customers, Orders = orders,
+            Start = DateTimeOffset.UtcNow.AddYears(-2), Span = TimeSpan.FromDays(730),
+        };
+        var sandbox = await EcforceSandboxServer.StartAsync(new EcforceStore(options));
+        var file = Path.Combine(directory, "bench.db");
+        var services = BuildServices(file, directory);
+        var dbs = services.GetRequiredService<IDbContextFactory<EcaiDb>>();
+        await Database.MigrateAsync(dbs, CancellationToken.None);
+        int botId;
+        await using (var db = await dbs.CreateDbContextAsync())
+        {
+            var bot = new Bot { Name = "ベンチ", CreatedAt = DateTimeOffset.UtcNow };
+            db.Bots.Add(bot);
+            await db.SaveChangesAsync();
+            botId = bot.Id;
+        }
+        var connect = await services.GetRequiredService<CartConnections>().ConnectAsync(botId,
+            new ConnectRequest(CartKind.Ecforce, "bench.example.jp", options.AdminEmail, options.AdminPassword, sandbox.BaseUrl),
+            CancellationToken.None);
+        if (!connect.Succeeded) throw new InvalidOperationException(string.Join(" ", connect.Errors.Values));
+        return new BenchShop(sandbox, services, file, botId);
+    }
+
+    public async Task<PullResult> PullAsync()
+    {
+        var run = await Services.GetRequiredService<JobRuns>().StartAsync(BotId, "bench", "bench", CancellationToken.None);
+        var result = await Services.GetRequiredService<CartSync>().PullBotAsync(BotId, run, CancellationToken.None);
+        return result.Errors.Count == 0 ? result : throw new InvalidOperationException(string.Join(" ", result.Errors));
+    }
+
+    private static ServiceProvider BuildServices(string dbFile, string keysDir)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Error));
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysDir));
+        services.AddEcaiDomain(_ => $"Data Source={dbFile}").AddEcaiIntegrations();
+        return services.BuildServiceProvider();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await _sandbox.DisposeAsync();
+    }
+}
