@@ -30,13 +30,8 @@ public sealed class HostFlowTests
         await using var app = new EcaiAppFactory();
         var (_, email, _) = await app.AddOperatorWithBotAsync("店", "ops@example.jp");
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var page = await client.GetStringAsync("/account/login");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
 
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = email, ["password"] = "wrong-password", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-        }));
+        var response = await client.PostLoginAsync(email, "wrong-password");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("error=invalid", response.Headers.Location!.OriginalString);
