@@ -29,14 +29,18 @@ public static class EmailNormalizer
 
     private static string? ToAsciiDomain(string domain)
     {
-        string ascii;
-        try
+        var ascii = domain;
+        // IDNA only where it can change something (non-ASCII or punycode labels); imports call this per customer.
+        if (!Ascii.IsValid(domain) || domain.Contains("xn--", StringComparison.Ordinal))
         {
-            ascii = new IdnMapping { UseStd3AsciiRules = true }.GetAscii(domain).ToLowerInvariant();
-        }
-        catch (ArgumentException)
-        {
-            return null;
+            try
+            {
+                ascii = new IdnMapping { UseStd3AsciiRules = true }.GetAscii(domain).ToLowerInvariant();
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
         }
         if (ascii.Length > 253) return null;
         var labels = ascii.Split('.');
