@@ -57,24 +57,9 @@ public sealed class CartSync(
                 await PullConnectionAsync(connection, factory, counts, total, progress, ct);
                 await MarkAsync(connection, ConnectionState.Connected, null, counts, ct);
             }
-            catch (CartConnectionException ex)
+            catch (Exception ex) when (OperatorMessage(ex, ct) is { } message)
             {
-                errors.Add($"{CartNames.Of(connection.Kind)}: {ex.Message}");
-                await MarkAsync(connection, ConnectionState.Error, ex.Message, counts, ct);
-            }
-            catch (HttpRequestException ex)
-            {
-                log.LogWarning("Pull of connection {ConnectionId} failed: {Status} {Message}", connection.Id, ex.StatusCode, ex.Message);
-                var message = ex.StatusCode is { } status
-                    ? $"カートのAPIがエラーを返しました(HTTP {(int)status})。時間をおいて再度お試しください。"
-                    : "カートのAPIに接続できませんでした。APIドメインを確認してください。";
-                errors.Add($"{CartNames.Of(connection.Kind)}: {message}");
-                await MarkAsync(connection, ConnectionState.Error, message, counts, ct);
-            }
-            catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
-            {
-                log.LogWarning(ex, "Pull of connection {ConnectionId} timed out", connection.Id);
-                const string message = "カートのAPIが時間内に応答しませんでした。時間をおいて再度お試しください。";
+                log.LogWarning("Pull of connection {ConnectionId} failed: {Error}", connection.Id, ex.Message);
                 errors.Add($"{CartNames.Of(connection.Kind)}: {message}");
                 await MarkAsync(connection, ConnectionState.Error, message, counts, ct);
             }
@@ -87,6 +72,16 @@ public sealed class CartSync(
         foreach (var connection in targets) live.Publish(new ConnectionChanged(botId, connection.Id)); // linked counts changed
         return new PullResult(total.Customers, total.Orders, total.Subscriptions, total.Skipped, newLinks, errors);
     }
+
+    /// <summary>What the integration page says for a failure the operator or the cart can fix; null for anything else.</summary>
+    private static string? OperatorMessage(Exception ex, CancellationToken ct) => ex switch
+    {
+        CartConnectionException cart => cart.Message,
+        HttpRequestException { StatusCode: { } status } => $"カートのAPIがエラーを返しました(HTTP {(int)status})。時間をおいて再度お試しください。",
+        HttpRequestException => "カートのAPIに接続できませんでした。APIドメインを確認してください。",
+        TaskCanceledException when !ct.IsCancellationRequested => "カートのAPIが時間内に応答しませんでした。時間をおいて再度お試しください。",
+        _ => null,
+    };
 
     private async Task PullConnectionAsync(CartConnection connection, ICartClientFactory factory, Counter counts, Counter total,
         IJobProgress progress, CancellationToken ct)
@@ -113,7 +108,6 @@ public sealed class CartSync(
     private async Task PullStreamsAsync(SqliteConnection db, CartConnection connection, ICartClient client, Counter counts, Counter total,
         IJobProgress progress, CancellationToken ct)
     {
-
         await foreach (var page in Batches(client.CustomersSinceAsync(connection.CustomerCursor, ct), ct))
         {
             await CartImportWriter.WriteCustomersAsync(db, connection.Id, connection.BotId, page.Items, page.Cursor, ct);
