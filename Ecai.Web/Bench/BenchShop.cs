@@ -66,7 +66,7 @@ internal sealed class BenchShop : IAsyncDisposable
     private static ServiceProvider BuildServices(string dbFile, string keysDir)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build()); // e.g. Carts__Ecforce__MaxPagesInFlight
         services.AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Error));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysDir));
         services.AddEcaiDomain(_ => $"Data Source={dbFile}").AddEcaiIntegrations();
