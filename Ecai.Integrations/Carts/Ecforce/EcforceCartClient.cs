@@ -40,21 +40,21 @@ public sealed class EcforceCartClient : ICartClient
     public IAsyncEnumerable<CartPage<CartCustomerRecord>> CustomersSinceAsync(string? cursor, CancellationToken ct) =>
         PullAsync("customers", cursor, async (page, since, token) =>
         {
-            var response = await _api.GetCustomersAsync(page, _options.PageSize, since, SortByUpdatedAt, "billing_address", token);
+            var response = await _api.GetListAsync("customers", page, _options.PageSize, since, SortByUpdatedAt, "billing_address", token);
             return EcforceMapper.MapCustomers(await ReadAsync(response, EcforceJsonContext.Default.CustomerListDocument, token));
         }, ct);
 
     public IAsyncEnumerable<CartPage<CartOrderRecord>> OrdersSinceAsync(string? cursor, CancellationToken ct) =>
         PullAsync("orders", cursor, async (page, since, token) =>
         {
-            var response = await _api.GetOrdersAsync(page, _options.PageSize, since, SortByUpdatedAt, "order_items", token);
+            var response = await _api.GetListAsync("orders", page, _options.PageSize, since, SortByUpdatedAt, "order_items", token);
             return EcforceMapper.MapOrders(await ReadAsync(response, EcforceJsonContext.Default.OrderListDocument, token));
         }, ct);
 
     public IAsyncEnumerable<CartPage<CartSubscriptionRecord>> SubscriptionsSinceAsync(string? cursor, CancellationToken ct) =>
         PullAsync("subs_orders", cursor, async (page, since, token) =>
         {
-            var response = await _api.GetSubsOrdersAsync(page, _options.PageSize, since, SortByUpdatedAt, "order_items", token);
+            var response = await _api.GetListAsync("subs_orders", page, _options.PageSize, since, SortByUpdatedAt, "order_items", token);
             return EcforceMapper.MapSubscriptions(await ReadAsync(response, EcforceJsonContext.Default.SubOrderListDocument, token));
         }, ct);
 

@@ -16,26 +16,10 @@ internal interface IEcforceApi
     [Post("/api/v2/admins/sign_in.json")]
     Task<HttpResponseMessage> SignInAsync([Body] EcforceSignInRequest body, CancellationToken ct);
 
-    [Get("/api/v2/admin/customers.json")]
-    Task<HttpResponseMessage> GetCustomersAsync(
-        [AliasAs("page")] int page,
-        [AliasAs("per")] int per,
-        [AliasAs("q[updated_at_gteq]")] string? updatedSince,
-        [AliasAs("sort")] string sort,
-        [AliasAs("include")] string include,
-        CancellationToken ct);
-
-    [Get("/api/v2/admin/orders.json")]
-    Task<HttpResponseMessage> GetOrdersAsync(
-        [AliasAs("page")] int page,
-        [AliasAs("per")] int per,
-        [AliasAs("q[updated_at_gteq]")] string? updatedSince,
-        [AliasAs("sort")] string sort,
-        [AliasAs("include")] string include,
-        CancellationToken ct);
-
-    [Get("/api/v2/admin/subs_orders.json")]
-    Task<HttpResponseMessage> GetSubsOrdersAsync(
+    /// <summary>One page of a list: <paramref name="resource"/> is customers, orders or subs_orders.</summary>
+    [Get("/api/v2/admin/{resource}.json")]
+    Task<HttpResponseMessage> GetListAsync(
+        string resource,
         [AliasAs("page")] int page,
         [AliasAs("per")] int per,
         [AliasAs("q[updated_at_gteq]")] string? updatedSince,
