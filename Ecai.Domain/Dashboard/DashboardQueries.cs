@@ -33,7 +33,7 @@ public sealed record MonthlyLinks(DateOnly Month, int NewFriends, int Linked);
 /// <summary>
 /// Read side of the home dashboard and the job list. Every figure is a set-wise SQL aggregate over
 /// indexed columns (Members(BotId, FriendAddedAt), CartLinks(BotId, ConnectionId, MemberId),
-/// CartLinks(MemberId, …)), so a reload stays cheap at a million members.
+/// CartLinks(BotId, MemberId)), so a reload stays cheap at a million members.
 /// </summary>
 public sealed class DashboardQueries(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
 {
@@ -52,11 +52,8 @@ public sealed class DashboardQueries(IDbContextFactory<EcaiDb> dbs, TimeProvider
             .GroupBy(l => l.ConnectionId)
             .Select(g => new { ConnectionId = g.Key, Members = g.Select(l => l.MemberId).Distinct().Count() })
             .ToDictionaryAsync(x => x.ConnectionId, x => x.Members, ct);
-        // With one connection (the recommended set-up) its distinct count is the answer; only several
-        // connections need the costlier de-duplication across them.
-        var linked = perConnection.Count <= 1
-            ? perConnection.Values.SingleOrDefault()
-            : await db.CartLinks.Where(l => l.BotId == botId).Select(l => l.MemberId).Distinct().CountAsync(ct);
+        // Distinct across connections: a member linked to two carts is one linked friend (index BotId, MemberId).
+        var linked = await db.CartLinks.Where(l => l.BotId == botId).Select(l => l.MemberId).Distinct().CountAsync(ct);
         var perCart = connections.Select(c => new CartLinkCount(
                 c.Id, c.Kind, CartNames.Of(c.Kind), c.CartDomain, c.State, c.LastPulledAt,
                 perConnection.GetValueOrDefault(c.Id)))
