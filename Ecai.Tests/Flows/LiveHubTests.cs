@@ -30,10 +30,7 @@ public sealed class LiveHubTests : IAsyncLifetime
         _sandbox = await EcforceSandboxServer.StartAsync(_store);
         (_bot, var email, var password) = await _app.AddOperatorWithBotAsync("ライブ", "live@example.jp");
         (_otherBot, _, _) = await _app.AddOperatorWithBotAsync("他社", "other@example.jp");
-        var connect = await _app.Services.GetRequiredService<CartConnections>().ConnectAsync(_bot,
-            new ConnectRequest(CartKind.Ecforce, "live.example.jp", "admin@example.com", "password", _sandbox.BaseUrl),
-            CancellationToken.None);
-        Assert.True(connect.Succeeded);
+        await _app.ConnectEcforceSandboxAsync(_bot, _sandbox.BaseUrl);
         (_, _cookie) = await _app.LoginAsync(email, password);
     }
 

@@ -29,10 +29,7 @@ public sealed class PullFlowTests : IAsyncLifetime
         (_bot, _, _) = await _app.AddOperatorWithBotAsync("フローテスト", "flow@example.jp");
         var members = DemoSeeder.DemoMembers(new DemoOptions { Members = 400, Seed = 3 }, _store, DateTimeOffset.UtcNow);
         await _app.Services.GetRequiredService<MemberImport>().AddAsync(_bot, members, CancellationToken.None);
-        var connect = await _app.Services.GetRequiredService<CartConnections>().ConnectAsync(_bot,
-            new ConnectRequest(CartKind.Ecforce, "flow.example.jp", "admin@example.com", "password", _sandbox.BaseUrl),
-            CancellationToken.None);
-        Assert.True(connect.Succeeded);
+        await _app.ConnectEcforceSandboxAsync(_bot, _sandbox.BaseUrl);
     }
 
     public async Task DisposeAsync()

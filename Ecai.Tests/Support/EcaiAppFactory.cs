@@ -66,6 +66,17 @@ public sealed class EcaiAppFactory(int? demoMembers = null, string? dataDirector
         return (bot.Id, email, password);
     }
 
+    /// <summary>Connects the bot to an ecforce sandbox with the sandbox store's default admin login.</summary>
+    public async Task ConnectEcforceSandboxAsync(int botId, string sandboxBaseUrl)
+    {
+        var options = new Ecai.Integrations.Carts.Ecforce.Sandbox.EcforceStoreOptions();
+        var connect = await Services.GetRequiredService<Ecai.Domain.Carts.CartConnections>().ConnectAsync(botId,
+            new Ecai.Domain.Carts.ConnectRequest(Ecai.Domain.Carts.CartKind.Ecforce, $"shop{botId}.example.jp",
+                options.AdminEmail, options.AdminPassword, sandboxBaseUrl),
+            CancellationToken.None);
+        Assert.True(connect.Succeeded, string.Join(" ", connect.Errors.Values));
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
