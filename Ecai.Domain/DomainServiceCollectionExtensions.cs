@@ -24,6 +24,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Members.MemberImport>();
         services.AddOptions<Carts.ImportOptions>();
         services.AddSingleton<Carts.CartSync>();
+        services.AddSingleton<Carts.CartPushes>();
+        services.AddSingleton<Carts.CartAuthorizations>();
         return services;
     }
 }

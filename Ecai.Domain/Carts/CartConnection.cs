@@ -14,6 +14,14 @@ public sealed class CartConnection
     public required string ProtectedSecrets { get; set; }
     public bool BirthdaySync { get; set; }
     public bool LineIdLinking { get; set; }
+    /// <summary>Rakuten: the day the licenseKey expires (90 days after issue); warned 14 days before.</summary>
+    public DateOnly? LicenseExpiresOn { get; set; }
+    /// <summary>Shopify: when the subscription app's tag setting was turned on (null: not used).</summary>
+    public DateTimeOffset? SubscriptionTagsSince { get; set; }
+    /// <summary>カート連携頻度: minutes between scheduled pulls.</summary>
+    public int PullIntervalMinutes { get; set; } = CartSpec.DefaultPullIntervalMinutes;
+    /// <summary>When the scheduler pulls next (null: at its next tick).</summary>
+    public DateTimeOffset? NextPullAt { get; set; }
     public ConnectionState State { get; set; }
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -25,4 +33,5 @@ public sealed class CartConnection
     public string? CustomerCursor { get; set; }
     public string? OrderCursor { get; set; }
     public string? SubscriptionCursor { get; set; }
+    public string? CheckoutCursor { get; set; }
 }

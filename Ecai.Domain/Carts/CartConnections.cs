@@ -2,78 +2,185 @@ using System.Text.Json;
 using Ecai.Domain.Data;
 using Ecai.Domain.Linking;
 using Ecai.Domain.Realtime;
+using Ecai.Domain.Time;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Carts;
 
-/// <summary>What the operator enters on 外部連携 to connect a cart.</summary>
+/// <summary>
+/// What the operator enters on 外部連携 to connect a cart. <see cref="Fields"/> holds the cart's
+/// credentials keyed by <see cref="CartField.Key"/>; <see cref="ApiDomain"/> only where the cart's spec asks for it.
+/// </summary>
 public sealed record ConnectRequest(
-    CartKind Kind, string? CartDomain, string? LoginEmail, string? Password, string? ApiDomain,
-    bool BirthdaySync = false, bool LineIdLinking = false);
+    CartKind Kind, string? CartDomain, IReadOnlyDictionary<string, string?> Fields, string? ApiDomain = null,
+    bool BirthdaySync = false, bool LineIdLinking = false, DateOnly? LicenseExpiresOn = null,
+    DateTimeOffset? SubscriptionTagsSince = null, int PullIntervalMinutes = CartSpec.DefaultPullIntervalMinutes)
+{
+    public static ConnectRequest Ecforce(string? cartDomain, string? loginEmail, string? password, string? apiDomain,
+        bool birthdaySync = false, bool lineIdLinking = false) =>
+        new(CartKind.Ecforce, cartDomain,
+            new Dictionary<string, string?> { [CartSpec.LoginEmail] = loginEmail, [CartSpec.Password] = password },
+            apiDomain, birthdaySync, lineIdLinking);
+}
 
-/// <summary>Errors are keyed by field name (nameof on <see cref="ConnectRequest"/>) and are Japanese.</summary>
+/// <summary>Errors are keyed by field (a <see cref="CartField.Key"/> or a <see cref="ConnectRequest"/> property name) and are Japanese.</summary>
 public sealed record ConnectResult(int? ConnectionId, IReadOnlyDictionary<string, string> Errors, string? Warning)
 {
     public bool Succeeded => ConnectionId is not null;
 }
 
+/// <summary>Settings an operator may change on a connected cart.</summary>
+public sealed record ConnectionOptions(bool BirthdaySync, bool LineIdLinking, int PullIntervalMinutes, DateTimeOffset? SubscriptionTagsSince);
+
 /// <summary>A connection as the integration page shows it. Secrets are never part of it.</summary>
 public sealed record ConnectionView(
     int Id, CartKind Kind, string CartDomain, string ApiBaseUrl, ConnectionState State, string? LastError, string? Hint,
     DateTimeOffset? LastPulledAt, long LastPullCustomers, long LastPullOrders, long LastPullSkipped, string? LastSkippedSample,
-    bool BirthdaySync, bool LineIdLinking, int Customers, int Orders, int LinkedMembers);
+    bool BirthdaySync, bool LineIdLinking, int Customers, int Orders, int LinkedMembers,
+    int PullIntervalMinutes = CartSpec.DefaultPullIntervalMinutes, DateTimeOffset? NextPullAt = null,
+    DateOnly? LicenseExpiresOn = null, DateTimeOffset? SubscriptionTagsSince = null, DateTimeOffset CreatedAt = default)
+{
+    public ConnectionOptions Options => new(BirthdaySync, LineIdLinking, PullIntervalMinutes, SubscriptionTagsSince);
+}
+
+/// <summary>What 接続テスト found; <see cref="Message"/> is Japanese.</summary>
+public sealed record ConnectionTestResult(bool Succeeded, string Message, IReadOnlyDictionary<string, string> Errors);
 
 /// <summary>Connect, list and configure a bot's cart connections; keeps credentials encrypted.</summary>
-public sealed class CartConnections(IDbContextFactory<EcaiDb> dbs, IDataProtectionProvider protection, ILiveEvents live, TimeProvider clock)
+public sealed class CartConnections(
+    IDbContextFactory<EcaiDb> dbs, IDataProtectionProvider protection, IEnumerable<ICartClientFactory> clients, ILiveEvents live, TimeProvider clock)
     : ICartTokenStore
 {
     public const string ErrorHint = "URLなど間違いがないか確認し、間違いがないようであればサポートまでご連絡ください。";
+
+    /// <summary>The licence-key warning shows this many days before expiry (issue: 14).</summary>
+    public const int LicenseWarningDays = 14;
+
     private readonly IDataProtector _protector = protection.CreateProtector("Ecai.Carts.Secrets.v1");
 
     public async Task<ConnectResult> ConnectAsync(int botId, ConnectRequest request, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>();
-        var domain = CartDomain.Normalize(request.CartDomain);
-        if (string.IsNullOrWhiteSpace(request.CartDomain)) errors[nameof(request.CartDomain)] = "カートドメインを入力してください。";
-        else if (domain is null) errors[nameof(request.CartDomain)] = "カートドメインの形式が正しくありません(例: shop.example.jp)。";
-        var email = request.LoginEmail?.Trim();
-        if (string.IsNullOrEmpty(email)) errors[nameof(request.LoginEmail)] = "ログインメールアドレスを入力してください。";
-        else if (EmailNormalizer.Normalize(email) is null) errors[nameof(request.LoginEmail)] = "メールアドレスの形式が正しくありません。";
-        if (string.IsNullOrEmpty(request.Password)) errors[nameof(request.Password)] = "ログインパスワードを入力してください。";
-        var apiBaseUrl = ApiBaseUrl(request.ApiDomain);
-        if (string.IsNullOrWhiteSpace(request.ApiDomain)) errors[nameof(request.ApiDomain)] = "APIドメインを入力してください。";
-        else if (apiBaseUrl is null) errors[nameof(request.ApiDomain)] = "APIドメインの形式が正しくありません(例: api.example.jp)。";
-
+        var (errors, draft) = Validate(request);
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.CartConnections.AnyAsync(c => c.BotId == botId && c.Kind == request.Kind, ct))
             errors[nameof(request.Kind)] = $"このBOTにはすでに{CartNames.Of(request.Kind)}が連携されています。同じカートシステムは1つのBOTに1つまで連携できます。";
         if (errors.Count > 0) return new ConnectResult(null, errors, null);
 
         var otherBot = await db.CartConnections
-            .Where(c => c.Kind == request.Kind && c.CartDomain == domain && c.BotId != botId)
+            .Where(c => c.Kind == request.Kind && c.CartDomain == draft.CartDomain && c.BotId != botId)
             .Join(db.Bots, c => c.BotId, b => b.Id, (c, b) => b.Name)
             .FirstOrDefaultAsync(ct);
 
+        var spec = CartSpec.Of(request.Kind);
         var connection = new CartConnection
         {
             BotId = botId,
             Kind = request.Kind,
-            CartDomain = domain!,
-            ApiBaseUrl = apiBaseUrl!,
-            ProtectedSecrets = Protect(new CartSecrets(email!, request.Password!)),
-            BirthdaySync = request.BirthdaySync,
-            LineIdLinking = request.Kind == CartKind.Ecforce && request.LineIdLinking,
-            State = ConnectionState.NeverPulled,
+            CartDomain = draft.CartDomain,
+            ApiBaseUrl = draft.ApiBaseUrl,
+            ProtectedSecrets = Protect(draft.Secrets),
+            BirthdaySync = spec.BirthdaySync && request.BirthdaySync,
+            LineIdLinking = spec.LineIdLinking && request.LineIdLinking,
+            LicenseExpiresOn = spec.LicenseExpiry ? request.LicenseExpiresOn : null,
+            SubscriptionTagsSince = spec.SubscriptionAppTags ? request.SubscriptionTagsSince : null,
+            PullIntervalMinutes = request.PullIntervalMinutes,
+            State = spec.Auth == CartAuthFlow.OAuthCode ? ConnectionState.AwaitingAuthorization : ConnectionState.NeverPulled,
             CreatedAt = clock.GetUtcNow(),
         };
         db.CartConnections.Add(connection);
         await db.SaveChangesAsync(ct);
         live.Publish(new ConnectionChanged(botId, connection.Id));
         var warning = otherBot is null ? null
-            : $"同じカート({domain})が別のBOT「{otherBot}」にも連携されています。両方で同じカートを取り込むため、データが衝突する可能性があります。";
+            : $"同じカート({draft.CartDomain})が別のBOT「{otherBot}」にも連携されています。両方で同じカートを取り込むため、データが衝突する可能性があります。";
         return new ConnectResult(connection.Id, new Dictionary<string, string>(), warning);
     }
+
+    /// <summary>
+    /// 接続テスト before saving: checks the form as <see cref="ConnectAsync"/> does, then makes one
+    /// authenticated call to the cart. Nothing is stored or imported.
+    /// </summary>
+    public async Task<ConnectionTestResult> TestAsync(ConnectRequest request, CancellationToken ct)
+    {
+        var (errors, draft) = Validate(request);
+        if (errors.Count > 0) return new ConnectionTestResult(false, "入力内容を確認してください。", errors);
+        if (CartSpec.Of(request.Kind).Auth == CartAuthFlow.OAuthCode)
+            return new ConnectionTestResult(false, $"{CartNames.Of(request.Kind)}は保存後に{CartNames.Of(request.Kind)}の画面でECAIを許可すると接続テストできます。", errors);
+        var endpoint = new CartEndpoint(0, request.Kind, draft.CartDomain, draft.ApiBaseUrl, draft.Secrets, NoTokenStore.Instance,
+            clock.GetUtcNow(), request.SubscriptionTagsSince);
+        return await CheckAsync(endpoint, ct);
+    }
+
+    /// <summary>接続テスト of a saved connection (its stored credentials and token).</summary>
+    public async Task<ConnectionTestResult> TestAsync(int botId, int connectionId, CancellationToken ct)
+    {
+        var endpoint = await EndpointAsync(connectionId, ct);
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+            if (endpoint is null || !await db.CartConnections.AnyAsync(c => c.Id == connectionId && c.BotId == botId, ct))
+                return new ConnectionTestResult(false, "連携が見つかりません。", new Dictionary<string, string>());
+        return await CheckAsync(endpoint, ct);
+    }
+
+    private async Task<ConnectionTestResult> CheckAsync(CartEndpoint endpoint, CancellationToken ct)
+    {
+        var none = new Dictionary<string, string>();
+        var factory = clients.FirstOrDefault(f => f.Supports(endpoint.Kind));
+        if (factory is null) return new ConnectionTestResult(false, $"{CartNames.Of(endpoint.Kind)}にはまだ接続できません。", none);
+        try
+        {
+            await factory.Create(endpoint).CheckAsync(ct);
+            return new ConnectionTestResult(true, $"{CartNames.Of(endpoint.Kind)}に接続できました。", none);
+        }
+        catch (Exception ex) when (CartFailures.OperatorMessage(ex, ct) is { } message)
+        {
+            return new ConnectionTestResult(false, message, none);
+        }
+    }
+
+    private (Dictionary<string, string> Errors, Draft Draft) Validate(ConnectRequest request)
+    {
+        var spec = CartSpec.Of(request.Kind);
+        var errors = new Dictionary<string, string>();
+        var domain = CartDomain.Normalize(request.CartDomain);
+        if (string.IsNullOrWhiteSpace(request.CartDomain)) errors[nameof(request.CartDomain)] = $"{spec.DomainLabel}を入力してください。";
+        else if (domain is null) errors[nameof(request.CartDomain)] = $"{spec.DomainLabel}の形式が正しくありません(例: {spec.DomainPlaceholder})。";
+
+        var fields = new Dictionary<string, string>();
+        foreach (var field in spec.Fields)
+        {
+            var value = request.Fields.GetValueOrDefault(field.Key);
+            value = field.Type == CartFieldType.Secret ? value : value?.Trim();
+            if (string.IsNullOrWhiteSpace(value)) errors[field.Key] = $"{field.Label}を入力してください。";
+            else if (field.Type == CartFieldType.Email && EmailNormalizer.Normalize(value) is null) errors[field.Key] = "メールアドレスの形式が正しくありません。";
+            else fields[field.Key] = value;
+        }
+
+        string? apiBaseUrl = null;
+        if (spec.AsksApiDomain)
+        {
+            apiBaseUrl = ApiBaseUrl(request.ApiDomain);
+            if (string.IsNullOrWhiteSpace(request.ApiDomain)) errors[nameof(request.ApiDomain)] = "APIドメインを入力してください。";
+            else if (apiBaseUrl is null) errors[nameof(request.ApiDomain)] = "APIドメインの形式が正しくありません(例: api.example.jp)。";
+        }
+        else if (domain is not null)
+        {
+            // Sandboxes and tests give a full URL; otherwise the cart's own rule derives it.
+            apiBaseUrl = request.ApiDomain is { } given && ApiBaseUrl(given) is { } url && url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                ? url : spec.DefaultApiBaseUrl(domain);
+        }
+
+        if (spec.LicenseExpiry)
+        {
+            if (request.LicenseExpiresOn is not { } expires) errors[nameof(request.LicenseExpiresOn)] = "licenseKeyの有効期限を入力してください。";
+            else if (expires < JapanTime.Today(clock)) errors[nameof(request.LicenseExpiresOn)] = "licenseKeyの有効期限が過ぎています。RMSで新しいlicenseKeyを発行してください。";
+        }
+        if (!CartSpec.PullIntervals.Contains(request.PullIntervalMinutes))
+            errors[nameof(request.PullIntervalMinutes)] = "連携頻度を選んでください。";
+
+        return (errors, new Draft(domain ?? "", apiBaseUrl ?? "", new CartSecrets(fields)));
+    }
+
+    private sealed record Draft(string CartDomain, string ApiBaseUrl, CartSecrets Secrets);
 
     public async Task<IReadOnlyList<ConnectionView>> ListAsync(int botId, CancellationToken ct)
     {
@@ -86,17 +193,63 @@ public sealed class CartConnections(IDbContextFactory<EcaiDb> dbs, IDataProtecti
                 c.BirthdaySync, c.LineIdLinking,
                 db.CartCustomers.Count(x => x.ConnectionId == c.Id),
                 db.CartOrders.Count(x => x.ConnectionId == c.Id),
-                db.CartLinks.Where(l => l.ConnectionId == c.Id).Select(l => l.MemberId).Distinct().Count()))
+                db.CartLinks.Where(l => l.ConnectionId == c.Id).Select(l => l.MemberId).Distinct().Count(),
+                c.PullIntervalMinutes, c.NextPullAt, c.LicenseExpiresOn, c.SubscriptionTagsSince, c.CreatedAt))
             .ToListAsync(ct);
     }
 
-    public async Task UpdateOptionsAsync(int botId, int connectionId, bool birthdaySync, bool lineIdLinking, CancellationToken ct)
+    /// <summary>Saves a connected cart's settings; options the cart does not support stay off. False when not allowed.</summary>
+    public async Task<bool> UpdateOptionsAsync(int botId, int connectionId, ConnectionOptions options, CancellationToken ct)
     {
+        if (!CartSpec.PullIntervals.Contains(options.PullIntervalMinutes)) return false;
         await using var db = await dbs.CreateDbContextAsync(ct);
-        await db.CartConnections.Where(c => c.Id == connectionId && c.BotId == botId).ExecuteUpdateAsync(s => s
-            .SetProperty(c => c.BirthdaySync, birthdaySync)
-            .SetProperty(c => c.LineIdLinking, c => c.Kind == CartKind.Ecforce && lineIdLinking), ct);
+        var c = await db.CartConnections.FirstOrDefaultAsync(x => x.Id == connectionId && x.BotId == botId, ct);
+        if (c is null) return false;
+        var spec = CartSpec.Of(c.Kind);
+        c.BirthdaySync = spec.BirthdaySync && options.BirthdaySync;
+        c.LineIdLinking = spec.LineIdLinking && options.LineIdLinking;
+        c.SubscriptionTagsSince = spec.SubscriptionAppTags ? options.SubscriptionTagsSince : null;
+        if (c.PullIntervalMinutes != options.PullIntervalMinutes)
+        {
+            c.PullIntervalMinutes = options.PullIntervalMinutes;
+            c.NextPullAt = c.LastPulledAt?.AddMinutes(options.PullIntervalMinutes);
+        }
+        await db.SaveChangesAsync(ct);
         live.Publish(new ConnectionChanged(botId, connectionId));
+        return true;
+    }
+
+    /// <summary>
+    /// Replaces the credentials the operator re-entered (blank fields keep the stored value), e.g. Rakuten's
+    /// licenseKey every 90 days with its new expiry date. Errors are Japanese and keyed like <see cref="ConnectAsync"/>'s.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> UpdateCredentialsAsync(int botId, int connectionId,
+        IReadOnlyDictionary<string, string?> fields, DateOnly? licenseExpiresOn, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var c = await db.CartConnections.FirstOrDefaultAsync(x => x.Id == connectionId && x.BotId == botId, ct);
+        if (c is null) return new Dictionary<string, string> { [""] = "連携が見つかりません。" };
+        var spec = CartSpec.Of(c.Kind);
+        if (spec.LicenseExpiry && licenseExpiresOn is { } day && day < JapanTime.Today(clock))
+            errors[nameof(ConnectRequest.LicenseExpiresOn)] = "licenseKeyの有効期限が過ぎています。RMSで新しいlicenseKeyを発行してください。";
+        var stored = Unprotect(c.ProtectedSecrets);
+        var merged = new Dictionary<string, string>(stored.Fields);
+        foreach (var field in spec.Fields)
+        {
+            var value = fields.GetValueOrDefault(field.Key);
+            if (string.IsNullOrWhiteSpace(value)) continue;
+            if (field.Type == CartFieldType.Email && EmailNormalizer.Normalize(value) is null) errors[field.Key] = "メールアドレスの形式が正しくありません。";
+            merged[field.Key] = field.Type == CartFieldType.Secret ? value : value.Trim();
+        }
+        if (errors.Count > 0) return errors;
+        // New credentials invalidate a token issued for the old ones (OAuth tokens survive a secret change).
+        c.ProtectedSecrets = Protect(new CartSecrets(merged, spec.Auth == CartAuthFlow.OAuthCode ? stored.Token : null));
+        if (spec.LicenseExpiry && licenseExpiresOn is not null) c.LicenseExpiresOn = licenseExpiresOn;
+        if (c.State == ConnectionState.Error) c.NextPullAt = null; // retry at the next tick
+        await db.SaveChangesAsync(ct);
+        live.Publish(new ConnectionChanged(botId, connectionId));
+        return errors;
     }
 
     /// <summary>Removes the connection with everything imported through it (links included).</summary>
@@ -113,16 +266,19 @@ public sealed class CartConnections(IDbContextFactory<EcaiDb> dbs, IDataProtecti
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var c = await db.CartConnections.AsNoTracking().FirstOrDefaultAsync(x => x.Id == connectionId, ct);
-        return c is null ? null : new CartEndpoint(c.Id, c.Kind, c.ApiBaseUrl, Unprotect(c.ProtectedSecrets), this);
+        return c is null ? null
+            : new CartEndpoint(c.Id, c.Kind, c.CartDomain, c.ApiBaseUrl, Unprotect(c.ProtectedSecrets), this, c.CreatedAt, c.SubscriptionTagsSince);
     }
 
-    public async Task SaveTokenAsync(int connectionId, string token, CancellationToken ct)
+    public async Task SaveTokenAsync(int connectionId, CartToken token, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var c = await db.CartConnections.FirstOrDefaultAsync(x => x.Id == connectionId, ct);
         if (c is null) return;
         c.ProtectedSecrets = Protect(Unprotect(c.ProtectedSecrets) with { Token = token });
+        if (c.State == ConnectionState.AwaitingAuthorization) c.State = ConnectionState.NeverPulled;
         await db.SaveChangesAsync(ct);
+        live.Publish(new ConnectionChanged(c.BotId, c.Id));
     }
 
     /// <summary>Points a connection at another API base URL (demo mode: the sandbox on this host).</summary>
@@ -142,6 +298,12 @@ public sealed class CartConnections(IDbContextFactory<EcaiDb> dbs, IDataProtecti
             return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? text : null;
         var host = CartDomain.Normalize(text);
         return host is null ? null : "https://" + host;
+    }
+
+    private sealed class NoTokenStore : ICartTokenStore
+    {
+        public static readonly NoTokenStore Instance = new();
+        public Task SaveTokenAsync(int connectionId, CartToken token, CancellationToken ct) => Task.CompletedTask;
     }
 
     private string Protect(CartSecrets secrets) => _protector.Protect(JsonSerializer.Serialize(secrets));

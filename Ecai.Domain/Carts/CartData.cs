@@ -30,6 +30,8 @@ public sealed class CartOrder
     public DateTimeOffset? ShippedAt { get; set; }
     public string? SubscriptionExternalId { get; set; }
     public int? Times { get; set; }
+    public string? DeliveryMethod { get; set; }
+    public bool Cancelled { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<CartOrderItem> Items { get; set; } = [];
 }
@@ -70,4 +72,33 @@ public sealed class CartProduct
     public required string Code { get; set; }
     public string Name { get; set; } = "";
     public string? CourseName { get; set; }
+}
+
+/// <summary>An abandoned checkout (カゴ落ち) from Shopify, kept for the abandoned-cart message.</summary>
+public sealed class CartCheckout
+{
+    public long Id { get; set; }
+    public int ConnectionId { get; set; }
+    public int BotId { get; set; }
+    public required string Token { get; set; }
+    public string? CustomerExternalId { get; set; }
+    public string? EmailNormalized { get; set; }
+    public string? PhoneNormalized { get; set; }
+    public string? RecoveryUrl { get; set; }
+    public long Amount { get; set; }
+    /// <summary>The lines as JSON (product code, name, quantity, price): shown in the message, never queried.</summary>
+    public string ItemsJson { get; set; } = "[]";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+}
+
+/// <summary>A webhook delivery already handled: its id makes a redelivery harmless.</summary>
+public sealed class WebhookReceipt
+{
+    public long Id { get; set; }
+    /// <summary>e.g. "shopify:12" (cart and connection) or "line:3" (bot).</summary>
+    public required string Source { get; set; }
+    public required string DeliveryId { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
 }

@@ -11,11 +11,24 @@ namespace Ecai.Domain.Carts;
 /// </summary>
 internal static class CartImportWriter
 {
-    public static async Task WriteCustomersAsync(SqliteConnection db, int connectionId, int botId,
-        IReadOnlyList<CartCustomerRecord> rows, string? cursor, CancellationToken ct)
+    /// <summary>Runs <paramref name="write"/> in one transaction on the import connection.</summary>
+    public static async Task InTransactionAsync(SqliteConnection db, Func<SqliteTransaction, Task> write, CancellationToken ct)
     {
         await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
-        await SqlBatch.InsertAsync(db, tx,
+        await write(tx);
+        await tx.CommitAsync(ct);
+    }
+
+    public static async Task WriteCustomersAsync(SqliteConnection db, SqliteTransaction tx, int connectionId, int botId,
+        IReadOnlyList<CartCustomerRecord> rows, string? cursor, CancellationToken ct)
+    {
+        await UpsertCustomersAsync(db, tx, connectionId, botId, rows, ct);
+        await SaveCursorAsync(db, tx, connectionId, "CustomerCursor", cursor, ct);
+    }
+
+    private static Task UpsertCustomersAsync(SqliteConnection db, SqliteTransaction tx, int connectionId, int botId,
+        IReadOnlyList<CartCustomerRecord> rows, CancellationToken ct) =>
+        SqlBatch.InsertAsync(db, tx,
             "INSERT INTO CartCustomers (ConnectionId, BotId, ExternalId, Number, Name, PhoneRaw, PhoneNormalized, EmailNormalized, LineUserId, Birthday, UpdatedAt)",
             11,
             """
@@ -31,28 +44,30 @@ internal static class CartImportWriter
                 v[8] = string.IsNullOrWhiteSpace(r.LineUserId) ? null : r.LineUserId.Trim();
                 v[9] = r.Birthday?.ToString("yyyy-MM-dd"); v[10] = r.UpdatedAt.UtcTicks;
             }, ct);
-        await SaveCursorAsync(db, tx, connectionId, "CustomerCursor", cursor, ct);
-        await tx.CommitAsync(ct);
-    }
 
-    public static async Task WriteOrdersAsync(SqliteConnection db, int connectionId,
+    public static async Task WriteOrdersAsync(SqliteConnection db, SqliteTransaction tx, int connectionId, int botId,
         IReadOnlyList<CartOrderRecord> rows, string? cursor, CancellationToken ct)
     {
-        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+        // Carts without a customer list (Rakuten) carry the buyer on the order; the newest copy wins.
+        var buyers = rows.Where(r => r.Customer is not null).Select(r => r.Customer!)
+            .GroupBy(c => c.ExternalId).Select(g => g.MaxBy(c => c.UpdatedAt)!).ToList();
+        await UpsertCustomersAsync(db, tx, connectionId, botId, buyers, ct);
         await SqlBatch.InsertAsync(db, tx,
-            "INSERT INTO CartOrders (ConnectionId, ExternalId, CustomerExternalId, Number, OrderedAt, Amount, ShippedAt, SubscriptionExternalId, Times, UpdatedAt)",
-            10,
+            "INSERT INTO CartOrders (ConnectionId, ExternalId, CustomerExternalId, Number, OrderedAt, Amount, ShippedAt, SubscriptionExternalId, Times, DeliveryMethod, Cancelled, UpdatedAt)",
+            12,
             """
             ON CONFLICT(ConnectionId, ExternalId) DO UPDATE SET
               CustomerExternalId = excluded.CustomerExternalId, Number = excluded.Number, OrderedAt = excluded.OrderedAt,
               Amount = excluded.Amount, ShippedAt = excluded.ShippedAt, SubscriptionExternalId = excluded.SubscriptionExternalId,
-              Times = excluded.Times, UpdatedAt = excluded.UpdatedAt
+              Times = excluded.Times, DeliveryMethod = excluded.DeliveryMethod, Cancelled = excluded.Cancelled, UpdatedAt = excluded.UpdatedAt
             """,
             rows, (r, v) =>
             {
                 v[0] = connectionId; v[1] = r.ExternalId; v[2] = r.CustomerExternalId; v[3] = r.Number; v[4] = r.OrderedAt.UtcTicks;
-                v[5] = r.Amount; v[6] = r.ShippedAt?.UtcTicks; v[7] = r.SubscriptionExternalId; v[8] = r.Times; v[9] = r.UpdatedAt.UtcTicks;
+                v[5] = r.Amount; v[6] = r.ShippedAt?.UtcTicks; v[7] = r.SubscriptionExternalId; v[8] = r.Times;
+                v[9] = r.DeliveryMethod; v[10] = r.Cancelled; v[11] = r.UpdatedAt.UtcTicks;
             }, ct);
+        await UpsertSubscriptionsFromOrdersAsync(db, tx, connectionId, rows, ct);
 
         // An updated order replaces its lines: drop the old ones, insert the new ones.
         await SqlBatch.ExecuteAsync(db, tx,
@@ -70,13 +85,11 @@ internal static class CartImportWriter
         var products = items.Select(i => i.Item).DistinctBy(i => i.ProductCode).ToList();
         await UpsertProductsAsync(db, tx, connectionId, products.Select(p => (p.ProductCode, p.ProductName, p.CourseName)).ToList(), ct);
         await SaveCursorAsync(db, tx, connectionId, "OrderCursor", cursor, ct);
-        await tx.CommitAsync(ct);
     }
 
-    public static async Task WriteSubscriptionsAsync(SqliteConnection db, int connectionId,
+    public static async Task WriteSubscriptionsAsync(SqliteConnection db, SqliteTransaction tx, int connectionId,
         IReadOnlyList<CartSubscriptionRecord> rows, string? cursor, CancellationToken ct)
     {
-        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
         await SqlBatch.InsertAsync(db, tx,
             "INSERT INTO CartSubscriptions (ConnectionId, ExternalId, CustomerExternalId, Status, RawStatus, ProductCode, CourseName, NextShipAt, UpdatedAt)",
             9,
@@ -92,7 +105,56 @@ internal static class CartImportWriter
                 v[5] = r.ProductCode; v[6] = r.CourseName; v[7] = r.NextShipAt?.UtcTicks; v[8] = r.UpdatedAt.UtcTicks;
             }, ct);
         await SaveCursorAsync(db, tx, connectionId, "SubscriptionCursor", cursor, ct);
-        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Orders that report their subscription's state (Rakuten 定期購入, Shopify's subscription-app tags) keep a
+    /// subscription row: the newest order by order date decides, an older order arriving later changes nothing.
+    /// </summary>
+    private static Task UpsertSubscriptionsFromOrdersAsync(SqliteConnection db, SqliteTransaction tx, int connectionId,
+        IReadOnlyList<CartOrderRecord> rows, CancellationToken ct)
+    {
+        var latest = rows.Where(r => r.SubscriptionExternalId is not null && r.SubscriptionStatus is not null)
+            .GroupBy(r => r.SubscriptionExternalId!).Select(g => g.MaxBy(r => r.OrderedAt)!).ToList();
+        return SqlBatch.InsertAsync(db, tx,
+            "INSERT INTO CartSubscriptions (ConnectionId, ExternalId, CustomerExternalId, Status, RawStatus, ProductCode, CourseName, NextShipAt, UpdatedAt)",
+            9,
+            """
+            ON CONFLICT(ConnectionId, ExternalId) DO UPDATE SET
+              CustomerExternalId = excluded.CustomerExternalId, Status = excluded.Status,
+              ProductCode = coalesce(excluded.ProductCode, ProductCode), CourseName = coalesce(excluded.CourseName, CourseName),
+              UpdatedAt = excluded.UpdatedAt
+            WHERE excluded.UpdatedAt >= CartSubscriptions.UpdatedAt
+            """,
+            latest, (r, v) =>
+            {
+                var first = r.Items.Count > 0 ? r.Items[0] : null;
+                v[0] = connectionId; v[1] = r.SubscriptionExternalId; v[2] = r.CustomerExternalId; v[3] = (int)r.SubscriptionStatus!.Value;
+                v[4] = null; v[5] = first?.ProductCode; v[6] = first?.CourseName; v[7] = null; v[8] = r.OrderedAt.UtcTicks;
+            }, ct);
+    }
+
+    /// <summary>Abandoned checkouts (Shopify), keyed by their token; a completed one keeps its completion time.</summary>
+    public static async Task WriteCheckoutsAsync(SqliteConnection db, SqliteTransaction tx, int connectionId, int botId,
+        IReadOnlyList<CartCheckoutRecord> rows, string? cursor, CancellationToken ct)
+    {
+        await SqlBatch.InsertAsync(db, tx,
+            "INSERT INTO CartCheckouts (ConnectionId, BotId, Token, CustomerExternalId, EmailNormalized, PhoneNormalized, RecoveryUrl, Amount, ItemsJson, CreatedAt, UpdatedAt, CompletedAt)",
+            12,
+            """
+            ON CONFLICT(ConnectionId, Token) DO UPDATE SET
+              CustomerExternalId = excluded.CustomerExternalId, EmailNormalized = excluded.EmailNormalized,
+              PhoneNormalized = excluded.PhoneNormalized, RecoveryUrl = excluded.RecoveryUrl, Amount = excluded.Amount,
+              ItemsJson = excluded.ItemsJson, UpdatedAt = excluded.UpdatedAt, CompletedAt = coalesce(excluded.CompletedAt, CompletedAt)
+            WHERE excluded.UpdatedAt >= CartCheckouts.UpdatedAt
+            """,
+            rows, (r, v) =>
+            {
+                v[0] = connectionId; v[1] = botId; v[2] = r.Token; v[3] = r.CustomerExternalId; v[4] = EmailNormalizer.Normalize(r.Email);
+                v[5] = PhoneNormalizer.Normalize(r.PhoneRaw); v[6] = r.RecoveryUrl; v[7] = r.Amount;
+                v[8] = JsonSerializer.Serialize(r.Items); v[9] = r.CreatedAt.UtcTicks; v[10] = r.UpdatedAt.UtcTicks; v[11] = r.CompletedAt?.UtcTicks;
+            }, ct);
+        await SaveCursorAsync(db, tx, connectionId, "CheckoutCursor", cursor, ct);
     }
 
     private static Task UpsertProductsAsync(SqliteConnection db, SqliteTransaction tx, int connectionId,

@@ -26,4 +26,6 @@ public enum ConnectionState
     NeverPulled = 0,
     Connected = 1,
     Error = 2,
+    /// <summary>OAuth carts: saved, waiting for the operator to approve ECAI on the cart's screen.</summary>
+    AwaitingAuthorization = 3,
 }

@@ -31,19 +31,29 @@ public sealed class CartSync(
     public const string OrdersStage = "受注を取込中";
 
 
-    /// <summary>Bots with at least one connection (all, or just <paramref name="botId"/>).</summary>
+    /// <summary>
+    /// Bots with a connection to pull: just <paramref name="botId"/> (今すぐ取り込む), or every bot with a
+    /// connection whose next scheduled pull is due (the scheduler's tick). Connections still waiting for
+    /// OAuth approval are never pulled.
+    /// </summary>
     public async Task<IReadOnlyList<int>> BotsToPullAsync(int? botId, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.CartConnections.Where(c => botId == null || c.BotId == botId)
+        return await Pullable(db, botId, dueAt: botId is null ? now : null)
             .Select(c => c.BotId).Distinct().OrderBy(id => id).ToListAsync(ct);
     }
 
-    public async Task<PullResult> PullBotAsync(int botId, IJobProgress progress, CancellationToken ct)
+    private static IQueryable<CartConnection> Pullable(EcaiDb db, int? botId, DateTimeOffset? dueAt) =>
+        db.CartConnections.Where(c => (botId == null || c.BotId == botId) && c.State != ConnectionState.AwaitingAuthorization
+                                      && (dueAt == null || c.NextPullAt == null || c.NextPullAt <= dueAt));
+
+    /// <summary>Pulls the bot's connections (only the due ones when <paramref name="dueOnly"/>), then links.</summary>
+    public async Task<PullResult> PullBotAsync(int botId, IJobProgress progress, CancellationToken ct, bool dueOnly = false)
     {
         List<CartConnection> targets;
         await using (var db = await dbs.CreateDbContextAsync(ct))
-            targets = await db.CartConnections.Where(c => c.BotId == botId).OrderBy(c => c.Id).AsNoTracking().ToListAsync(ct);
+            targets = await Pullable(db, botId, dueOnly ? clock.GetUtcNow() : null).OrderBy(c => c.Id).AsNoTracking().ToListAsync(ct);
 
         var total = new Counter();
         var errors = new List<string>();
@@ -57,7 +67,7 @@ public sealed class CartSync(
                 await PullConnectionAsync(connection, factory, counts, total, progress, ct);
                 await MarkAsync(connection, ConnectionState.Connected, null, counts, ct);
             }
-            catch (Exception ex) when (OperatorMessage(ex, ct) is { } message)
+            catch (Exception ex) when (CartFailures.OperatorMessage(ex, ct) is { } message)
             {
                 log.LogWarning("Pull of connection {ConnectionId} failed: {Error}", connection.Id, ex.Message);
                 errors.Add($"{CartNames.Of(connection.Kind)}: {message}");
@@ -72,16 +82,6 @@ public sealed class CartSync(
         foreach (var connection in targets) live.Publish(new ConnectionChanged(botId, connection.Id)); // linked counts changed
         return new PullResult(total.Customers, total.Orders, total.Subscriptions, total.Skipped, newLinks, errors);
     }
-
-    /// <summary>What the integration page says for a failure the operator or the cart can fix; null for anything else.</summary>
-    private static string? OperatorMessage(Exception ex, CancellationToken ct) => ex switch
-    {
-        CartConnectionException cart => cart.Message,
-        HttpRequestException { StatusCode: { } status } => $"カートのAPIがエラーを返しました(HTTP {(int)status})。時間をおいて再度お試しください。",
-        HttpRequestException => "カートのAPIに接続できませんでした。APIドメインを確認してください。",
-        TaskCanceledException when !ct.IsCancellationRequested => "カートのAPIが時間内に応答しませんでした。時間をおいて再度お試しください。",
-        _ => null,
-    };
 
     private async Task PullConnectionAsync(CartConnection connection, ICartClientFactory factory, Counter counts, Counter total,
         IJobProgress progress, CancellationToken ct)
@@ -110,21 +110,30 @@ public sealed class CartSync(
     {
         await foreach (var page in Batches(client.CustomersSinceAsync(connection.CustomerCursor, ct), ct))
         {
-            await CartImportWriter.WriteCustomersAsync(db, connection.Id, connection.BotId, page.Items, page.Cursor, ct);
+            await CartImportWriter.InTransactionAsync(db, tx => CartImportWriter.WriteCustomersAsync(db, tx, connection.Id, connection.BotId, page.Items, page.Cursor, ct), ct);
             counts.Add(page, (c, n) => c.Customers += n); total.Add(page, (c, n) => c.Customers += n);
             progress.Report(total.Records, null, "顧客を取込中");
         }
         await foreach (var page in Batches(client.SubscriptionsSinceAsync(connection.SubscriptionCursor, ct), ct))
         {
-            await CartImportWriter.WriteSubscriptionsAsync(db, connection.Id, page.Items, page.Cursor, ct);
+            await CartImportWriter.InTransactionAsync(db, tx => CartImportWriter.WriteSubscriptionsAsync(db, tx, connection.Id, page.Items, page.Cursor, ct), ct);
             counts.Add(page, (c, n) => c.Subscriptions += n); total.Add(page, (c, n) => c.Subscriptions += n);
             progress.Report(total.Records, null, "定期受注を取込中");
         }
         await foreach (var page in Batches(client.OrdersSinceAsync(connection.OrderCursor, ct), ct))
         {
-            await CartImportWriter.WriteOrdersAsync(db, connection.Id, page.Items, page.Cursor, ct);
+            await CartImportWriter.InTransactionAsync(db, tx => CartImportWriter.WriteOrdersAsync(db, tx, connection.Id, connection.BotId, page.Items, page.Cursor, ct), ct);
             counts.Add(page, (c, n) => c.Orders += n); total.Add(page, (c, n) => c.Orders += n);
             progress.Report(total.Records, null, OrdersStage);
+        }
+        if (client is ICheckoutSource checkouts)
+        {
+            await foreach (var page in Batches(checkouts.CheckoutsSinceAsync(connection.CheckoutCursor, ct), ct))
+            {
+                await CartImportWriter.InTransactionAsync(db, tx => CartImportWriter.WriteCheckoutsAsync(db, tx, connection.Id, connection.BotId, page.Items, page.Cursor, ct), ct);
+                counts.Add(page, (_, _) => { }); total.Add(page, (_, _) => { });
+                progress.Report(total.Records, null, "カゴ落ちを取込中");
+            }
         }
     }
 
@@ -174,6 +183,7 @@ public sealed class CartSync(
         var now = clock.GetUtcNow();
         await db.CartConnections.Where(c => c.Id == connection.Id).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.State, state)
+            .SetProperty(c => c.NextPullAt, now.AddMinutes(connection.PullIntervalMinutes))
             .SetProperty(c => c.LastError, error)
             .SetProperty(c => c.LastPulledAt, now)
             .SetProperty(c => c.LastPullCustomers, counts.Customers)

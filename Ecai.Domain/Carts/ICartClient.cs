@@ -7,6 +7,12 @@ namespace Ecai.Domain.Carts;
 /// </summary>
 public interface ICartClient
 {
+    /// <summary>
+    /// 接続テスト: one cheap authenticated call. Throws <see cref="CartConnectionException"/> with the
+    /// operator's Japanese message when the credentials or domain are wrong; imports nothing.
+    /// </summary>
+    Task CheckAsync(CancellationToken ct);
+
     IAsyncEnumerable<CartPage<CartCustomerRecord>> CustomersSinceAsync(string? cursor, CancellationToken ct);
     IAsyncEnumerable<CartPage<CartOrderRecord>> OrdersSinceAsync(string? cursor, CancellationToken ct);
     IAsyncEnumerable<CartPage<CartSubscriptionRecord>> SubscriptionsSinceAsync(string? cursor, CancellationToken ct);
@@ -17,21 +23,58 @@ public interface ICartClientFactory
 {
     bool Supports(CartKind kind);
     ICartClient Create(CartEndpoint endpoint);
+
+    /// <summary>The customer's page in the cart's admin (deep link from member screens), or null.</summary>
+    string? CustomerPageUrl(string cartDomain, string customerExternalId);
 }
 
-/// <summary>Where and as whom to call a cart. <see cref="Secrets"/> is decrypted and must never be logged.</summary>
-public sealed record CartEndpoint(int ConnectionId, CartKind Kind, string ApiBaseUrl, CartSecrets Secrets, ICartTokenStore TokenStore);
-
-/// <summary>Operator-entered credentials plus a token the cart issued (reused between pulls).</summary>
-public sealed record CartSecrets(string LoginEmail, string Password, string? Token = null)
+/// <summary>
+/// Implemented by the factory of a cart using OAuth 2 authorisation code (<see cref="CartAuthFlow.OAuthCode"/>):
+/// where to send the operator, and how to turn the returned code into tokens.
+/// </summary>
+public interface ICartAuthorizer
 {
-    public override string ToString() => $"CartSecrets({LoginEmail}, ***)";
+    Uri AuthorizeUrl(CartEndpoint endpoint, string state, string redirectUri);
+    Task<CartToken> ExchangeCodeAsync(CartEndpoint endpoint, string code, string redirectUri, CancellationToken ct);
 }
 
-/// <summary>Lets a connector keep a token it obtained (e.g. ecforce sign-in allows 5 per hour).</summary>
+/// <summary>Implemented by a cart client that also lists abandoned checkouts (Shopify).</summary>
+public interface ICheckoutSource
+{
+    IAsyncEnumerable<CartPage<CartCheckoutRecord>> CheckoutsSinceAsync(string? cursor, CancellationToken ct);
+}
+
+/// <summary>
+/// Where and as whom to call a cart. <see cref="Secrets"/> is decrypted and must never be logged.
+/// <see cref="ConnectedAt"/> bounds history for carts that count back from the connection date (Rakuten: 2 years).
+/// <see cref="SubscriptionTagsSince"/>: Shopify's subscription app writes its order tags from then on (null: not enabled).
+/// </summary>
+public sealed record CartEndpoint(
+    int ConnectionId, CartKind Kind, string CartDomain, string ApiBaseUrl, CartSecrets Secrets, ICartTokenStore TokenStore,
+    DateTimeOffset ConnectedAt, DateTimeOffset? SubscriptionTagsSince = null);
+
+/// <summary>
+/// Operator-entered credentials, keyed by <see cref="CartField.Key"/> (see <see cref="CartSpec"/>), plus a
+/// token the cart issued (reused between pulls).
+/// </summary>
+public sealed record CartSecrets(IReadOnlyDictionary<string, string> Fields, CartToken? Token = null)
+{
+    /// <summary>The field's value, or "" when absent.</summary>
+    public string this[string key] => Fields.TryGetValue(key, out var value) ? value : "";
+
+    public override string ToString() => $"CartSecrets([{string.Join(", ", Fields.Keys)}], ***)";
+}
+
+/// <summary>A token the cart issued: ecforce's sign-in token, or OAuth access + refresh tokens.</summary>
+public sealed record CartToken(string AccessToken, string? RefreshToken = null, DateTimeOffset? ExpiresAt = null)
+{
+    public override string ToString() => "CartToken(***)";
+}
+
+/// <summary>Lets a connector keep a token it obtained (e.g. ecforce sign-in allows 5 per hour; OAuth refresh).</summary>
 public interface ICartTokenStore
 {
-    Task SaveTokenAsync(int connectionId, string token, CancellationToken ct);
+    Task SaveTokenAsync(int connectionId, CartToken token, CancellationToken ct);
 }
 
 /// <summary>A cart refused the call in a way the operator must fix (wrong password, wrong domain).</summary>
@@ -56,6 +99,14 @@ public sealed record CartCustomerRecord(
     DateOnly? Birthday,
     DateTimeOffset UpdatedAt);
 
+/// <summary>
+/// An order. <see cref="Times"/> is the purchase count within its subscription (定期回数).
+/// <see cref="Customer"/>: the buyer, for carts without a customer list (Rakuten); upserted with the order.
+/// <see cref="SubscriptionStatus"/>: the subscription's state as this order reports it (Rakuten orderType 4,
+/// Shopify's subscription-app tags); the newest order per subscription sets the subscription row.
+/// <see cref="DeliveryMethod"/>: the carrier's Japanese name where the cart reports one.
+/// <see cref="Cancelled"/>: the order was cancelled in the cart (kept, but not a purchase).
+/// </summary>
 public sealed record CartOrderRecord(
     string ExternalId,
     string CustomerExternalId,
@@ -66,7 +117,11 @@ public sealed record CartOrderRecord(
     string? SubscriptionExternalId,
     int? Times,
     IReadOnlyList<CartOrderItemRecord> Items,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    CartCustomerRecord? Customer = null,
+    ContinuationStatus? SubscriptionStatus = null,
+    string? DeliveryMethod = null,
+    bool Cancelled = false);
 
 public sealed record CartOrderItemRecord(string ProductCode, string ProductName, string? CourseName, int Quantity, long Price);
 
@@ -79,3 +134,16 @@ public sealed record CartSubscriptionRecord(
     string? CourseName,
     DateTimeOffset? NextShipAt,
     DateTimeOffset UpdatedAt);
+
+/// <summary>An abandoned checkout (カゴ落ち, Shopify): completed once the buyer paid.</summary>
+public sealed record CartCheckoutRecord(
+    string Token,
+    string? CustomerExternalId,
+    string? Email,
+    string? PhoneRaw,
+    string? RecoveryUrl,
+    long Amount,
+    IReadOnlyList<CartOrderItemRecord> Items,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? CompletedAt);

@@ -24,6 +24,8 @@ public sealed class EcaiDb(DbContextOptions<EcaiDb> options) : IdentityDbContext
     public DbSet<CartOrderItem> CartOrderItems => Set<CartOrderItem>();
     public DbSet<CartSubscription> CartSubscriptions => Set<CartSubscription>();
     public DbSet<CartProduct> CartProducts => Set<CartProduct>();
+    public DbSet<CartCheckout> CartCheckouts => Set<CartCheckout>();
+    public DbSet<WebhookReceipt> WebhookReceipts => Set<WebhookReceipt>();
     public DbSet<CartLink> CartLinks => Set<CartLink>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 

@@ -18,7 +18,7 @@ public sealed class DomainFixture : IAsyncDisposable
     private DomainFixture(TestDb db)
     {
         Db = db;
-        Connections = new CartConnections(db, new EphemeralDataProtectionProvider(), Live, Clock);
+        Connections = new CartConnections(db, new EphemeralDataProtectionProvider(), [Carts], Live, Clock);
         Linker = new Linker(db, Clock);
         Members = new MemberImport(db);
         Runs = new JobRuns(db, Live, Clock);
@@ -49,8 +49,10 @@ public sealed class DomainFixture : IAsyncDisposable
 
     public async Task<int> ConnectAsync(int botId, CartKind kind = CartKind.Ecforce, bool lineIdLinking = false, bool birthdaySync = false)
     {
+        var fields = CartSpec.Of(kind).Fields.ToDictionary(f => f.Key, f => (string?)(f.Type == CartFieldType.Email ? "admin@example.jp" : "secret-pass"));
         var result = await Connections.ConnectAsync(botId,
-            new ConnectRequest(kind, $"shop{botId}.example.jp", "admin@example.jp", "secret-pass", "api.example.jp", birthdaySync, lineIdLinking),
+            new ConnectRequest(kind, $"shop{botId}.example.jp", fields, "api.example.jp", birthdaySync, lineIdLinking,
+                LicenseExpiresOn: DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).AddDays(60)),
             CancellationToken.None);
         Assert.True(result.Succeeded, string.Join(",", result.Errors.Values));
         return result.ConnectionId!.Value;

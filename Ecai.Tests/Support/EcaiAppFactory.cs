@@ -71,8 +71,7 @@ public sealed class EcaiAppFactory(int? demoMembers = null, string? dataDirector
     {
         var options = new Ecai.Integrations.Carts.Ecforce.Sandbox.EcforceStoreOptions();
         var connect = await Services.GetRequiredService<Ecai.Domain.Carts.CartConnections>().ConnectAsync(botId,
-            new Ecai.Domain.Carts.ConnectRequest(Ecai.Domain.Carts.CartKind.Ecforce, $"shop{botId}.example.jp",
-                options.AdminEmail, options.AdminPassword, sandboxBaseUrl),
+            Ecai.Domain.Carts.ConnectRequest.Ecforce($"shop{botId}.example.jp", options.AdminEmail, options.AdminPassword, sandboxBaseUrl),
             CancellationToken.None);
         Assert.True(connect.Succeeded, string.Join(" ", connect.Errors.Values));
     }

@@ -19,11 +19,24 @@ public sealed class ScriptedCartClientFactory : ICartClientFactory
     public List<string?> OrderCursorsSeen { get; } = [];
     public List<SkippedRecord> SkipOnFirstOrderPage { get; } = [];
 
+    /// <summary>What <see cref="ICartClient.CheckAsync"/> throws (null: the check passes).</summary>
+    public Exception? CheckFailure { get; set; }
+    public List<CartEndpoint> Endpoints { get; } = [];
+
     public bool Supports(CartKind kind) => true;
-    public ICartClient Create(CartEndpoint endpoint) => new Client(this);
+
+    public ICartClient Create(CartEndpoint endpoint)
+    {
+        lock (Endpoints) Endpoints.Add(endpoint);
+        return new Client(this);
+    }
+
+    public string? CustomerPageUrl(string cartDomain, string customerExternalId) => $"https://{cartDomain}/customers/{customerExternalId}";
 
     private sealed class Client(ScriptedCartClientFactory cart) : ICartClient
     {
+        public Task CheckAsync(CancellationToken ct) => cart.CheckFailure is { } failure ? Task.FromException(failure) : Task.CompletedTask;
+
         public IAsyncEnumerable<CartPage<CartCustomerRecord>> CustomersSinceAsync(string? cursor, CancellationToken ct) =>
             Pages(cart.Customers, c => c.UpdatedAt, cursor, null, ct);
 

@@ -50,7 +50,7 @@ internal sealed class BenchShop : IAsyncDisposable
             botId = bot.Id;
         }
         var connect = await services.GetRequiredService<CartConnections>().ConnectAsync(botId,
-            new ConnectRequest(CartKind.Ecforce, "bench.example.jp", options.AdminEmail, options.AdminPassword, sandbox.BaseUrl),
+            ConnectRequest.Ecforce("bench.example.jp", options.AdminEmail, options.AdminPassword, sandbox.BaseUrl),
             CancellationToken.None);
         if (!connect.Succeeded) throw new InvalidOperationException(string.Join(" ", connect.Errors.Values));
         return new BenchShop(sandbox, services, file, botId);

@@ -49,8 +49,8 @@ public static class DemoSeeder
             await CreateOperatorAsync(app.Services, options, bot.Id);
             await app.Services.GetRequiredService<MemberImport>().AddAsync(bot.Id, DemoMembers(options, store, bot.CreatedAt), CancellationToken.None);
             var result = await app.Services.GetRequiredService<CartConnections>().ConnectAsync(bot.Id,
-                new ConnectRequest(CartKind.Ecforce, "demo-shop.example.jp", DemoCarts.AdminEmail, DemoCarts.AdminPassword,
-                    "http://localhost" + SandboxPrefix, BirthdaySync: true), CancellationToken.None);
+                ConnectRequest.Ecforce("demo-shop.example.jp", DemoCarts.AdminEmail, DemoCarts.AdminPassword,
+                    "http://localhost" + SandboxPrefix, birthdaySync: true), CancellationToken.None);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Values));
         }
 

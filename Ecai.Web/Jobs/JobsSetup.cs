@@ -18,8 +18,9 @@ public static class JobsSetup
     {
         app.Services.UseScheduler(s =>
         {
-            // Seed: hourly pulls. The pull is incremental, so a short run each hour is cheap.
-            s.Schedule<PullCartsJob>().Hourly().PreventOverlapping(nameof(PullCartsJob));
+            // Each connection has its own カート連携頻度 (default hourly, as the seed); every minute the
+            // job pulls the connections whose next pull is due. Pulls are incremental, so a run is short.
+            s.Schedule<PullCartsJob>().EveryMinute().PreventOverlapping(nameof(PullCartsJob));
         });
         return app;
     }

@@ -4,7 +4,7 @@ using Ecai.Domain.Jobs;
 
 namespace Ecai.Web.Jobs;
 
-/// <summary>Which bot a queued pull is for; null pulls every bot (the hourly schedule).</summary>
+/// <summary>Which bot a queued pull is for; null pulls the connections that are due (the scheduler's tick).</summary>
 public sealed record PullRequest(int? BotId);
 
 /// <summary>Pulls the connected carts of one bot (or all bots) and links members; one JobRun per bot.</summary>
@@ -29,7 +29,7 @@ public sealed class PullCartsJob(CartSync sync, JobRuns runs, PullTrigger trigge
         string? error = null;
         try
         {
-            var result = await sync.PullBotAsync(botId, run, CancellationToken);
+            var result = await sync.PullBotAsync(botId, run, CancellationToken, dueOnly: Payload.BotId is null);
             (run.Customers, run.Orders, run.Skipped, run.Linked) = (result.Customers, result.Orders, result.Skipped, result.NewLinks);
             if (result.Errors.Count > 0) error = string.Join(" / ", result.Errors);
         }

@@ -72,6 +72,21 @@ internal sealed class CartProductConfiguration : IEntityTypeConfiguration<CartPr
     }
 }
 
+internal sealed class CartCheckoutConfiguration : IEntityTypeConfiguration<CartCheckout>
+{
+    public void Configure(EntityTypeBuilder<CartCheckout> b)
+    {
+        b.HasOne<CartConnection>().WithMany().HasForeignKey(x => x.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ConnectionId, x.Token }).IsUnique();
+        b.HasIndex(x => new { x.BotId, x.EmailNormalized });
+    }
+}
+
+internal sealed class WebhookReceiptConfiguration : IEntityTypeConfiguration<WebhookReceipt>
+{
+    public void Configure(EntityTypeBuilder<WebhookReceipt> b) => b.HasIndex(x => new { x.Source, x.DeliveryId }).IsUnique();
+}
+
 internal sealed class CartLinkConfiguration : IEntityTypeConfiguration<CartLink>
 {
     public void Configure(EntityTypeBuilder<CartLink> b)

@@ -36,6 +36,60 @@ namespace Ecai.Domain.Data.Migrations
                     b.ToTable("Bots");
                 });
 
+            modelBuilder.Entity("Ecai.Domain.Carts.CartCheckout", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerExternalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailNormalized")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNormalized")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecoveryUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "EmailNormalized");
+
+                    b.HasIndex("ConnectionId", "Token")
+                        .IsUnique();
+
+                    b.ToTable("CartCheckouts");
+                });
+
             modelBuilder.Entity("Ecai.Domain.Carts.CartConnection", b =>
                 {
                     b.Property<int>("Id")
@@ -54,6 +108,9 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.Property<string>("CartDomain")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckoutCursor")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -83,7 +140,13 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<string>("LastSkippedSample")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LicenseExpiresOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LineIdLinking")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextPullAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OrderCursor")
@@ -93,11 +156,17 @@ namespace Ecai.Domain.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PullIntervalMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SubscriptionCursor")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubscriptionTagsSince")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -172,11 +241,17 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ConnectionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CustomerExternalId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryMethod")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
@@ -314,6 +389,31 @@ namespace Ecai.Domain.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("CartSubscriptions");
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Carts.WebhookReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveryId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source", "DeliveryId")
+                        .IsUnique();
+
+                    b.ToTable("WebhookReceipts");
                 });
 
             modelBuilder.Entity("Ecai.Domain.Jobs.JobRun", b =>
@@ -719,6 +819,15 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Carts.CartCheckout", b =>
+                {
+                    b.HasOne("Ecai.Domain.Carts.CartConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ecai.Domain.Carts.CartConnection", b =>

@@ -61,7 +61,7 @@ internal sealed class EcforceAuthHandler(EcforceSession session) : DelegatingHan
 internal sealed class EcforceSession(CartEndpoint endpoint, IEcforceApi signInApi, ILogger logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private string? _token = string.IsNullOrWhiteSpace(endpoint.Secrets.Token) ? null : endpoint.Secrets.Token.Trim();
+    private string? _token = string.IsNullOrWhiteSpace(endpoint.Secrets.Token?.AccessToken) ? null : endpoint.Secrets.Token.AccessToken.Trim();
     private ExceptionDispatchInfo? _signInFailure;
 
     public async ValueTask<string> GetTokenAsync(CancellationToken ct) =>
@@ -75,7 +75,7 @@ internal sealed class EcforceSession(CartEndpoint endpoint, IEcforceApi signInAp
         {
             _signInFailure?.Throw();
             if (_token is not null && _token != rejected) return _token;
-            if (string.IsNullOrWhiteSpace(endpoint.Secrets.LoginEmail) || string.IsNullOrEmpty(endpoint.Secrets.Password))
+            if (string.IsNullOrWhiteSpace(endpoint.Secrets[CartSpec.LoginEmail]) || string.IsNullOrEmpty(endpoint.Secrets[CartSpec.Password]))
                 throw EcforceErrors.TokenRejected();
             try
             {
@@ -101,7 +101,7 @@ internal sealed class EcforceSession(CartEndpoint endpoint, IEcforceApi signInAp
     {
         try
         {
-            await endpoint.TokenStore.SaveTokenAsync(endpoint.ConnectionId, token, ct);
+            await endpoint.TokenStore.SaveTokenAsync(endpoint.ConnectionId, new CartToken(token), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -111,7 +111,7 @@ internal sealed class EcforceSession(CartEndpoint endpoint, IEcforceApi signInAp
 
     private async Task<string> SignInAsync(CancellationToken ct)
     {
-        var body = new EcforceSignInRequest(new EcforceSignInAdmin(endpoint.Secrets.LoginEmail.Trim(), endpoint.Secrets.Password));
+        var body = new EcforceSignInRequest(new EcforceSignInAdmin(endpoint.Secrets[CartSpec.LoginEmail].Trim(), endpoint.Secrets[CartSpec.Password]));
         HttpResponseMessage response;
         try
         {

@@ -37,6 +37,13 @@ public sealed class EcforceCartClient : ICartClient
         _logger = logger;
     }
 
+    /// <summary>Signs in (or reuses the token) and reads one customer: proves the domain and the credentials.</summary>
+    public async Task CheckAsync(CancellationToken ct)
+    {
+        var response = await _api.GetListAsync("customers", 1, 1, null, SortByUpdatedAt, "billing_address", ct);
+        await ReadAsync(response, EcforceJsonContext.Default.CustomerListDocument, ct);
+    }
+
     public IAsyncEnumerable<CartPage<CartCustomerRecord>> CustomersSinceAsync(string? cursor, CancellationToken ct) =>
         PullAsync("customers", cursor, async (page, since, token) =>
         {

@@ -17,6 +17,8 @@ public sealed class EcforceCartClientFactory(
 
     public bool Supports(CartKind kind) => kind == CartKind.Ecforce;
 
+    public string? CustomerPageUrl(string cartDomain, string customerExternalId) => EcforceUrls.CustomerPage(cartDomain, customerExternalId);
+
     public ICartClient Create(CartEndpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);

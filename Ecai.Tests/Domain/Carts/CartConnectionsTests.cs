@@ -19,7 +19,7 @@ public sealed class CartConnectionsTests : IAsyncLifetime
 
     private Task<ConnectResult> Connect(int bot, string? domain = "http://www.shop.example.jp/admin/", string? email = "ops@example.jp",
         string? password = "p@ss-word", string? api = "api.example.jp") =>
-        _f.Connections.ConnectAsync(bot, new ConnectRequest(CartKind.Ecforce, domain, email, password, api), CancellationToken.None);
+        _f.Connections.ConnectAsync(bot, ConnectRequest.Ecforce(domain, email, password, api), CancellationToken.None);
 
     [Fact]
     public async Task Empty_and_malformed_fields_get_japanese_messages_and_nothing_is_saved()
@@ -28,8 +28,8 @@ public sealed class CartConnectionsTests : IAsyncLifetime
 
         Assert.False(result.Succeeded);
         Assert.Equal("カートドメインを入力してください。", result.Errors[nameof(ConnectRequest.CartDomain)]);
-        Assert.Equal("メールアドレスの形式が正しくありません。", result.Errors[nameof(ConnectRequest.LoginEmail)]);
-        Assert.Equal("ログインパスワードを入力してください。", result.Errors[nameof(ConnectRequest.Password)]);
+        Assert.Equal("メールアドレスの形式が正しくありません。", result.Errors[CartSpec.LoginEmail]);
+        Assert.Equal("ログインパスワードを入力してください。", result.Errors[CartSpec.Password]);
         Assert.Equal("APIドメインの形式が正しくありません(例: api.example.jp)。", result.Errors[nameof(ConnectRequest.ApiDomain)]);
         await using var db = _f.Db.CreateDbContext();
         Assert.Equal(0, await db.CartConnections.CountAsync());
@@ -48,7 +48,7 @@ public sealed class CartConnectionsTests : IAsyncLifetime
         Assert.DoesNotContain("p@ss-word", stored.ProtectedSecrets);
         Assert.DoesNotContain("ops@example.jp", stored.ProtectedSecrets);
         var endpoint = await _f.Connections.EndpointAsync(stored.Id, CancellationToken.None);
-        Assert.Equal(("ops@example.jp", "p@ss-word"), (endpoint!.Secrets.LoginEmail, endpoint.Secrets.Password));
+        Assert.Equal(("ops@example.jp", "p@ss-word"), (endpoint!.Secrets[CartSpec.LoginEmail], endpoint.Secrets[CartSpec.Password]));
         Assert.DoesNotContain("p@ss-word", endpoint.Secrets.ToString());
     }
 
@@ -57,9 +57,9 @@ public sealed class CartConnectionsTests : IAsyncLifetime
     {
         var id = (await Connect(_bot)).ConnectionId!.Value;
 
-        await _f.Connections.SaveTokenAsync(id, "tok-123456", CancellationToken.None);
+        await _f.Connections.SaveTokenAsync(id, new CartToken("tok-123456"), CancellationToken.None);
 
-        Assert.Equal("tok-123456", (await _f.Connections.EndpointAsync(id, CancellationToken.None))!.Secrets.Token);
+        Assert.Equal("tok-123456", (await _f.Connections.EndpointAsync(id, CancellationToken.None))!.Secrets.Token?.AccessToken);
         await using var db = _f.Db.CreateDbContext();
         Assert.DoesNotContain("tok-123456", (await db.CartConnections.SingleAsync()).ProtectedSecrets);
     }

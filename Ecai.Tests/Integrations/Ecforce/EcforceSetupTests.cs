@@ -37,7 +37,8 @@ public sealed class EcforceSetupTests
         Assert.IsType<EcforceCartClientFactory>(factory);
         Assert.False(factory.Supports(CartKind.Shopify));
         var error = Assert.Throws<CartConnectionException>(() => factory.Create(
-            new CartEndpoint(1, CartKind.Ecforce, "api.shop.example.jp", new CartSecrets("a@example.jp", "pw"), null!)));
+            new CartEndpoint(1, CartKind.Ecforce, "shop.example.jp", "api.shop.example.jp",
+                new CartSecrets(new Dictionary<string, string> { [CartSpec.LoginEmail] = "a@example.jp", [CartSpec.Password] = "pw" }), null!, DateTimeOffset.UtcNow)));
         Assert.Contains("APIドメイン", error.Message);
     }
 

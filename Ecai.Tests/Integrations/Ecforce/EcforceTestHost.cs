@@ -56,7 +56,9 @@ internal sealed class EcforceTestHost : IAsyncDisposable
     public ICartClient Client(string password = Password, string? token = null, string? baseUrl = null)
     {
         var factory = _services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.Ecforce));
-        var endpoint = new CartEndpoint(42, CartKind.Ecforce, baseUrl ?? Server.BaseUrl, new CartSecrets(Email, password, token), Tokens);
+        var secrets = new CartSecrets(new Dictionary<string, string> { [CartSpec.LoginEmail] = Email, [CartSpec.Password] = password },
+            token is null ? null : new CartToken(token));
+        var endpoint = new CartEndpoint(42, CartKind.Ecforce, "shop.example.jp", baseUrl ?? Server.BaseUrl, secrets, Tokens, DateTimeOffset.UtcNow);
         return factory.Create(endpoint);
     }
 
@@ -89,10 +91,10 @@ internal sealed class RecordingTokenStore : ICartTokenStore
         get { lock (_saved) return _saved.LastOrDefault(); }
     }
 
-    public Task SaveTokenAsync(int connectionId, string token, CancellationToken ct)
+    public Task SaveTokenAsync(int connectionId, CartToken token, CancellationToken ct)
     {
         Assert.Equal(42, connectionId);
-        lock (_saved) _saved.Add(token);
+        lock (_saved) _saved.Add(token.AccessToken);
         return Task.CompletedTask;
     }
 }

@@ -20,6 +20,17 @@ public static class Fmt
     /// <summary>2026/11/28 18:00 (JST), or "-" when there is no time.</summary>
     public static string Time(DateTimeOffset? instant) => instant is { } t ? JapanTime.Format(t) : "-";
 
+    /// <summary>カート連携頻度: 15分ごと, 1時間ごと, 1日ごと.</summary>
+    public static string Interval(int minutes) => minutes switch
+    {
+        >= 1440 when minutes % 1440 == 0 => $"{minutes / 1440}日ごと",
+        >= 60 when minutes % 60 == 0 => $"{minutes / 60}時間ごと",
+        _ => $"{minutes}分ごと",
+    };
+
+    /// <summary>2026/11/28</summary>
+    public static string Date(DateOnly day) => day.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
+
     /// <summary>2026/11</summary>
     public static string Month(DateOnly month) => month.ToString("yyyy/MM", CultureInfo.InvariantCulture);
 }

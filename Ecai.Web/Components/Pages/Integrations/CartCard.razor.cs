@@ -9,6 +9,9 @@ namespace Ecai.Web.Components.Pages.Integrations;
 public sealed partial class CartCard
 {
     private bool _connecting;
+    private bool _editingCredentials;
+    private bool _testing;
+    private ConnectionTestResult? _test;
 
     [Parameter, EditorRequired] public CartKind Kind { get; set; }
     [Parameter, EditorRequired] public int BotId { get; set; }
@@ -31,11 +34,28 @@ public sealed partial class CartCard
         await OnConnected.InvokeAsync(result);
     }
 
-    private async Task SaveOptionsAsync((bool BirthdaySync, bool LineIdLinking) options)
+    private async Task SaveOptionsAsync(ConnectionOptions options)
     {
         if (Connection is not { } c) return;
-        await Connections.UpdateOptionsAsync(BotId, c.Id, options.BirthdaySync, options.LineIdLinking, CancellationToken.None);
+        if (!await Connections.UpdateOptionsAsync(BotId, c.Id, options, CancellationToken.None)) return;
         Snackbar.Add(L["Integrations.OptionsSaved"], Severity.Success);
+        await OnChanged.InvokeAsync();
+    }
+
+    /// <summary>接続テスト with the stored credentials; the result stays on the card.</summary>
+    private async Task TestAsync()
+    {
+        if (Connection is not { } c) return;
+        _testing = true;
+        try { _test = await Connections.TestAsync(BotId, c.Id, CancellationToken.None); }
+        finally { _testing = false; }
+    }
+
+    private async Task CredentialsSavedAsync()
+    {
+        _editingCredentials = false;
+        _test = null;
+        Snackbar.Add(L["Integrations.CredentialsUpdated"], Severity.Success);
         await OnChanged.InvokeAsync();
     }
 

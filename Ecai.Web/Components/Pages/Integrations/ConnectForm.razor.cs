@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ecai.Domain.Carts;
 using Microsoft.AspNetCore.Components;
 
@@ -9,16 +10,19 @@ public sealed partial class ConnectForm
     private sealed class Model
     {
         public string? CartDomain { get; set; }
-        public string? LoginEmail { get; set; }
-        public string? Password { get; set; }
+        public Dictionary<string, string?> Fields { get; } = [];
         public string? ApiDomain { get; set; }
+        public string? LicenseExpiresOn { get; set; }
+        public int PullIntervalMinutes { get; set; } = CartSpec.DefaultPullIntervalMinutes;
         public bool BirthdaySync { get; set; }
         public bool LineIdLinking { get; set; }
+        public DateTimeOffset? SubscriptionTagsSince { get; set; }
     }
 
     private Model _model = new();
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
-    private bool _saving;
+    private ConnectionTestResult? _test;
+    private bool _busy;
 
     [Parameter, EditorRequired] public int BotId { get; set; }
     [Parameter, EditorRequired] public CartKind Kind { get; set; }
@@ -26,22 +30,40 @@ public sealed partial class ConnectForm
     [Parameter] public EventCallback OnCancel { get; set; }
     [Inject] private CartConnections Connections { get; set; } = default!;
 
+    private CartSpec Spec => CartSpec.Of(Kind);
+
     private bool HasError(string field) => _errors.ContainsKey(field);
     private string? ErrorOf(string field) => _errors.GetValueOrDefault(field);
 
+    private ConnectRequest Request() => new(Kind, _model.CartDomain, _model.Fields, _model.ApiDomain,
+        _model.BirthdaySync, _model.LineIdLinking,
+        DateOnly.TryParseExact(_model.LicenseExpiresOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null,
+        _model.SubscriptionTagsSince, _model.PullIntervalMinutes);
+
     private async Task SubmitAsync()
     {
-        _saving = true;
+        _busy = true;
         try
         {
-            var request = new ConnectRequest(Kind, _model.CartDomain, _model.LoginEmail, _model.Password, _model.ApiDomain,
-                _model.BirthdaySync, _model.LineIdLinking);
-            var result = await Connections.ConnectAsync(BotId, request, CancellationToken.None);
+            var result = await Connections.ConnectAsync(BotId, Request(), CancellationToken.None);
             _errors = result.Errors;
+            _test = null;
             if (!result.Succeeded) return;
-            _model = new Model(); // drop the password from the circuit's memory
+            _model = new Model(); // drop the credentials from the circuit's memory
             await OnConnected.InvokeAsync(result);
         }
-        finally { _saving = false; }
+        finally { _busy = false; }
+    }
+
+    /// <summary>接続テスト: checks the credentials against the cart without saving or importing.</summary>
+    private async Task TestAsync()
+    {
+        _busy = true;
+        try
+        {
+            _test = await Connections.TestAsync(Request(), CancellationToken.None);
+            _errors = _test.Errors;
+        }
+        finally { _busy = false; }
     }
 }

@@ -17,6 +17,10 @@ public sealed partial class IntegrationsPage : BotPage
     // PullTrigger frees the bot just after the run's last event; once we saw that event, trust it.
     private bool _sawPullEnd;
 
+    /// <summary>Set by /cartauth/callback after the cart's approval screen: "ok" or "failed", with a Japanese message.</summary>
+    [SupplyParameterFromQuery] public string? Auth { get; set; }
+    [SupplyParameterFromQuery] public string? Message { get; set; }
+
     [Inject] private CartConnections Connections { get; set; } = default!;
     [Inject] private PullTrigger Trigger { get; set; } = default!;
     [Inject] private JobRuns Runs { get; set; } = default!;

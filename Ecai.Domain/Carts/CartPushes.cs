@@ -1,0 +1,48 @@
+using Ecai.Domain.Data;
+using Ecai.Domain.Linking;
+using Ecai.Domain.Realtime;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecai.Domain.Carts;
+
+/// <summary>What became of one webhook delivery.</summary>
+public enum PushOutcome { Imported, Duplicate, UnknownConnection }
+
+/// <summary>
+/// Records a cart pushes to ECAI (webhooks: Shopify orders/create, checkouts/create|update). The
+/// delivery id is stored in the same transaction as the records, so a redelivery changes nothing and
+/// a crash mid-way leaves neither; then the bot is linked, as after a pull.
+/// </summary>
+public sealed class CartPushes(IDbContextFactory<EcaiDb> dbs, Linker linker, ILiveEvents live, TimeProvider clock)
+{
+    public async Task<PushOutcome> ImportAsync(int connectionId, string deliveryId,
+        IReadOnlyList<CartOrderRecord> orders, IReadOnlyList<CartCheckoutRecord> checkouts, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(deliveryId);
+        await using var context = await dbs.CreateDbContextAsync(ct);
+        var connection = await context.CartConnections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == connectionId, ct);
+        if (connection is null) return PushOutcome.UnknownConnection;
+
+        await context.Database.OpenConnectionAsync(ct);
+        var db = (SqliteConnection)context.Database.GetDbConnection();
+        var fresh = false;
+        await CartImportWriter.InTransactionAsync(db, async tx =>
+        {
+            fresh = await SqlBatch.ExecuteAsync(db, tx,
+                "INSERT INTO WebhookReceipts (Source, DeliveryId, ReceivedAt) VALUES ($s, $d, $t) ON CONFLICT DO NOTHING", ct,
+                ("$s", Source(connection.Kind, connectionId)), ("$d", deliveryId), ("$t", clock.GetUtcNow().UtcTicks)) == 1;
+            if (!fresh) return;
+            if (orders.Count > 0) await CartImportWriter.WriteOrdersAsync(db, tx, connectionId, connection.BotId, orders, cursor: null, ct);
+            if (checkouts.Count > 0) await CartImportWriter.WriteCheckoutsAsync(db, tx, connectionId, connection.BotId, checkouts, cursor: null, ct);
+        }, ct);
+        if (!fresh) return PushOutcome.Duplicate;
+
+        if (orders.Count > 0) await linker.LinkBotAsync(connection.BotId, ct);
+        live.Publish(new ConnectionChanged(connection.BotId, connectionId));
+        live.Publish(new DashboardChanged(connection.BotId));
+        return PushOutcome.Imported;
+    }
+
+    private static string Source(CartKind kind, int connectionId) => $"{kind.ToString().ToLowerInvariant()}:{connectionId}";
+}
