@@ -1,21 +1,30 @@
 using System.Diagnostics;
 using Ecai.Domain.Linking;
 using Ecai.Domain.Members;
+using Ecai.Web.Bench.Carts;
 
 namespace Ecai.Web.Bench;
 
 /// <summary>
-/// `dotnet run -c Release --project Ecai.Web -- bench [--orders N] [--customers N] [--members N]`:
-/// seeds the ecforce sandbox, pulls through the real connector over loopback HTTP into a fresh
-/// SQLite file, links, and prints one name=value per line.
+/// `dotnet run -c Release --project Ecai.Web -- bench [--cart ecforce] [--throttled] [--orders N] [--customers N] [--members N]`:
+/// seeds the cart's sandbox, pulls through the real connector over loopback HTTP into a fresh
+/// SQLite file, links, and prints one name=value per line. With --throttled the sandbox enforces the
+/// cart's real request limit and the bench prints allowed_rps and used_rps.
 /// </summary>
 public static class BenchCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var orders = Arg(args, "--orders", 200_000);
-        var customers = Arg(args, "--customers", 100_000);
-        var members = Arg(args, "--members", 100_000);
+        var cartName = Text(args, "--cart") ?? "ecforce";
+        if (BenchCarts.Find(cartName) is not { } cart)
+        {
+            Console.Error.WriteLine($"Unknown cart '{cartName}'. Carts: {string.Join(", ", BenchCarts.All.Select(c => c.Name))}");
+            return 2;
+        }
+        var throttled = args.Contains("--throttled");
+        var orders = Arg(args, "--orders", throttled ? 2_000 : 200_000);
+        var customers = Arg(args, "--customers", throttled ? 1_000 : 100_000);
+        var members = Arg(args, "--members", throttled ? 1_000 : 100_000);
         var dir = Directory.CreateTempSubdirectory("ecai-bench-");
         try
         {
@@ -23,26 +32,32 @@ public static class BenchCommand
             // pull in a fresh process runs partly unoptimised: warm up with a pull of the same size (at most 200,000 orders) from
             // another shop first (not measured; its time is printed as cold_pull_s).
             var cold = Stopwatch.StartNew();
-            await using (var warmup = await BenchShop.StartAsync(Path.Combine(dir.FullName, "warmup"), seed: 3,
-                Math.Min(customers, 100_000), Math.Min(orders, 200_000)))
+            await using (var warmup = await BenchShop.StartAsync(cart, Path.Combine(dir.FullName, "warmup"), seed: 3,
+                Math.Min(customers, 100_000), Math.Min(orders, 200_000), throttled: false))
             {
                 cold.Restart();
                 await warmup.PullAsync();
             }
             var coldSeconds = cold.Elapsed.TotalSeconds;
 
-            await using var shop = await BenchShop.StartAsync(Path.Combine(dir.FullName, "run"), seed: 7, customers, orders);
-            var (services, store, botId) = (shop.Services, shop.Store, shop.BotId);
+            await using var shop = await BenchShop.StartAsync(cart, Path.Combine(dir.FullName, "run"), seed: 7, customers, orders, throttled);
+            var (services, sandbox, botId) = (shop.Services, shop.Sandbox, shop.BotId);
+            var requestsBefore = sandbox.Requests;
 
             // 1. Pull (no members yet, so the pull's own linking step is empty and timed separately below).
             var clock = Stopwatch.StartNew();
             var pull = await shop.PullAsync();
             var pullSeconds = clock.Elapsed.TotalSeconds;
+            var usedRps = (sandbox.Requests - requestsBefore) / pullSeconds;
 
-            // 2. Link M members (80% carry a customer's phone) against the imported customers.
-            var people = Enumerable.Range(0, members).Select(i => new NewMember(
-                $"U{i:x32}", $"会員{i}", DateTimeOffset.UtcNow.AddDays(-i % 540),
-                i % 5 == 4 ? null : store.CustomerPhone(i % Math.Max(1, customers)))).ToList();
+            // 2. Link M members (80% carry a customer's phone, or e-mail for Shopify) against the imported customers.
+            var byEmail = cart.Kind == Ecai.Domain.Carts.CartKind.Shopify;
+            var people = Enumerable.Range(0, members).Select(i =>
+            {
+                var key = i % 5 == 4 ? null : sandbox.CustomerKey(i % Math.Max(1, customers));
+                return new NewMember($"U{i:x32}", $"会員{i}", DateTimeOffset.UtcNow.AddDays(-i % 540),
+                    byEmail ? null : key, byEmail ? key : null);
+            }).ToList();
             await services.GetRequiredService<MemberImport>().AddAsync(botId, people, CancellationToken.None);
             people.Clear();
             clock.Restart();
@@ -58,6 +73,7 @@ public static class BenchCommand
 
             var ordersPerSecond = pull.Orders / pullSeconds;
             var rawPerSecond = pull.Orders / rawSeconds;
+            Print("cart", cart.Name);
             Print("orders", pull.Orders);
             Print("customers", pull.Customers);
             Print("subscriptions", pull.Subscriptions);
@@ -67,6 +83,8 @@ public static class BenchCommand
             Print("orders_per_s", ordersPerSecond.ToString("F0"));
             Print("raw_insert_per_s", rawPerSecond.ToString("F0"));
             Print("ratio", (ordersPerSecond / rawPerSecond).ToString("F2"));
+            if (sandbox.AllowedRps is { } allowed) Print("allowed_rps", allowed.ToString("F2"));
+            Print("used_rps", usedRps.ToString("F2"));
             Print("members", members);
             Print("links", links);
             Print("link_s", linkSeconds.ToString("F2"));
@@ -84,6 +102,12 @@ public static class BenchCommand
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1].Replace("_", ""), out var value) ? value : fallback;
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static void Print(string name, object value) => Console.WriteLine($"{name}={value}");

@@ -4,39 +4,32 @@ using Ecai.Domain.Carts;
 using Ecai.Domain.Data;
 using Ecai.Domain.Jobs;
 using Ecai.Integrations;
-using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Ecai.Web.Bench.Carts;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Web.Bench;
 
-/// <summary>One benchmark shop: an ecforce sandbox on a loopback port, a fresh SQLite file, one bot connected to it.</summary>
+/// <summary>One benchmark shop: a cart's sandbox on a loopback port, a fresh SQLite file, one bot connected to it.</summary>
 internal sealed class BenchShop : IAsyncDisposable
 {
-    private readonly EcforceSandboxServer _sandbox;
-
-    private BenchShop(EcforceSandboxServer sandbox, ServiceProvider services, string databaseFile, int botId)
+    private BenchShop(BenchSandbox sandbox, ServiceProvider services, string databaseFile, int botId)
     {
-        _sandbox = sandbox;
+        Sandbox = sandbox;
         Services = services;
         DatabaseFile = databaseFile;
         BotId = botId;
     }
 
+    public BenchSandbox Sandbox { get; }
     public ServiceProvider Services { get; }
-    public EcforceStore Store => _sandbox.Store;
     public string DatabaseFile { get; }
     public int BotId { get; }
 
-    public static async Task<BenchShop> StartAsync(string directory, int seed, int customers, int orders)
+    public static async Task<BenchShop> StartAsync(IBenchCart cart, string directory, int seed, int customers, int orders, bool throttled)
     {
         Directory.CreateDirectory(directory);
-        var options = new EcforceStoreOptions
-        {
-            Seed = seed, Customers = customers, Orders = orders,
-            Start = DateTimeOffset.UtcNow.AddYears(-2), Span = TimeSpan.FromDays(730),
-        };
-        var sandbox = await EcforceSandboxServer.StartAsync(new EcforceStore(options));
+        var sandbox = await cart.StartAsync(seed, customers, orders, throttled);
         var file = Path.Combine(directory, "bench.db");
         var services = BuildServices(file, directory);
         var dbs = services.GetRequiredService<IDbContextFactory<EcaiDb>>();
@@ -49,10 +42,9 @@ internal sealed class BenchShop : IAsyncDisposable
             await db.SaveChangesAsync();
             botId = bot.Id;
         }
-        var connect = await services.GetRequiredService<CartConnections>().ConnectAsync(botId,
-            ConnectRequest.Ecforce("bench.example.jp", options.AdminEmail, options.AdminPassword, sandbox.BaseUrl),
-            CancellationToken.None);
+        var connect = await services.GetRequiredService<CartConnections>().ConnectAsync(botId, sandbox.ConnectRequest, CancellationToken.None);
         if (!connect.Succeeded) throw new InvalidOperationException(string.Join(" ", connect.Errors.Values));
+        await sandbox.AuthorizeAsync(services, connect.ConnectionId!.Value);
         return new BenchShop(sandbox, services, file, botId);
     }
 
@@ -76,6 +68,6 @@ internal sealed class BenchShop : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        await _sandbox.DisposeAsync();
+        await Sandbox.DisposeAsync();
     }
 }
