@@ -114,10 +114,13 @@ public sealed class CartConnections(
     /// <summary>接続テスト of a saved connection (its stored credentials and token).</summary>
     public async Task<ConnectionTestResult> TestAsync(int botId, int connectionId, CancellationToken ct)
     {
-        var endpoint = await EndpointAsync(connectionId, ct);
+        var none = new Dictionary<string, string>();
+        ConnectionState? state;
         await using (var db = await dbs.CreateDbContextAsync(ct))
-            if (endpoint is null || !await db.CartConnections.AnyAsync(c => c.Id == connectionId && c.BotId == botId, ct))
-                return new ConnectionTestResult(false, "連携が見つかりません。", new Dictionary<string, string>());
+            state = await db.CartConnections.Where(c => c.Id == connectionId && c.BotId == botId).Select(c => (ConnectionState?)c.State).FirstOrDefaultAsync(ct);
+        if (state is null || await EndpointAsync(connectionId, ct) is not { } endpoint) return new ConnectionTestResult(false, "連携が見つかりません。", none);
+        if (state == ConnectionState.AwaitingAuthorization)
+            return new ConnectionTestResult(false, $"{CartNames.Of(endpoint.Kind)}でECAIとの連携がまだ許可されていません。", none);
         return await CheckAsync(endpoint, ct);
     }
 
@@ -141,7 +144,7 @@ public sealed class CartConnections(
     {
         var spec = CartSpec.Of(request.Kind);
         var errors = new Dictionary<string, string>();
-        var domain = CartDomain.Normalize(request.CartDomain);
+        var domain = spec.NormalizeDomain(request.CartDomain);
         if (string.IsNullOrWhiteSpace(request.CartDomain)) errors[nameof(request.CartDomain)] = $"{spec.DomainLabel}を入力してください。";
         else if (domain is null) errors[nameof(request.CartDomain)] = $"{spec.DomainLabel}の形式が正しくありません(例: {spec.DomainPlaceholder})。";
 

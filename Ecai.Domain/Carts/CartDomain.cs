@@ -35,6 +35,21 @@ public static class CartDomain
         return port is null ? text : $"{text}:{port}";
     }
 
+    /// <summary>
+    /// A Rakuten shop is identified by its URL on rakuten.co.jp ("https://www.rakuten.co.jp/demo-shop/" or just
+    /// "demo-shop") → "rakuten.co.jp/demo-shop"; null for anything else.
+    /// </summary>
+    public static string? NormalizeRakutenShop(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        var text = raw.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant();
+        foreach (var prefix in new[] { "https://", "http://", "www.", "rakuten.co.jp/" })
+            if (text.StartsWith(prefix, StringComparison.Ordinal)) text = text[prefix.Length..];
+        text = text.TrimEnd('/');
+        return text.Length is >= 1 and <= 64 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? "rakuten.co.jp/" + text : null;
+    }
+
     private static bool IsPort(string port) =>
         port.Length is >= 1 and <= 5 && port[0] != '0' && port.All(char.IsAsciiDigit)
         && int.Parse(port, CultureInfo.InvariantCulture) <= 65535;

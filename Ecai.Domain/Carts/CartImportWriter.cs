@@ -11,6 +11,9 @@ namespace Ecai.Domain.Carts;
 /// </summary>
 internal static class CartImportWriter
 {
+    /// <summary>Japanese stays readable in stored JSON (checkout lines).</summary>
+    private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Runs <paramref name="write"/> in one transaction on the import connection.</summary>
     public static async Task InTransactionAsync(SqliteConnection db, Func<SqliteTransaction, Task> write, CancellationToken ct)
     {
@@ -152,7 +155,7 @@ internal static class CartImportWriter
             {
                 v[0] = connectionId; v[1] = botId; v[2] = r.Token; v[3] = r.CustomerExternalId; v[4] = EmailNormalizer.Normalize(r.Email);
                 v[5] = PhoneNormalizer.Normalize(r.PhoneRaw); v[6] = r.RecoveryUrl; v[7] = r.Amount;
-                v[8] = JsonSerializer.Serialize(r.Items); v[9] = r.CreatedAt.UtcTicks; v[10] = r.UpdatedAt.UtcTicks; v[11] = r.CompletedAt?.UtcTicks;
+                v[8] = JsonSerializer.Serialize(r.Items, ReadableJson); v[9] = r.CreatedAt.UtcTicks; v[10] = r.UpdatedAt.UtcTicks; v[11] = r.CompletedAt?.UtcTicks;
             }, ct);
         await SaveCursorAsync(db, tx, connectionId, "CheckoutCursor", cursor, ct);
     }

@@ -46,6 +46,9 @@ public sealed record CartSpec(
     bool SubscriptionAppTags,
     LinkKey LinkKey)
 {
+    /// <summary>The cart's identity as stored and compared (same cart on two bots): a host, or Rakuten's shop URL.</summary>
+    public string? NormalizeDomain(string? raw) => Kind == CartKind.RakutenRms ? CartDomain.NormalizeRakutenShop(raw) : CartDomain.Normalize(raw);
+
     public const string LoginEmail = "login_email";
     public const string Password = "password";
     public const string AccessToken = "access_token";
@@ -82,7 +85,7 @@ public sealed record CartSpec(
             BirthdaySync: false, LineIdLinking: false, LicenseExpiry: false, SubscriptionAppTags: true, LinkKey.Email),
         new(CartKind.RakutenRms,
             "RMSの「WEB APIサービス」で rpay.order.searchOrder・rpay.order.getOrder を利用可能にし、licenseKeyを発行してください。受注は連携日から2年前までを取り込みます。",
-            "店舗URL", "楽天市場の店舗ページのURLです。", "www.rakuten.co.jp/shop-name",
+            "店舗URL", "楽天市場の店舗トップページのURL(https://www.rakuten.co.jp/○○/)です。", "www.rakuten.co.jp/shop-name",
             [
                 new(ServiceSecret, "serviceSecret", CartFieldType.Secret, "RMSの「WEB APIサービス」で確認できるserviceSecretです。"),
                 new(LicenseKey, "licenseKey", CartFieldType.Secret, "RMSで発行したlicenseKeyです。90日ごとに更新が必要です。"),

@@ -13,8 +13,11 @@ public sealed record DashboardSnapshot(
     int TotalFriends,
     int LinkedFriends,
     IReadOnlyList<CartLinkCount> PerCart,
-    IReadOnlyList<MonthlyLinks> Months)
+    IReadOnlyList<MonthlyLinks> Months,
+    IReadOnlyList<LicenseWarning>? LicenseWarnings = null)
 {
+    public IReadOnlyList<LicenseWarning> Licenses => LicenseWarnings ?? [];
+
     /// <summary>Linked friends as a percentage of all friends (0 when there are none).</summary>
     public double LinkedShare => TotalFriends == 0 ? 0 : LinkedFriends * 100.0 / TotalFriends;
 }
@@ -23,6 +26,9 @@ public sealed record DashboardSnapshot(
 public sealed record CartLinkCount(
     int ConnectionId, CartKind Kind, string CartName, string CartDomain, ConnectionState State,
     DateTimeOffset? LastPulledAt, int LinkedMembers);
+
+/// <summary>A cart credential that expires soon (Rakuten's licenseKey): <see cref="DaysLeft"/> &lt; 0 once expired.</summary>
+public sealed record LicenseWarning(int ConnectionId, CartKind Kind, DateOnly ExpiresOn, int DaysLeft);
 
 /// <summary>
 /// One JST month: members who became friends in it, and how many of those are linked now
@@ -46,7 +52,7 @@ public sealed class DashboardQueries(IDbContextFactory<EcaiDb> dbs, TimeProvider
         var total = await db.Members.CountAsync(m => m.BotId == botId, ct);
 
         var connections = await db.CartConnections.Where(c => c.BotId == botId).OrderBy(c => c.Kind)
-            .Select(c => new { c.Id, c.Kind, c.CartDomain, c.State, c.LastPulledAt })
+            .Select(c => new { c.Id, c.Kind, c.CartDomain, c.State, c.LastPulledAt, c.LicenseExpiresOn })
             .AsNoTracking().ToListAsync(ct);
         var perConnection = await db.CartLinks.Where(l => l.BotId == botId)
             .GroupBy(l => l.ConnectionId)
@@ -59,7 +65,13 @@ public sealed class DashboardQueries(IDbContextFactory<EcaiDb> dbs, TimeProvider
                 perConnection.GetValueOrDefault(c.Id)))
             .ToList();
 
-        return new DashboardSnapshot(total, linked, perCart, await MonthsAsync(db, botId, ct));
+        var today = JapanTime.Today(clock);
+        var licenses = connections
+            .Where(c => c.LicenseExpiresOn is { } day && day.DayNumber - today.DayNumber <= CartConnections.LicenseWarningDays)
+            .Select(c => new LicenseWarning(c.Id, c.Kind, c.LicenseExpiresOn!.Value, c.LicenseExpiresOn.Value.DayNumber - today.DayNumber))
+            .ToList();
+
+        return new DashboardSnapshot(total, linked, perCart, await MonthsAsync(db, botId, ct), licenses);
     }
 
     /// <summary>The newest job runs of the bot for the job list, newest first.</summary>

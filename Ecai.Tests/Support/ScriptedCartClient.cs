@@ -7,8 +7,12 @@ namespace Ecai.Tests.Support;
 /// An in-memory cart for domain tests: records sorted by UpdatedAt, served in pages from a cursor
 /// (the ISO instant of the last record served). It can fail after N pages to simulate a crash.
 /// </summary>
-public sealed class ScriptedCartClientFactory : ICartClientFactory
+public sealed class ScriptedCartClientFactory : ICartClientFactory, ICartAuthorizer
 {
+    public List<CartCheckoutRecord> Checkouts { get; } = [];
+    /// <summary>Codes the fake approval screen issued; <see cref="ExchangeCodeAsync"/> accepts only these.</summary>
+    public HashSet<string> IssuedCodes { get; } = [];
+
     public List<CartCustomerRecord> Customers { get; } = [];
     public List<CartOrderRecord> Orders { get; } = [];
     public List<CartSubscriptionRecord> Subscriptions { get; } = [];
@@ -33,8 +37,19 @@ public sealed class ScriptedCartClientFactory : ICartClientFactory
 
     public string? CustomerPageUrl(string cartDomain, string customerExternalId) => $"https://{cartDomain}/customers/{customerExternalId}";
 
-    private sealed class Client(ScriptedCartClientFactory cart) : ICartClient
+    public Uri AuthorizeUrl(CartEndpoint endpoint, string state, string redirectUri) =>
+        new($"https://{endpoint.CartDomain}/oauth/authorize?state={Uri.EscapeDataString(state)}&redirect_uri={Uri.EscapeDataString(redirectUri)}");
+
+    public Task<CartToken> ExchangeCodeAsync(CartEndpoint endpoint, string code, string redirectUri, CancellationToken ct) =>
+        IssuedCodes.Remove(code)
+            ? Task.FromResult(new CartToken("access-" + code, "refresh-" + code, DateTimeOffset.UtcNow.AddHours(1)))
+            : Task.FromException<CartToken>(new CartConnectionException("認可コードが無効です。"));
+
+    private sealed class Client(ScriptedCartClientFactory cart) : ICartClient, ICheckoutSource
     {
+        public IAsyncEnumerable<CartPage<CartCheckoutRecord>> CheckoutsSinceAsync(string? cursor, CancellationToken ct) =>
+            Pages(cart.Checkouts, c => c.UpdatedAt, cursor, null, ct);
+
         public Task CheckAsync(CancellationToken ct) => cart.CheckFailure is { } failure ? Task.FromException(failure) : Task.CompletedTask;
 
         public IAsyncEnumerable<CartPage<CartCustomerRecord>> CustomersSinceAsync(string? cursor, CancellationToken ct) =>

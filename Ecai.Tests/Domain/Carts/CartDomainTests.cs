@@ -87,4 +87,15 @@ public class CartDomainTests
             Assert.Equal(once, CartDomain.Normalize(once));
         }
     }
+
+    [Theory]
+    [InlineData("https://www.rakuten.co.jp/demo-shop/", "rakuten.co.jp/demo-shop")]
+    [InlineData("www.rakuten.co.jp/Demo_Shop", "rakuten.co.jp/demo_shop")]
+    [InlineData("ｄｅｍｏ－ｓｈｏｐ", "rakuten.co.jp/demo-shop")]
+    [InlineData("rakuten.co.jp/demo-shop", "rakuten.co.jp/demo-shop")]
+    [InlineData("https://www.rakuten.co.jp/demo-shop/item/1/", null)]
+    [InlineData("shop.example.jp/demo", null)]
+    [InlineData("", null)]
+    public void A_rakuten_shop_is_its_url_on_rakuten_co_jp(string raw, string? expected) =>
+        Assert.Equal(expected, CartDomain.NormalizeRakutenShop(raw));
 }

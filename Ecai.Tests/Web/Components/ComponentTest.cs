@@ -55,8 +55,14 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Demo));
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
         Services.AddEcaiUi();
+        AddServices(Services);
         Auth = AddAuthorization();
         SetRendererInfo(new RendererInfo("Server", true));
+    }
+
+    /// <summary>Extra services a test class needs (added before anything is resolved).</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Signs <paramref name="operatorId"/> in for the components under test.</summary>
