@@ -51,7 +51,7 @@ public sealed class DomainFixture : IAsyncDisposable
     {
         var fields = CartSpec.Of(kind).Fields.ToDictionary(f => f.Key, f => (string?)(f.Type == CartFieldType.Email ? "admin@example.jp" : "secret-pass"));
         var result = await Connections.ConnectAsync(botId,
-            new ConnectRequest(kind, $"shop{botId}.example.jp", fields, "api.example.jp", birthdaySync, lineIdLinking,
+            new ConnectRequest(kind, kind == CartKind.RakutenRms ? $"rakuten.co.jp/shop{botId}" : $"shop{botId}.example.jp", fields, "api.example.jp", birthdaySync, lineIdLinking,
                 LicenseExpiresOn: DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).AddDays(60)),
             CancellationToken.None);
         Assert.True(result.Succeeded, string.Join(",", result.Errors.Values));

@@ -24,8 +24,8 @@ public sealed class CartSpecConnectTests : IAsyncLifetime
         CartSpec.Of(kind).Fields.ToDictionary(f => f.Key, f => (string?)(f.Type == CartFieldType.Email ? "ops@example.jp" : "value-" + f.Key));
 
     private Task<ConnectResult> ConnectAsync(CartKind kind, Dictionary<string, string?>? fields = null, DateOnly? license = null,
-        bool birthday = false, bool lineId = false, int interval = 60, string domain = "shop.example.jp") =>
-        _f.Connections.ConnectAsync(_bot, new ConnectRequest(kind, domain, fields ?? Filled(kind), "api.example.jp", birthday, lineId,
+        bool birthday = false, bool lineId = false, int interval = 60) =>
+        _f.Connections.ConnectAsync(_bot, new ConnectRequest(kind, kind == CartKind.RakutenRms ? "https://www.rakuten.co.jp/shop/" : "shop.example.jp", fields ?? Filled(kind), "api.example.jp", birthday, lineId,
             license ?? Today.AddDays(80), null, interval), CancellationToken.None);
 
     [Theory]
