@@ -27,7 +27,7 @@ public sealed class PullFlowTests : IAsyncLifetime
         });
         _sandbox = await EcforceSandboxServer.StartAsync(_store);
         (_bot, _, _) = await _app.AddOperatorWithBotAsync("フローテスト", "flow@example.jp");
-        var members = DemoSeeder.DemoMembers(new DemoOptions { Members = 400, Seed = 3 }, _store, DateTimeOffset.UtcNow);
+        var members = DemoSeeder.DemoMembers(new DemoOptions { Members = 400, Seed = 3 }, [new Ecai.Web.Demo.Carts.EcforceDemo(_store)], DateTimeOffset.UtcNow);
         await _app.Services.GetRequiredService<MemberImport>().AddAsync(_bot, members, CancellationToken.None);
         await _app.ConnectEcforceSandboxAsync(_bot, _sandbox.BaseUrl);
     }

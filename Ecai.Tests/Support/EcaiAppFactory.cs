@@ -31,6 +31,7 @@ public sealed class EcaiAppFactory(int? demoMembers = null, string? dataDirector
         builder.UseSetting("Ecai:Database", $"Data Source={Path.Combine(_dir, "ecai.db")}");
         builder.UseSetting("Ecai:DataProtectionKeys", Path.Combine(_dir, "keys"));
         builder.UseSetting("Ecai:Import:RecordsPerTransaction", "500"); // several transactions even in small tests
+        builder.UseSetting("Ecai:Jobs:Scheduled", "false"); // tests pull with 今すぐ取り込む, never at a minute's tick
         builder.UseSetting("Ecai:Demo:Enabled", demoMembers is null ? "false" : "true");
         if (demoMembers is { } members)
         {

@@ -1,25 +1,21 @@
-using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Ecai.Web.Demo.Carts;
 
 namespace Ecai.Web.Demo;
 
-/// <summary>The sandbox carts demo mode serves; created once the demo bot (their time anchor) exists.</summary>
+/// <summary>The sandbox carts demo mode serves; started once the demo bot (their time anchor) exists.</summary>
 public sealed class DemoCarts
 {
-    public const string AdminEmail = "admin@demo-shop.example.jp";
-    public const string AdminPassword = "demo-ecforce-pass";
-    private EcforceStore? _ecforce;
+    private bool _started;
 
-    public EcforceStore Ecforce => _ecforce ?? throw new InvalidOperationException("Demo carts not started");
+    public EcforceDemo Ecforce { get; } = new();
 
-    public EcforceStore Start(DemoOptions options, DateTimeOffset anchor) =>
-        _ecforce ??= new EcforceStore(new EcforceStoreOptions
-        {
-            Seed = options.Seed,
-            Customers = options.EcforceCustomers,
-            Orders = options.EcforceOrders,
-            Start = anchor.AddMonths(-24),
-            Span = anchor - anchor.AddMonths(-24),
-            AdminEmail = AdminEmail,
-            AdminPassword = AdminPassword,
-        });
+    /// <summary>Every demo cart; ecforce first, as the others borrow its customers' phones.</summary>
+    public IReadOnlyList<DemoCart> All => [Ecforce];
+
+    public void Start(DemoOptions options, DateTimeOffset anchor)
+    {
+        if (_started) return;
+        foreach (var cart in All) cart.Start(options, anchor, i => Ecforce.CustomerPhone(i % Math.Max(1, Ecforce.CustomerCount)));
+        _started = true;
+    }
 }

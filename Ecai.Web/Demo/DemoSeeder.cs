@@ -5,7 +5,7 @@ using Ecai.Domain.Data;
 using Ecai.Domain.Linking;
 using Ecai.Domain.Members;
 using Ecai.Domain.Operators;
-using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Ecai.Web.Demo.Carts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -15,13 +15,12 @@ using Microsoft.Extensions.Options;
 namespace Ecai.Web.Demo;
 
 /// <summary>
-/// Demo mode: one bot (デモショップ) with Bogus members, a demo operator, and its ecforce connection
-/// pointed at the ecforce sandbox served by this app under /sandbox/ecforce. Runs once per database;
-/// a restart keeps the data and only re-points the sandbox URL at this host's address.
+/// Demo mode: one bot (デモショップ) with Bogus members, a demo operator, and a connection to every
+/// sandbox cart this app serves under /sandbox/{cart}. Runs once per database; a restart keeps the
+/// data and only re-points the sandbox URLs at this host's address.
 /// </summary>
 public static class DemoSeeder
 {
-    public const string SandboxPrefix = "/sandbox/ecforce";
 
     public static async Task SeedIfEnabledAsync(WebApplication app)
     {
@@ -42,16 +41,19 @@ public static class DemoSeeder
             await db.SaveChangesAsync();
         }
 
-        // The sandbox's data hangs off the bot's creation time, so it is the same after every restart.
-        var store = carts.Start(options, bot.CreatedAt);
+        // The sandboxes' data hang off the bot's creation time, so they are the same after every restart.
+        carts.Start(options, bot.CreatedAt);
         if (firstRun)
         {
             await CreateOperatorAsync(app.Services, options, bot.Id);
-            await app.Services.GetRequiredService<MemberImport>().AddAsync(bot.Id, DemoMembers(options, store, bot.CreatedAt), CancellationToken.None);
-            var result = await app.Services.GetRequiredService<CartConnections>().ConnectAsync(bot.Id,
-                ConnectRequest.Ecforce("demo-shop.example.jp", DemoCarts.AdminEmail, DemoCarts.AdminPassword,
-                    "http://localhost" + SandboxPrefix, birthdaySync: true), CancellationToken.None);
-            if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Values));
+            await app.Services.GetRequiredService<MemberImport>().AddAsync(bot.Id, DemoMembers(options, carts.All, bot.CreatedAt), CancellationToken.None);
+            foreach (var cart in carts.All)
+            {
+                var result = await app.Services.GetRequiredService<CartConnections>().ConnectAsync(bot.Id,
+                    cart.ConnectRequest("http://localhost" + cart.Prefix), CancellationToken.None);
+                if (!result.Succeeded) throw new InvalidOperationException($"{cart.Name}: " + string.Join(" ", result.Errors.Values));
+                await cart.AuthorizeAsync(app.Services, result.ConnectionId!.Value);
+            }
         }
 
         app.Lifetime.ApplicationStarted.Register(() => _ = PointAtThisHostAsync(app, options, bot.Id));
@@ -60,8 +62,7 @@ public static class DemoSeeder
     public static void MapDemoSandboxes(this WebApplication app)
     {
         if (!app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled) return;
-        var carts = app.Services.GetRequiredService<DemoCarts>();
-        EcforceSandbox.Map(app, SandboxPrefix, carts.Ecforce);
+        foreach (var cart in app.Services.GetRequiredService<DemoCarts>().All) cart.Map(app);
     }
 
     private static async Task PointAtThisHostAsync(WebApplication app, DemoOptions options, int botId)
@@ -70,13 +71,16 @@ public static class DemoSeeder
         if (address is null) return; // test server without sockets: tests point connections themselves
         var baseUrl = address.Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost").Replace("://+", "://localhost");
         var connections = app.Services.GetRequiredService<CartConnections>();
+        var carts = app.Services.GetRequiredService<DemoCarts>().All;
         foreach (var c in await connections.ListAsync(botId, CancellationToken.None))
-            if (c.Kind == CartKind.Ecforce) await connections.SetApiBaseUrlAsync(c.Id, baseUrl + SandboxPrefix, CancellationToken.None);
+            if (carts.FirstOrDefault(cart => cart.Kind == c.Kind) is { } cart)
+                await connections.SetApiBaseUrlAsync(c.Id, baseUrl + cart.Prefix, CancellationToken.None);
+        var sandboxes = string.Join(Environment.NewLine, carts.Select(c => $"  {CartNames.Of(c.Kind)} サンドボックス: {baseUrl}{c.Prefix}"));
         Console.WriteLine($"""
 
             ECAI デモモード: {baseUrl}
               ログイン: {options.OperatorEmail} / {options.OperatorPassword}
-              ecforce サンドボックス: {baseUrl}{SandboxPrefix}
+            {sandboxes}
 
             """);
     }
@@ -96,11 +100,14 @@ public static class DemoSeeder
     }
 
     /// <summary>
-    /// ~70% of members give a phone; most of those are a customer's phone typed in another style
-    /// (so they link), the rest are numbers the cart does not know. Friend dates span 18 months.
+    /// ~70% of members give a phone; most of those are a phone-keyed cart customer's phone typed in
+    /// another style (so they link), the rest are numbers no cart knows. ~30% give an e-mail, most of
+    /// them a Shopify customer's when Shopify is served. Friend dates span 18 months.
     /// </summary>
-    internal static List<NewMember> DemoMembers(DemoOptions options, EcforceStore store, DateTimeOffset anchor)
+    internal static List<NewMember> DemoMembers(DemoOptions options, IReadOnlyList<DemoCart> carts, DateTimeOffset anchor)
     {
+        var phoneCarts = carts.Where(c => c.CustomerCount > 0 && c.CustomerPhone(0) is not null).ToList();
+        var emailCarts = carts.Where(c => c.CustomerCount > 0 && c.CustomerEmail(0) is not null).ToList();
         var faker = new Faker("ja") { Random = new Randomizer(options.Seed) };
         var styles = new Func<string, string>[]
         {
@@ -115,7 +122,8 @@ public static class DemoSeeder
             string? phone = null;
             if (faker.Random.Double() < options.PhoneShare)
             {
-                var customerPhone = faker.Random.Double() < 0.75 ? store.CustomerPhone(faker.Random.Int(0, store.CustomerCount - 1)) : null;
+                var cart = phoneCarts.Count > 0 && faker.Random.Double() < 0.75 ? faker.PickRandom(phoneCarts) : null;
+                var customerPhone = cart?.CustomerPhone(faker.Random.Int(0, cart.CustomerCount - 1));
                 var e164 = PhoneNormalizer.Normalize(customerPhone) ?? PhoneNormalizer.Normalize("090" + faker.Random.Replace("########"));
                 if (e164 is not null) phone = faker.PickRandom(styles)(PhoneNormalizer.Display(e164));
             }
@@ -126,7 +134,10 @@ public static class DemoSeeder
                 DisplayName: displayName,
                 FriendAddedAt: anchor.AddDays(-faker.Random.Double(0, 548)),
                 Phone: phone,
-                Email: faker.Random.Double() < 0.3 ? faker.Internet.Email() : null));
+                Email: faker.Random.Double() >= 0.3 ? null
+                    : emailCarts.Count > 0 && faker.Random.Double() < 0.8 && faker.PickRandom(emailCarts) is { } shop
+                        ? shop.CustomerEmail(faker.Random.Int(0, shop.CustomerCount - 1))
+                        : faker.Internet.Email()));
         }
         return members;
     }

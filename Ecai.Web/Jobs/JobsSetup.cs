@@ -14,8 +14,10 @@ public static class JobsSetup
         return services;
     }
 
+    /// <summary>Starts the schedules unless <c>Ecai:Jobs:Scheduled</c> is false (tests that pull by hand).</summary>
     public static WebApplication UseEcaiJobs(this WebApplication app)
     {
+        if (!app.Configuration.GetValue("Ecai:Jobs:Scheduled", true)) return app;
         app.Services.UseScheduler(s =>
         {
             // Each connection has its own カート連携頻度 (default hourly, as the seed); every minute the
