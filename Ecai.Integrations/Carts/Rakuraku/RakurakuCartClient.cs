@@ -15,7 +15,8 @@ namespace Ecai.Integrations.Carts.Rakuraku;
 /// Customers ride on the orders (<see cref="CartOrderRecord.Customer"/>, with birthdays) and subscription states too,
 /// so <see cref="CustomersSinceAsync"/> and <see cref="SubscriptionsSinceAsync"/> yield nothing.
 /// Cursor: the JST wall clock of the newest updated_at up to and including a page; the next pull re-reads that second,
-/// harmless because the caller upserts.
+/// harmless because the caller upserts. Paging is by offset [I]: an order updated while a pull runs can shift the
+/// rows behind it by one, so an occasional full pull (cursor null) is the cure for a row missed that way.
 /// </para>
 /// </summary>
 public sealed class RakurakuCartClient : ICartClient

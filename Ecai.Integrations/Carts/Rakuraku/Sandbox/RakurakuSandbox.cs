@@ -103,17 +103,13 @@ public static class RakurakuSandbox
             await OAuthErrorAsync(http, StatusCodes.Status401Unauthorized, "invalid_client", "クライアント認証に失敗しました。");
             return;
         }
-        var tokens = form["grant_type"].ToString() switch
-        {
-            "authorization_code" => store.ExchangeCode(form["code"], form["redirect_uri"]),
-            "refresh_token" => store.Refresh(form["refresh_token"]),
-            _ => null,
-        };
-        if (form["grant_type"] is var grant && grant != "authorization_code" && grant != "refresh_token")
+        var grant = form["grant_type"].ToString();
+        if (grant is not ("authorization_code" or "refresh_token"))
         {
             await OAuthErrorAsync(http, StatusCodes.Status400BadRequest, "unsupported_grant_type", "grant_type が正しくありません。");
             return;
         }
+        var tokens = grant == "authorization_code" ? store.ExchangeCode(form["code"], form["redirect_uri"]) : store.Refresh(form["refresh_token"]);
         if (tokens is not { } t)
         {
             await OAuthErrorAsync(http, StatusCodes.Status400BadRequest, "invalid_grant", "認可コードまたはリフレッシュトークンが無効です。");
