@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Ecai.Integrations.Carts.Rakuraku.Sandbox;
+
+/// <summary>The sandbox on its own Kestrel at 127.0.0.1 and a free port (tests, benchmarks).</summary>
+public sealed class RakurakuSandboxServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RakurakuSandboxServer(WebApplication app, string baseUrl, RakurakuStore store)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        Store = store;
+    }
+
+    /// <summary>e.g. "http://127.0.0.1:41234" (no trailing slash); the API base URL is <see cref="ApiBaseUrl"/>.</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>What a connection's ApiBaseUrl is for this sandbox: <c>{BaseUrl}/api</c>.</summary>
+    public string ApiBaseUrl => BaseUrl + "/api";
+
+    public RakurakuStore Store { get; }
+
+    public static async Task<RakurakuSandboxServer> StartAsync(RakurakuStore store, CancellationToken ct = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        RakurakuSandbox.Map(app, "", store);
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RakurakuSandboxServer(app, address.TrimEnd('/'), store);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
