@@ -24,10 +24,14 @@ public sealed class PullBrowserTests(BrowserApp browser) : IClassFixture<Browser
         var slow = await integrations.APIRequest.PostAsync(browser.BaseUrl + "/sandbox/ecforce/_faults",
             new() { DataObject = new Dictionary<string, object> { ["delay_ms"] = 150 } });
         Assert.True(slow.Ok);
-        await integrations.Locator("[data-testid=pull-now]").ClickAsync();
-        await integrations.Locator("[data-testid=pull-progress]").WaitForAsync(new() { Timeout = 30_000 });
-        await integrations.Locator("[data-testid=connection-state]", new() { HasTextString = "連携済み" })
+        // One pull takes every cart of the bot; the ecforce card is the one watched here.
+        var ecforce = integrations.Locator("[data-testid=cart-card][data-kind=Ecforce]");
+        await ecforce.Locator("[data-testid=pull-now]").ClickAsync();
+        await ecforce.Locator("[data-testid=pull-progress]").WaitForAsync(new() { Timeout = 30_000 });
+        await ecforce.Locator("[data-testid=connection-state]", new() { HasTextString = "連携済み" })
             .WaitForAsync(new() { Timeout = 60_000 });
+        // Members are linked once every cart of the bot is in: the run ends and its progress goes.
+        await ecforce.Locator("[data-testid=pull-progress]").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
 
         int expected;
         await using (var db = await browser.App.Db.CreateDbContextAsync())

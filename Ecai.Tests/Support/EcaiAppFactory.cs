@@ -38,6 +38,8 @@ public sealed class EcaiAppFactory(int? demoMembers = null, string? dataDirector
             builder.UseSetting("Ecai:Demo:Members", members.ToString());
             builder.UseSetting("Ecai:Demo:EcforceCustomers", (members * 6 / 5).ToString());
             builder.UseSetting("Ecai:Demo:EcforceOrders", (members * 3).ToString());
+            builder.UseSetting("Ecai:Demo:CartCustomers", (members * 6 / 5).ToString());
+            builder.UseSetting("Ecai:Demo:CartOrders", (members * 3).ToString());
             builder.UseSetting("Ecai:Demo:OperatorEmail", DemoEmail);
             builder.UseSetting("Ecai:Demo:OperatorPassword", DemoPassword);
         }

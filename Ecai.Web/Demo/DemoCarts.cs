@@ -10,7 +10,9 @@ public sealed class DemoCarts
     public EcforceDemo Ecforce { get; } = new();
 
     /// <summary>Every demo cart; ecforce first, as the others borrow its customers' phones.</summary>
-    public IReadOnlyList<DemoCart> All => [Ecforce];
+    public IReadOnlyList<DemoCart> All { get; }
+
+    public DemoCarts() => All = [Ecforce, new RakurakuDemo()];
 
     public void Start(DemoOptions options, DateTimeOffset anchor)
     {

@@ -12,4 +12,7 @@ public sealed class DemoOptions
     public string OperatorPassword { get; set; } = "Demo-2026!";
     public int EcforceCustomers { get; set; } = 6000;
     public int EcforceOrders { get; set; } = 15000;
+    /// <summary>Size of each of the other sandbox carts.</summary>
+    public int CartCustomers { get; set; } = 2000;
+    public int CartOrders { get; set; } = 5000;
 }

@@ -52,7 +52,6 @@ public static class DemoSeeder
                 var result = await app.Services.GetRequiredService<CartConnections>().ConnectAsync(bot.Id,
                     cart.ConnectRequest("http://localhost" + cart.Prefix), CancellationToken.None);
                 if (!result.Succeeded) throw new InvalidOperationException($"{cart.Name}: " + string.Join(" ", result.Errors.Values));
-                await cart.AuthorizeAsync(app.Services, result.ConnectionId!.Value);
             }
         }
 
@@ -74,7 +73,10 @@ public static class DemoSeeder
         var carts = app.Services.GetRequiredService<DemoCarts>().All;
         foreach (var c in await connections.ListAsync(botId, CancellationToken.None))
             if (carts.FirstOrDefault(cart => cart.Kind == c.Kind) is { } cart)
-                await connections.SetApiBaseUrlAsync(c.Id, baseUrl + cart.Prefix, CancellationToken.None);
+            {
+                await connections.SetApiBaseUrlAsync(c.Id, baseUrl + cart.Prefix + cart.ApiPath, CancellationToken.None);
+                await cart.AuthorizeAsync(app.Services, c.Id);
+            }
         var sandboxes = string.Join(Environment.NewLine, carts.Select(c => $"  {CartNames.Of(c.Kind)} サンドボックス: {baseUrl}{c.Prefix}"));
         Console.WriteLine($"""
 

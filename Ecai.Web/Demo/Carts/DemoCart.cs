@@ -15,6 +15,9 @@ public abstract class DemoCart
 
     public string Prefix => "/sandbox/" + Name;
 
+    /// <summary>The API's path below <see cref="Prefix"/> (楽楽リピート's API lives under /api).</summary>
+    public virtual string ApiPath => "";
+
     /// <summary>Creates the cart's store. <paramref name="sharedPhone"/> gives ecforce customers' phones, so some people are customers of several carts.</summary>
     public abstract void Start(DemoOptions options, DateTimeOffset anchor, Func<int, string?> sharedPhone);
 
@@ -23,7 +26,10 @@ public abstract class DemoCart
     /// <summary>How the demo bot connects to this sandbox at <paramref name="baseUrl"/> (this host + <see cref="Prefix"/>).</summary>
     public abstract ConnectRequest ConnectRequest(string baseUrl);
 
-    /// <summary>After connecting: what the operator would do at the cart (OAuth approval). Default: nothing.</summary>
+    /// <summary>
+    /// After connecting, and on every start (a sandbox forgets the tokens it issued): what the operator would do
+    /// at the cart (OAuth approval). Default: nothing.
+    /// </summary>
     public virtual Task AuthorizeAsync(IServiceProvider services, int connectionId) => Task.CompletedTask;
 
     /// <summary>Customers whose phone (or e-mail) demo members may carry, so they link.</summary>
