@@ -14,8 +14,14 @@ namespace Ecai.Integrations.Carts.Shopify.Sandbox;
 /// </summary>
 public sealed class ShopifyFaults
 {
-    public const int BucketSize = 40;
-    public const double LeakPerSecond = 2;
+    public const int StandardBucketSize = 40;
+    public const double StandardLeakPerSecond = 2;
+
+    /// <summary>Calls the bucket holds (Standard plan 40 [C3]); tests make it small.</summary>
+    public int BucketSize { get; set; } = StandardBucketSize;
+
+    /// <summary>Calls leaked per second (Standard plan 2 [C]); tests make it fast.</summary>
+    public double LeakPerSecond { get; set; } = StandardLeakPerSecond;
 
     private readonly Lock _lock = new();
     private int _next429, _next500, _retryAfterSeconds = 1;
