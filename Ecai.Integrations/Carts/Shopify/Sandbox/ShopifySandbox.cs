@@ -15,7 +15,7 @@ namespace Ecai.Integrations.Carts.Shopify.Sandbox;
 /// <c>X-Shopify-Access-Token</c>, <c>/admin/api/{YYYY-MM}/customers|orders|checkouts.json</c> with
 /// <c>limit</c> ≤ 250, <c>updated_at_min</c>, <c>status</c> (orders: open by default) and <c>Link</c>
 /// header paging with an opaque <c>page_info</c> (keyset on updated_at, id); the fault switches at
-/// <c>{prefix}/_faults</c>; and <c>POST {prefix}/_webhooks/deliver</c>, which sends a signed webhook.
+/// <c>{prefix}/_faults</c>; <c>customers/search.json?query=email:…</c>; and <c>POST {prefix}/_webhooks/deliver</c>, which sends a signed webhook.
 /// </summary>
 public static partial class ShopifySandbox
 {
@@ -37,6 +37,7 @@ public static partial class ShopifySandbox
         group.MapGet("/admin/api/{version}/customers.json", (HttpContext http, string version) => ListAsync(http, store, version, Resource.Customers));
         group.MapGet("/admin/api/{version}/orders.json", (HttpContext http, string version) => ListAsync(http, store, version, Resource.Orders));
         group.MapGet("/admin/api/{version}/checkouts.json", (HttpContext http, string version) => ListAsync(http, store, version, Resource.Checkouts));
+        group.MapGet("/admin/api/{version}/customers/search.json", (HttpContext http, string version) => SearchAsync(http, store, version));
         group.MapGet("/_faults", (HttpContext http) => WriteFaultsAsync(http, store.Faults));
         group.MapPost("/_faults", async (HttpContext http) =>
         {
@@ -149,6 +150,34 @@ public static partial class ShopifySandbox
             var next = PageInfo.Encode(since, status, key2);
             http.Response.Headers.Link = $"<{request.Scheme}://{request.Host}{request.PathBase}{request.Path}?limit={limit}&page_info={next}>; rel=\"next\"";
         }
+        await CompleteAsync(http, w);
+    }
+
+    /// <summary>
+    /// <c>customers/search.json?query=email:…</c> [C]: field-qualified terms match exactly (case-insensitive [I]);
+    /// other queries are not modelled and find nothing. A scan: fine for a sandbox.
+    /// </summary>
+    private static async Task SearchAsync(HttpContext http, ShopifyStore store, string version)
+    {
+        if (!VersionPattern().IsMatch(version))
+        {
+            await ErrorAsync(http, StatusCodes.Status404NotFound, "\"Not Found\"");
+            return;
+        }
+        if (!await GuardAsync(http, store)) return;
+        var query = http.Request.Query["query"].ToString().Trim();
+        var email = query.StartsWith("email:", StringComparison.OrdinalIgnoreCase) ? query["email:".Length..].Trim() : null;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        using var w = new Utf8JsonWriter(http.Response.BodyWriter, WriterOptions);
+        w.WriteStartObject();
+        w.WriteStartArray("customers");
+        if (!string.IsNullOrEmpty(email))
+        {
+            foreach (var c in store.Customers.Query(null, null, c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase), DefaultLimit))
+                ShopifySandboxWriter.WriteCustomer(w, c);
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
         await CompleteAsync(http, w);
     }
 
