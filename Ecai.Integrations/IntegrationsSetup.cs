@@ -5,6 +5,11 @@ namespace Ecai.Integrations;
 public static class IntegrationsSetup
 {
     /// <summary>Every cart connector (one <see cref="Domain.Carts.ICartClientFactory"/> per cart).</summary>
-    public static IServiceCollection AddEcaiIntegrations(this IServiceCollection services) =>
-        Carts.Rakuraku.RakurakuSetup.AddRakurakuCart(Carts.Ecforce.EcforceSetup.AddEcforceCart(services));
+    public static IServiceCollection AddEcaiIntegrations(this IServiceCollection services)
+    {
+        Carts.Ecforce.EcforceSetup.AddEcforceCart(services);
+        Carts.Shopify.ShopifySetup.AddShopifyCart(services);
+        Carts.Rakuraku.RakurakuSetup.AddRakurakuCart(services);
+        return services;
+    }
 }

@@ -91,6 +91,7 @@ public static class WebSetup
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapCartAuthEndpoints();
+        app.MapShopifyWebhooks();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapDemoSandboxes();
         app.MapStaticAssets().AllowAnonymous(); // the login page needs its CSS before sign-in

@@ -39,6 +39,7 @@ internal static class CartImportWriter
               Number = excluded.Number, Name = excluded.Name, PhoneRaw = excluded.PhoneRaw,
               PhoneNormalized = excluded.PhoneNormalized, EmailNormalized = excluded.EmailNormalized,
               LineUserId = excluded.LineUserId, Birthday = excluded.Birthday, UpdatedAt = excluded.UpdatedAt
+            WHERE excluded.UpdatedAt >= CartCustomers.UpdatedAt
             """,
             rows, (r, v) =>
             {

@@ -108,8 +108,8 @@ public static class DemoSeeder
     /// </summary>
     internal static List<NewMember> DemoMembers(DemoOptions options, IReadOnlyList<DemoCart> carts, DateTimeOffset anchor)
     {
-        var phoneCarts = carts.Where(c => c.CustomerCount > 0 && c.CustomerPhone(0) is not null).ToList();
-        var emailCarts = carts.Where(c => c.CustomerCount > 0 && c.CustomerEmail(0) is not null).ToList();
+        var phoneCarts = carts.Where(c => c.CustomerCount > 0 && CartSpec.Of(c.Kind).LinkKey == LinkKey.Phone).ToList();
+        var emailCarts = carts.Where(c => c.CustomerCount > 0 && CartSpec.Of(c.Kind).LinkKey == LinkKey.Email).ToList();
         var faker = new Faker("ja") { Random = new Randomizer(options.Seed) };
         var styles = new Func<string, string>[]
         {
@@ -137,9 +137,9 @@ public static class DemoSeeder
                 FriendAddedAt: anchor.AddDays(-faker.Random.Double(0, 548)),
                 Phone: phone,
                 Email: faker.Random.Double() >= 0.3 ? null
-                    : emailCarts.Count > 0 && faker.Random.Double() < 0.8 && faker.PickRandom(emailCarts) is { } shop
-                        ? shop.CustomerEmail(faker.Random.Int(0, shop.CustomerCount - 1))
-                        : faker.Internet.Email()));
+                    : (emailCarts.Count > 0 && faker.Random.Double() < 0.8 && faker.PickRandom(emailCarts) is { } shop
+                        ? shop.CustomerEmail(faker.Random.Int(0, shop.CustomerCount - 1)) : null)
+                      ?? faker.Internet.Email()));
         }
         return members;
     }

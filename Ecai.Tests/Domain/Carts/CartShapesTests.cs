@@ -116,6 +116,21 @@ public sealed class CartShapesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_older_copy_of_a_customer_never_overwrites_a_newer_one()
+    {
+        var pushes = new CartPushes(_f.Db, _f.Linker, _f.Live, _f.Clock);
+        var newer = Order("1", "E", 10) with { Customer = Customer("E", "090-7777-0001", minute: 10) };
+        var older = Order("2", "E", 5) with { Customer = Customer("E", "090-7777-9999", minute: 5) };
+
+        await pushes.ImportAsync(_connection, "d-1", [newer], [], CancellationToken.None);
+        await pushes.ImportAsync(_connection, "d-2", [older], [], CancellationToken.None);
+
+        await using var db = _f.Db.CreateDbContext();
+        Assert.Equal("+819077770001", (await db.CartCustomers.SingleAsync()).PhoneNormalized);
+        Assert.Equal(2, await db.CartOrders.CountAsync());
+    }
+
+    [Fact]
     public async Task The_scheduler_pulls_a_connection_again_only_when_its_interval_has_passed()
     {
         Assert.Equal([_bot], await _f.Sync.BotsToPullAsync(null, CancellationToken.None)); // never pulled: due now

@@ -1,0 +1,302 @@
+using System.Text;
+using Bogus;
+
+namespace Ecai.Integrations.Carts.Shopify.Sandbox;
+
+/// <summary>
+/// A deterministic Shopify shop for tests, the demo and benchmarks. Customer, order and checkout i are
+/// pure functions of (seed, i), generated when a page asks for them, so a million orders cost no memory.
+/// About 10% of customers never order; financial statuses include pending, refunded and voided;
+/// fulfilments name Yamato, Sagawa, Japan Post and other carriers; a share of customers subscribe
+/// through the subscription app, whose tags orders carry from <see cref="SubscriptionTagsSince"/> on.
+/// Changes made after start-up (<see cref="AddOrder"/>, <see cref="TouchCustomer"/>, …) get an
+/// updated_at later than everything generated, like edits in a live shop. Thread-safe. Indexes are 0-based.
+/// </summary>
+public sealed class ShopifyStore
+{
+    private const int CustomerStream = 1, OrderStream = 2, CheckoutStream = 3, BuyerStream = 101, SubscriberStream = 102, SharedStream = 103;
+    private const long CustomerIdBase = 7_200_000_000, OrderIdBase = 5_600_000_000, CheckoutIdBase = 3_300_000_000, LineIdBase = 14_000_000_000;
+    private const int FirstOrderNumber = 1001;
+
+    private static readonly string[] EmailWords = ["sakura", "hana", "yuki", "taro", "kenta", "miki", "aoi", "sora", "riku", "mei", "haru", "nao"];
+    private static readonly string[] EmailDomains = ["example.jp", "example.com", "example.ne.jp", "example.co.jp"];
+
+    /// <summary>Carriers as Shopify names them [C3], plus ones ECAI does not show.</summary>
+    internal static readonly string?[] Carriers = ["Yamato (JA)", "Sagawa (JA)", "Japan Post (JA)", "Seino (JA)", "Fukuyama Transporting", "Other", null];
+
+    /// <summary>The subscription app's status words [I], in the order active, paused, cancelled.</summary>
+    public static readonly IReadOnlyList<string> SubscriptionWords = ["アクティブ", "停止", "解約"];
+
+    private readonly ShopifyStoreOptions _options;
+    private readonly string[] _familyNames, _givenNames;
+    private readonly DateTimeOffset _start, _end;
+    private readonly TimeSpan _span;
+    private readonly int[] _orderingCustomers, _subscriberCustomers;
+    private readonly Lock _changeLock = new();
+    private DateTimeOffset _lastChange;
+
+    public ShopifyStore(ShopifyStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Customers);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Orders);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Checkouts);
+        if ((options.Orders > 0 || options.Checkouts > 0) && options.Customers == 0) throw new ArgumentException("Orders need at least one customer.", nameof(options));
+        _options = options;
+        var faker = new Faker("ja") { Random = new Randomizer(options.Seed) };
+        _familyNames = Enumerable.Range(0, 300).Select(_ => faker.Name.LastName()).Distinct().ToArray();
+        _givenNames = Enumerable.Range(0, 300).Select(_ => faker.Name.FirstName()).Distinct().ToArray();
+        _start = options.Start.AddTicks(-(options.Start.Ticks % TimeSpan.TicksPerSecond));
+        _span = options.Span > TimeSpan.Zero ? options.Span : TimeSpan.FromDays(1);
+        _end = _start + _span;
+        _lastChange = _end;
+        SubscriptionTagsSince = options.SubscriptionTagsSince ?? _start + _span / 2;
+        (_orderingCustomers, _subscriberCustomers) = ChooseBuyers(options);
+        Customers = new(CustomerIdBase, options.Customers, i => GeneratedTime(i, options.Customers), GenerateCustomer);
+        Orders = new(OrderIdBase, options.Orders, i => GeneratedTime(i, options.Orders), GenerateOrder);
+        Checkouts = new(CheckoutIdBase, options.Checkouts, i => GeneratedTime(i, options.Checkouts), GenerateCheckout);
+    }
+
+    public ShopifyStoreOptions Options => _options;
+
+    /// <summary>Switches that make the sandbox misbehave, the leaky bucket, and what the sandbox observed.</summary>
+    public ShopifyFaults Faults { get; } = new();
+
+    /// <summary>When the subscription app's tag setting was turned on: orders created from then on carry its tags.</summary>
+    public DateTimeOffset SubscriptionTagsSince { get; }
+
+    public int CustomerCount => Customers.Count;
+    public int OrderCount => Orders.Count;
+    public int CheckoutCount => Checkouts.Count;
+
+    /// <summary>updated_at of the newest generated record; later changes are newer still.</summary>
+    public DateTimeOffset GeneratedUntil => _end;
+
+    /// <summary>Shopify's id of customer i.</summary>
+    public static string CustomerId(int index) => (CustomerIdBase + index + 1).ToString();
+
+    /// <summary>Customer i's e-mail as the shop holds it (null for a phone-only customer).</summary>
+    public string? CustomerEmail(int index) => CustomerAt(index).Email;
+
+    public string? CustomerPhone(int index) => CustomerAt(index).Phone;
+
+    public bool CustomerHasOrders(int index)
+    {
+        CustomerAt(index);
+        return Array.BinarySearch(_orderingCustomers, index) >= 0;
+    }
+
+    /// <summary>The financial status, cancellation and creation time of order i (for tests that predict the import).</summary>
+    public (string FinancialStatus, bool Cancelled, DateTimeOffset CreatedAt, string Tags) OrderFacts(int index)
+    {
+        var row = Orders.Find(Orders.IdOf(index)) ?? throw new ArgumentOutOfRangeException(nameof(index));
+        return (row.FinancialStatus, row.CancelledAt is not null, row.CreatedAt, row.Tags);
+    }
+
+    /// <summary>A new order of one catalogue product for customer i; returns the order's index.</summary>
+    public int AddOrder(int customerIndex, string sku, string financialStatus = "paid", string tags = "", string? trackingCompany = null)
+    {
+        var customer = CustomerAt(customerIndex);
+        var product = ShopifyProduct.BySku(sku);
+        lock (_changeLock)
+        {
+            var id = Orders.NextId;
+            var now = NextChangeTime();
+            FulfillmentRow[] fulfillments = trackingCompany is null ? [] : [new FulfillmentRow(id * 2, now, trackingCompany, $"{id % 1_000_000_000_000:D12}")];
+            Orders.Put(new OrderRow(id, FirstOrderNumber + (int)(id - OrderIdBase - 1), customer.Id, customer.Email, financialStatus, null,
+                [new LineRow(LineIdBase + id * 4, product, 1)], 0, tags, fulfillments, now, now));
+            return (int)(id - OrderIdBase - 1);
+        }
+    }
+
+    /// <summary>Customer i changes (and gets a new updated_at); null arguments keep the current value.</summary>
+    public void TouchCustomer(int index, string? email = null, string? phone = null)
+    {
+        lock (_changeLock)
+        {
+            var row = CustomerAt(index);
+            Customers.Put(row with { Email = email ?? row.Email, Phone = phone ?? row.Phone, UpdatedAt = NextChangeTime() });
+        }
+    }
+
+    /// <summary>Checkout i is completed now (the buyer came back and paid).</summary>
+    public void CompleteCheckout(int index)
+    {
+        lock (_changeLock)
+        {
+            var row = Checkouts.Find(Checkouts.IdOf(index)) ?? throw new ArgumentOutOfRangeException(nameof(index));
+            var now = NextChangeTime();
+            Checkouts.Put(row with { CompletedAt = now, UpdatedAt = now });
+        }
+    }
+
+    /// <summary>A new abandoned checkout of customer i; returns its index.</summary>
+    public int AddCheckout(int customerIndex, string sku)
+    {
+        var customer = CustomerAt(customerIndex);
+        lock (_changeLock)
+        {
+            var id = Checkouts.NextId;
+            var now = NextChangeTime();
+            Checkouts.Put(new CheckoutRow(id, $"{id:x8}{Convert.ToHexStringLower(BitConverter.GetBytes(id * 7919))}", customer.Id, customer.Email, customer.Phone,
+                [new LineRow(LineIdBase + id * 4 + 1, ShopifyProduct.BySku(sku), 1)], $"{id * 31:x12}", now, now, null));
+            return (int)(id - CheckoutIdBase - 1);
+        }
+    }
+
+    internal ShopifyTable<CustomerRow> Customers { get; }
+    internal ShopifyTable<OrderRow> Orders { get; }
+    internal ShopifyTable<CheckoutRow> Checkouts { get; }
+
+    internal bool IsValidToken(string? token) =>
+        token is not null && !Faults.RejectAllTokens && string.Equals(token, _options.AccessToken, StringComparison.Ordinal);
+
+    /// <summary>The subscription of an ordering subscriber: id, status word.</summary>
+    internal (string Id, string Word) SubscriptionOf(int subscriberRank)
+    {
+        var r = new ShopifyRandom(_options.Seed, SubscriberStream + 1, subscriberRank);
+        var roll = r.Next(100);
+        return ((100_001 + subscriberRank).ToString(), SubscriptionWords[roll < 70 ? 0 : roll < 85 ? 1 : 2]);
+    }
+
+    private CustomerRow CustomerAt(int index) =>
+        Customers.Find(Customers.IdOf(index)) is { } row && index >= 0 && index < Customers.Count
+            ? row : throw new ArgumentOutOfRangeException(nameof(index), index, "No such customer.");
+
+    /// <summary>Strictly increasing whole seconds, never earlier than the generated data or the clock. Callers hold the lock.</summary>
+    private DateTimeOffset NextChangeTime()
+    {
+        var now = _options.Clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
+        var next = _lastChange.AddSeconds(1);
+        _lastChange = now > next ? now : next;
+        return _lastChange;
+    }
+
+    private DateTimeOffset GeneratedTime(int index, int count) =>
+        _start.AddSeconds(Math.Floor(_span.TotalSeconds * index / Math.Max(1, count)));
+
+    private CustomerRow GenerateCustomer(int index)
+    {
+        var r = new ShopifyRandom(_options.Seed, CustomerStream, index);
+        var updatedAt = GeneratedTime(index, _options.Customers);
+        var id = CustomerIdBase + index + 1;
+        var emailRoll = r.Next(100);
+        var email = $"{r.Pick(EmailWords)}.{index + 1}@{r.Pick(EmailDomains)}";
+        if (emailRoll < 8) email = char.ToUpperInvariant(email[0]) + email[1..].Replace("@example", "@Example"); // needs normalising
+        // Below 4: a phone-only customer.
+        return new CustomerRow(id, emailRoll < 4 ? null : email, GeneratePhone(index, ref r), r.Pick(_givenNames), r.Pick(_familyNames),
+            updatedAt.AddDays(-r.Next(0, 90)), updatedAt);
+    }
+
+    /// <summary>Phones as Shopify shops hold them: often none, E.164, or local styles [I]; a share is another cart's phone re-typed.</summary>
+    private string? GeneratePhone(int index, ref ShopifyRandom r)
+    {
+        var shared = new ShopifyRandom(_options.Seed, SharedStream, index);
+        if (_options.SharedPhone is { } sharedPhone && shared.NextDouble() < _options.SharedPhoneShare && Digits(sharedPhone(index)) is { } digits)
+            return Retype(digits, shared.Next(4));
+        var eight = ((long)index * 7919 + 23_456_789) % 100_000_000;
+        var mobile = r.Pick(["90", "80", "70"]);
+        var roll = r.Next(100);
+        return roll switch
+        {
+            < 35 => null,
+            < 75 => $"+81{mobile}{eight:D8}",
+            _ => Retype($"0{mobile}{eight:D8}", r.Next(4)),
+        };
+    }
+
+    /// <summary>Domestic digits ("09012345678") of a phone in any style, or null.</summary>
+    private static string? Digits(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone)) return null;
+        var digits = new string(phone.Normalize(NormalizationForm.FormKC).Where(char.IsAsciiDigit).ToArray());
+        if (digits.StartsWith("81", StringComparison.Ordinal) && phone.Contains('+')) digits = "0" + digits[2..];
+        return digits.Length is 10 or 11 && digits[0] == '0' ? digits : null;
+    }
+
+    /// <summary>0 hyphens, 1 no hyphens, 2 +81, 3 full-width with hyphens.</summary>
+    private static string Retype(string digits, int style)
+    {
+        var hyphenated = digits.Length == 11 ? $"{digits[..3]}-{digits[3..7]}-{digits[7..]}" : $"{digits[..2]}-{digits[2..6]}-{digits[6..]}";
+        return style switch
+        {
+            0 => hyphenated,
+            1 => digits,
+            2 => "+81" + digits[1..],
+            _ => string.Concat(hyphenated.Select(c => char.IsAsciiDigit(c) ? (char)(c - '0' + '０') : '－')),
+        };
+    }
+
+    private OrderRow GenerateOrder(int index)
+    {
+        var r = new ShopifyRandom(_options.Seed, OrderStream, index);
+        var id = OrderIdBase + index + 1;
+        var updatedAt = GeneratedTime(index, _options.Orders);
+        var createdAt = updatedAt - TimeSpan.FromSeconds(r.Next(0, 6 * 24 * 3600));
+        // The first orders give every ordering customer one; the rest go to repeat buyers.
+        var customerIndex = index < _orderingCustomers.Length ? _orderingCustomers[index] : _orderingCustomers[r.Next(_orderingCustomers.Length)];
+        var customer = GenerateCustomerOrTouched(customerIndex);
+        var subscriber = Array.BinarySearch(_subscriberCustomers, customerIndex);
+
+        LineRow[] lines;
+        var tags = r.Chance(15) ? r.Pick(["VIP", "LINE経由", "初回購入"]) : "";
+        if (subscriber >= 0 && r.Chance(70))
+        {
+            var product = ShopifyProduct.Subscriptions[subscriber % ShopifyProduct.Subscriptions.Count];
+            lines = [new LineRow(LineIdBase + id * 4, product, 1)];
+            if (createdAt >= SubscriptionTagsSince)
+            {
+                var (subscriptionId, word) = SubscriptionOf(subscriber);
+                tags = $"{ShopifyMapper.SubscriptionTag}, {ShopifyMapper.TimesTagPrefix}{r.Next(1, 13)}, {ShopifyMapper.StatusTagPrefix}{word}, {ShopifyMapper.IdTagPrefix}{subscriptionId}";
+            }
+        }
+        else
+        {
+            lines = new LineRow[r.Next(1, 3)];
+            for (var k = 0; k < lines.Length; k++) lines[k] = new LineRow(LineIdBase + id * 4 + k, r.Pick(ShopifyProduct.OneTime), r.Next(1, 3));
+        }
+
+        var roll = r.Next(100);
+        var status = roll switch { < 74 => "paid", < 82 => "authorized", < 88 => "pending", < 92 => "refunded", < 94 => "partially_refunded", _ => "voided" };
+        DateTimeOffset? cancelledAt = status == "voided" || (status == "refunded" && r.Chance(50)) ? updatedAt : null;
+        FulfillmentRow[] fulfillments = [];
+        if (status is "paid" or "partially_refunded" or "refunded" && createdAt < updatedAt - TimeSpan.FromHours(12) && r.Chance(90))
+        {
+            var shipped = createdAt + (updatedAt - createdAt) * (r.Next(30, 100) / 100.0);
+            shipped = shipped.AddTicks(-(shipped.Ticks % TimeSpan.TicksPerSecond));
+            fulfillments = [new FulfillmentRow(id * 2, shipped, r.Pick(Carriers), $"{r.Next(1000, 10000)}{r.Next(1000, 10000)}{r.Next(1000, 10000)}")];
+        }
+        return new OrderRow(id, FirstOrderNumber + index, customer.Id, customer.Email, status, cancelledAt, lines,
+            r.Chance(70) ? 0 : 550, tags, fulfillments, createdAt, updatedAt);
+    }
+
+    private CheckoutRow GenerateCheckout(int index)
+    {
+        var r = new ShopifyRandom(_options.Seed, CheckoutStream, index);
+        var id = CheckoutIdBase + index + 1;
+        var lastTouch = GeneratedTime(index, _options.Checkouts);
+        var customer = GenerateCustomerOrTouched(r.Next(_options.Customers));
+        var completed = r.Chance(30);
+        var createdAt = lastTouch - TimeSpan.FromSeconds(r.Next(600, 3 * 24 * 3600));
+        var lines = new LineRow[r.Next(1, 4)];
+        for (var k = 0; k < lines.Length; k++) lines[k] = new LineRow(LineIdBase + id * 4 + k, r.Pick(ShopifyProduct.Catalogue), r.Next(1, 3));
+        return new CheckoutRow(id, r.Hex(32), customer.Id, customer.Email, customer.Phone, lines, r.Hex(16),
+            createdAt, lastTouch, completed ? lastTouch : null);
+    }
+
+    private CustomerRow GenerateCustomerOrTouched(int index) => Customers.Find(Customers.IdOf(index)) ?? GenerateCustomer(index);
+
+    /// <summary>Which customers order (about 90%) and which of those subscribe; two small int arrays.</summary>
+    private static (int[] Ordering, int[] Subscribers) ChooseBuyers(ShopifyStoreOptions options)
+    {
+        var ordering = new List<int>();
+        for (var c = 0; c < options.Customers && ordering.Count < options.Orders; c++)
+        {
+            if (new ShopifyRandom(options.Seed, BuyerStream, c).Chance(90)) ordering.Add(c);
+        }
+        if (ordering.Count == 0 && options.Orders > 0) ordering.Add(0);
+        var subscribers = ordering.Where(c => new ShopifyRandom(options.Seed, SubscriberStream, c).Chance(options.SubscriberPercent)).ToArray();
+        return (ordering.ToArray(), subscribers);
+    }
+}

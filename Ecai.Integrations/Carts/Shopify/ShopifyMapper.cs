@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+using Ecai.Domain.Carts;
+
+namespace Ecai.Integrations.Carts.Shopify;
+
+/// <summary>One mapped page: the records, the rows we could not read, and the newest updated_at seen.</summary>
+internal sealed record ShopifyMappedPage<T>(List<T> Items, List<SkippedRecord> Skipped, int RowCount, DateTimeOffset? MaxUpdatedAt);
+
+/// <summary>
+/// Pure functions from Shopify DTOs to ECAI's cart records. A row that cannot be read becomes a
+/// <see cref="SkippedRecord"/>; nothing here throws for bad data.
+/// <para>
+/// Orders: imported only when financial_status is authorized or paid [C] (ECAI's own rule). A
+/// cancelled order (cancelled_at set) is imported whatever its financial status, as Cancelled, so an
+/// order imported while paid and cancelled later is corrected and never counts as a purchase.
+/// Other orders (pending, refunded, voided, …) are not imported and counted nowhere.
+/// </para>
+/// </summary>
+internal static class ShopifyMapper
+{
+    // [I] modelled: the subscription app (定期購買) writes its state as order tags once its tag setting
+    // is on, e.g. "定期購買, 定期購買回数:3, 定期購買ステータス:アクティブ, 定期購買ID:123".
+    public const string SubscriptionTag = "定期購買";
+    public const string TimesTagPrefix = "定期購買回数:";
+    public const string StatusTagPrefix = "定期購買ステータス:";
+    public const string IdTagPrefix = "定期購買ID:";
+
+    public static ShopifyMappedPage<CartCustomerRecord> MapCustomers(CustomerList list) =>
+        MapPage(list.Customers, c => c.Id, c => c.UpdatedAt, MapCustomer);
+
+    public static ShopifyMappedPage<CartOrderRecord> MapOrders(OrderList list, DateTimeOffset? tagsSince) =>
+        MapPage(list.Orders, o => o.Id, o => o.UpdatedAt, o => MapOrder(o, tagsSince, withCustomer: false));
+
+    public static ShopifyMappedPage<CartCheckoutRecord> MapCheckouts(CheckoutList list) =>
+        MapPage(list.Checkouts, c => c.Id, c => c.UpdatedAt, MapCheckout);
+
+    internal static Mapped<CartCustomerRecord> MapCustomer(ShopifyCustomer c)
+    {
+        if (c.Id is not { } id) return "顧客ID(id)がありません";
+        if (ParseTime(c.UpdatedAt) is not { } updatedAt) return $"更新日時(updated_at)を読み取れません: '{c.UpdatedAt}'";
+        // Japanese order: family name first.
+        var name = Trimmed(string.Join(' ', new[] { c.LastName, c.FirstName }.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim())));
+        return new CartCustomerRecord(id.ToString(CultureInfo.InvariantCulture), null, name,
+            Trimmed(c.Phone) ?? Trimmed(c.DefaultAddress?.Phone), Trimmed(c.Email), null, null, updatedAt);
+    }
+
+    /// <summary>
+    /// An order, or null when Shopify's financial status keeps it out of ECAI (not an error).
+    /// <paramref name="withCustomer"/>: carry the buyer (webhooks, where no customer list is pulled first).
+    /// </summary>
+    internal static Mapped<CartOrderRecord> MapOrder(ShopifyOrder o, DateTimeOffset? tagsSince, bool withCustomer)
+    {
+        if (o.Id is not { } id) return "受注ID(id)がありません";
+        if (ParseTime(o.UpdatedAt) is not { } updatedAt) return $"更新日時(updated_at)を読み取れません: '{o.UpdatedAt}'";
+        var cancelled = !string.IsNullOrWhiteSpace(o.CancelledAt);
+        if (!cancelled && !IsImportedStatus(o.FinancialStatus)) return Mapped<CartOrderRecord>.NotImported;
+        if (ParseTime(o.CreatedAt) is not { } createdAt) return $"注文日時(created_at)を読み取れません: '{o.CreatedAt}'";
+        if (o.Customer?.Id is not { } customerId) return "顧客(customer)のない受注です";
+        if (ParseAmount(o.TotalPrice) is not { } amount) return $"合計金額(total_price)を読み取れません: '{o.TotalPrice}'";
+
+        var items = new List<CartOrderItemRecord>();
+        foreach (var line in o.LineItems ?? [])
+        {
+            var code = Trimmed(line.Sku) ?? line.ProductId?.ToString(CultureInfo.InvariantCulture);
+            if (code is null) return "商品コード(sku/product_id)のない明細があります";
+            items.Add(new CartOrderItemRecord(code, line.Title?.Trim() ?? "", null, line.Quantity ?? 1, ParseAmount(line.Price) ?? 0));
+        }
+
+        var fulfillments = (o.Fulfillments ?? []).Select(f => (At: ParseTime(f.CreatedAt), f.TrackingCompany))
+            .Where(f => f.At is not null).OrderBy(f => f.At).ToList();
+        var subscription = tagsSince is { } since && createdAt >= since ? ReadSubscriptionTags(o.Tags) : default;
+        CartCustomerRecord? buyer = null;
+        if (withCustomer)
+        {
+            var customer = o.Customer with { Email = o.Customer.Email ?? o.Email, UpdatedAt = o.Customer.UpdatedAt ?? o.UpdatedAt };
+            buyer = MapCustomer(customer).Record;
+        }
+
+        return new CartOrderRecord(id.ToString(CultureInfo.InvariantCulture), customerId.ToString(CultureInfo.InvariantCulture),
+            Trimmed(o.Name), createdAt, amount, fulfillments.FirstOrDefault().At,
+            subscription.Id, subscription.Times, items, updatedAt,
+            Customer: buyer, SubscriptionStatus: subscription.Status,
+            DeliveryMethod: fulfillments.Select(f => DeliveryMethod(f.TrackingCompany)).FirstOrDefault(m => m is not null),
+            Cancelled: cancelled);
+    }
+
+    internal static Mapped<CartCheckoutRecord> MapCheckout(ShopifyCheckout c)
+    {
+        var token = Trimmed(c.Token);
+        if (token is null) return "カゴ落ちのトークン(token)がありません";
+        if (ParseTime(c.UpdatedAt) is not { } updatedAt) return $"更新日時(updated_at)を読み取れません: '{c.UpdatedAt}'";
+        if (ParseTime(c.CreatedAt) is not { } createdAt) return $"作成日時(created_at)を読み取れません: '{c.CreatedAt}'";
+        var completedAt = ParseTime(c.CompletedAt);
+        if (!string.IsNullOrWhiteSpace(c.CompletedAt) && completedAt is null) return $"完了日時(completed_at)を読み取れません: '{c.CompletedAt}'";
+        var items = (c.LineItems ?? []).Select(l => new CartOrderItemRecord(
+            Trimmed(l.Sku) ?? l.ProductId?.ToString(CultureInfo.InvariantCulture) ?? "", l.Title?.Trim() ?? "", null, l.Quantity ?? 1,
+            ParseAmount(l.Price) ?? 0)).ToList();
+        return new CartCheckoutRecord(token, c.Customer?.Id?.ToString(CultureInfo.InvariantCulture),
+            Trimmed(c.Email) ?? Trimmed(c.Customer?.Email), Trimmed(c.Phone) ?? Trimmed(c.Customer?.Phone),
+            Trimmed(c.AbandonedCheckoutUrl), ParseAmount(c.TotalPrice) ?? 0, items, createdAt, updatedAt, completedAt);
+    }
+
+    /// <summary>financial_status values ECAI imports [C].</summary>
+    internal static bool IsImportedStatus(string? financialStatus) =>
+        financialStatus?.Trim().ToLowerInvariant() is "authorized" or "paid";
+
+    /// <summary>
+    /// The subscription app's tags on one order [I]: id, purchase count and status word (mapped with the
+    /// Shopify row of <see cref="ContinuationStatusMap"/>). All null when the order carries none.
+    /// </summary>
+    internal static (string? Id, int? Times, ContinuationStatus? Status) ReadSubscriptionTags(string? tags)
+    {
+        string? id = null;
+        int? times = null;
+        ContinuationStatus? status = null;
+        foreach (var raw in (tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var tag = raw.Normalize(NormalizationForm.FormKC); // full-width "：" and digits fold to ASCII
+            if (tag.StartsWith(IdTagPrefix, StringComparison.Ordinal)) id = Trimmed(tag[IdTagPrefix.Length..]);
+            else if (tag.StartsWith(TimesTagPrefix, StringComparison.Ordinal)
+                     && int.TryParse(tag[TimesTagPrefix.Length..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0) times = n;
+            else if (tag.StartsWith(StatusTagPrefix, StringComparison.Ordinal)) status = ContinuationStatusMap.Map(CartKind.Shopify, tag[StatusTagPrefix.Length..]);
+        }
+        return id is null ? default : (id, times, status);
+    }
+
+    /// <summary>
+    /// The carrier's Japanese name for the three carriers ECAI shows (product rule), else null.
+    /// Shopify's names for them, e.g. "Yamato (JA)", "Sagawa (JA)", "Japan Post (JA)" [C3]; Japanese spellings accepted [I].
+    /// </summary>
+    internal static string? DeliveryMethod(string? trackingCompany)
+    {
+        var company = trackingCompany?.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(company)) return null;
+        if (company.Contains("yamato") || company.Contains("ヤマト") || company.Contains("クロネコ")) return "ヤマト運輸";
+        if (company.Contains("sagawa") || company.Contains("佐川")) return "佐川急便";
+        if (company.Contains("japan post") || company.Contains("日本郵便") || company.Contains("ゆうパック") || company.Contains("yu-pack")) return "日本郵便";
+        return null;
+    }
+
+    internal static DateTimeOffset? ParseTime(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var t)
+            ? t.ToUniversalTime() : null;
+
+    /// <summary>"3980.00" (yen, a decimal string [C]) → 3980.</summary>
+    internal static long? ParseAmount(string? text) =>
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? (long)Math.Round(value, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>A record, the reason it was skipped, or neither (not imported by rule).</summary>
+    internal readonly record struct Mapped<T>(T? Record, string? SkipReason) where T : class
+    {
+        public static Mapped<T> NotImported => default;
+        public static implicit operator Mapped<T>(T record) => new(record, null);
+        public static implicit operator Mapped<T>(string reason) => new(null, reason);
+    }
+
+    private static ShopifyMappedPage<TRecord> MapPage<TRow, TRecord>(List<TRow>? rows, Func<TRow, long?> id,
+        Func<TRow, string?> updatedAt, Func<TRow, Mapped<TRecord>> map) where TRecord : class
+    {
+        rows ??= [];
+        var records = new List<TRecord>(rows.Count);
+        var skipped = new List<SkippedRecord>();
+        DateTimeOffset? max = null;
+        foreach (var row in rows)
+        {
+            // Every readable updated_at moves the cursor, even for a row not imported: it has been seen.
+            if (ParseTime(updatedAt(row)) is { } seen && (max is null || seen > max)) max = seen;
+            var mapped = map(row);
+            if (mapped.Record is { } record) records.Add(record);
+            else if (mapped.SkipReason is { } reason) skipped.Add(new SkippedRecord(id(row)?.ToString(CultureInfo.InvariantCulture), reason));
+        }
+        return new ShopifyMappedPage<TRecord>(records, skipped, rows.Count, max);
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

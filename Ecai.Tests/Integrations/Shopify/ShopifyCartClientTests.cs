@@ -1,0 +1,193 @@
+using Ecai.Domain.Carts;
+using Ecai.Domain.Linking;
+using Ecai.Integrations.Carts.Shopify;
+using Ecai.Integrations.Carts.Shopify.Sandbox;
+
+namespace Ecai.Tests.Integrations.Shopify;
+
+/// <summary>The connector against the sandbox over real HTTP on 127.0.0.1.</summary>
+public sealed class ShopifyCartClientTests : IAsyncLifetime
+{
+    private ShopifyTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ShopifyTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Orders_FollowTheLinkHeaderToTheEnd_AndKeepOnlyAuthorizedPaidOrCancelled()
+    {
+        var pages = await ShopifyTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None));
+
+        var orders = pages.SelectMany(p => p.Items).ToList();
+        Assert.Equal(5, pages.Count); // 1,234 orders at 250 per page
+        Assert.Equal(5, _host.Store.Faults.ApiRequests);
+        Assert.Equal(_host.ExpectedOrderIds().Order(), orders.Select(o => o.ExternalId).Order());
+        Assert.True(orders.Count < _host.Store.OrderCount, "pending, refunded and voided orders are left out");
+        Assert.Equal(orders.OrderBy(o => o.UpdatedAt).Select(o => o.ExternalId), orders.Select(o => o.ExternalId));
+        Assert.Contains(orders, o => o.Cancelled);
+        Assert.All(pages, p => Assert.Empty(p.Skipped));
+        Assert.All(orders, o => Assert.NotEmpty(o.Items));
+        Assert.Equal(ShopifyCartClient.FormatCursor(orders.Max(o => o.UpdatedAt)), pages[^1].Cursor);
+        Assert.Equal(pages.Select(p => p.Cursor).Order(StringComparer.Ordinal), pages.Select(p => p.Cursor));
+    }
+
+    [Fact]
+    public async Task Customers_AllArrive_WithTheirEmails_IncludingThoseWithoutOrders()
+    {
+        var pages = await ShopifyTestHost.PullAllAsync(_host.Client().CustomersSinceAsync(null, CancellationToken.None));
+
+        var customers = pages.SelectMany(p => p.Items).ToDictionary(c => c.ExternalId);
+        Assert.Equal(_host.Store.CustomerCount, customers.Count);
+        for (var i = 0; i < _host.Store.CustomerCount; i++)
+            Assert.Equal(_host.Store.CustomerEmail(i), customers[ShopifyStore.CustomerId(i)].Email);
+        Assert.Contains(Enumerable.Range(0, _host.Store.CustomerCount), i => !_host.Store.CustomerHasOrders(i) && _host.Store.CustomerEmail(i) is not null);
+        Assert.Contains(customers.Values, c => c.Email is null);
+        Assert.Contains(customers.Values, c => PhoneNormalizer.Normalize(c.PhoneRaw) is not null);
+        Assert.All(customers.Values, c => Assert.False(string.IsNullOrWhiteSpace(c.Name)));
+    }
+
+    [Fact]
+    public async Task SubscriptionTags_AreReadOnlyForOrdersFromTheTagDate()
+    {
+        var orders = (await ShopifyTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None))).SelectMany(p => p.Items).ToList();
+        var subscriptionSkus = ShopifyProduct.Subscriptions.Select(p => p.Sku).ToHashSet();
+
+        var tagged = orders.Where(o => o.SubscriptionExternalId is not null).ToList();
+        Assert.NotEmpty(tagged);
+        Assert.All(tagged, o =>
+        {
+            Assert.True(o.OrderedAt >= _host.Store.SubscriptionTagsSince);
+            Assert.InRange(o.Times ?? 0, 1, 12);
+            Assert.Contains(o.Items[0].ProductCode, subscriptionSkus);
+        });
+        Assert.Equal([ContinuationStatus.Active, ContinuationStatus.Paused, ContinuationStatus.Cancelled],
+            tagged.Select(o => o.SubscriptionStatus!.Value).Distinct().Order());
+        // Subscription products bought before the app's tag setting are single purchases.
+        var before = orders.Where(o => o.OrderedAt < _host.Store.SubscriptionTagsSince && subscriptionSkus.Contains(o.Items[0].ProductCode)).ToList();
+        Assert.NotEmpty(before);
+        Assert.All(before, o => Assert.Equal((null, null, null), (o.SubscriptionExternalId, o.Times, o.SubscriptionStatus)));
+    }
+
+    [Fact]
+    public async Task WithoutATagDate_NoOrderCarriesASubscription()
+    {
+        var orders = (await ShopifyTestHost.PullAllAsync(_host.Client(tags: false).OrdersSinceAsync(null, CancellationToken.None))).SelectMany(p => p.Items);
+
+        Assert.All(orders, o => Assert.Null(o.SubscriptionExternalId));
+    }
+
+    [Fact]
+    public async Task DeliveryMethod_NamesOnlyTheThreeCarriers()
+    {
+        var orders = (await ShopifyTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None))).SelectMany(p => p.Items).ToList();
+
+        Assert.Equal(new HashSet<string> { "ヤマト運輸", "佐川急便", "日本郵便" }, orders.Select(o => o.DeliveryMethod).OfType<string>().ToHashSet());
+        Assert.Contains(orders, o => o.ShippedAt is not null && o.DeliveryMethod is null); // Seino, Fukuyama, other
+        Assert.All(orders.Where(o => o.DeliveryMethod is not null), o => Assert.NotNull(o.ShippedAt));
+    }
+
+    [Fact]
+    public async Task Cursor_ReturnsOnlyWhatChangedSince()
+    {
+        var client = _host.Client();
+        var first = await ShopifyTestHost.PullAllAsync(client.OrdersSinceAsync(null, CancellationToken.None));
+        var customersFirst = await ShopifyTestHost.PullAllAsync(client.CustomersSinceAsync(null, CancellationToken.None));
+        var added = _host.Store.AddOrder(3, "TEA-HRB-01", trackingCompany: "Japan Post (JA)");
+        _host.Store.AddOrder(4, "TEA-HRB-01", financialStatus: "pending");
+        _host.Store.TouchCustomer(5, email: "changed@example.jp");
+
+        var orders = (await ShopifyTestHost.PullAllAsync(client.OrdersSinceAsync(first[^1].Cursor, CancellationToken.None))).SelectMany(p => p.Items).ToList();
+        var customers = (await ShopifyTestHost.PullAllAsync(client.CustomersSinceAsync(customersFirst[^1].Cursor, CancellationToken.None))).SelectMany(p => p.Items).ToList();
+
+        var order = Assert.Single(orders, o => o.ExternalId == (5_600_000_001L + added).ToString());
+        Assert.Equal("日本郵便", order.DeliveryMethod);
+        Assert.True(orders.Count <= 3, $"only the new order and the last second re-read, got {orders.Count}");
+        Assert.Contains(customers, c => c.ExternalId == ShopifyStore.CustomerId(5) && c.Email == "changed@example.jp");
+        Assert.True(customers.Count <= 3, $"got {customers.Count}");
+    }
+
+    [Fact]
+    public async Task Checkouts_ArriveWithTheirOwnCursor_AndACompletionLaterIsPickedUp()
+    {
+        var client = (ICheckoutSource)_host.Client();
+        var pages = await ShopifyTestHost.PullAllAsync(client.CheckoutsSinceAsync(null, CancellationToken.None));
+
+        var checkouts = pages.SelectMany(p => p.Items).ToList();
+        Assert.Equal(_host.Store.CheckoutCount, checkouts.Count);
+        Assert.Contains(checkouts, c => c.CompletedAt is not null);
+        Assert.Contains(checkouts, c => c.CompletedAt is null);
+        Assert.All(checkouts, c =>
+        {
+            Assert.Contains($"/checkouts/ac/{c.Token}/recover", c.RecoveryUrl);
+            Assert.NotEmpty(c.Items);
+            Assert.True(c.Amount > 0);
+        });
+        Assert.Contains(checkouts, c => c.PhoneRaw is not null && c.Email is not null);
+        var open = checkouts.Select((c, i) => (c, i)).First(x => x.c.CompletedAt is null).i;
+
+        _host.Store.CompleteCheckout(open);
+        var later = (await ShopifyTestHost.PullAllAsync(client.CheckoutsSinceAsync(pages[^1].Cursor, CancellationToken.None))).SelectMany(p => p.Items).ToList();
+
+        Assert.NotNull(Assert.Single(later, c => c.Token == checkouts[open].Token).CompletedAt);
+    }
+
+    [Fact]
+    public async Task Subscriptions_HaveNoListOfTheirOwn()
+    {
+        var pages = await ShopifyTestHost.PullAllAsync(_host.Client().SubscriptionsSinceAsync(null, CancellationToken.None));
+
+        Assert.Empty(pages);
+        Assert.Equal(0, _host.Store.Faults.ApiRequests);
+    }
+
+    [Fact]
+    public async Task WrongToken_IsAJapaneseConnectionError_ForPullAndCheck()
+    {
+        var pull = await Assert.ThrowsAsync<CartConnectionException>(() =>
+            ShopifyTestHost.PullAllAsync(_host.Client(token: "shpat_wrong").OrdersSinceAsync(null, CancellationToken.None)));
+        var check = await Assert.ThrowsAsync<CartConnectionException>(() => _host.Client(token: "shpat_wrong").CheckAsync(CancellationToken.None));
+
+        Assert.Contains("アクセストークンが正しくありません", pull.Message);
+        Assert.Equal(pull.Message, check.Message);
+        Assert.NotNull(pull.Hint);
+    }
+
+    [Fact]
+    public async Task RevokedToken_FailsTheCheck()
+    {
+        await _host.Client().CheckAsync(CancellationToken.None);
+        Assert.Equal(1, _host.Store.Faults.ApiRequests);
+
+        _host.Store.Faults.RejectAllTokens = true;
+
+        await Assert.ThrowsAsync<CartConnectionException>(() => _host.Client().CheckAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WrongShopPath_IsReportedAsAShopNotFound()
+    {
+        var error = await Assert.ThrowsAsync<CartConnectionException>(() => _host.Client(baseUrl: _host.Server.BaseUrl + "/nowhere").CheckAsync(CancellationToken.None));
+
+        Assert.Contains("ストア", error.Message);
+    }
+
+    [Fact]
+    public async Task MalformedOrders_AreSkippedAndReported_WithoutFailingThePull()
+    {
+        _host.Store.Faults.MalformedOrderEvery = 50;
+
+        var pages = await ShopifyTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None));
+
+        var skipped = pages.SelectMany(p => p.Skipped).ToList();
+        var expectedIds = _host.ExpectedOrderIds();
+        var broken = Enumerable.Range(0, _host.Store.OrderCount).Where(i => (i + 1) % 50 == 0)
+            .Select(i => (5_600_000_001L + i).ToString()).Where(expectedIds.Contains).ToList();
+        Assert.NotEmpty(broken);
+        Assert.Equal(broken.Order(), skipped.Select(s => s.ExternalId!).Order());
+        Assert.Contains(skipped, s => s.Reason.Contains("created_at"));
+        Assert.Contains(skipped, s => s.Reason.Contains("顧客"));
+        Assert.Equal(expectedIds.Count - broken.Count, pages.Sum(p => p.Items.Count));
+        Assert.Equal(5, pages.Count);
+    }
+}

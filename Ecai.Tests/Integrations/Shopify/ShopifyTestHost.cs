@@ -1,0 +1,93 @@
+using Ecai.Domain.Carts;
+using Ecai.Integrations.Carts.Shopify;
+using Ecai.Integrations.Carts.Shopify.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ecai.Tests.Integrations.Shopify;
+
+/// <summary>
+/// A sandbox shop on 127.0.0.1 plus the connector wired as in the app (AddShopifyCart), with
+/// retries shortened to milliseconds. One per test class instance, so faults and counters never leak.
+/// </summary>
+internal sealed class ShopifyTestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private ShopifyTestHost(ShopifySandboxServer server, ServiceProvider services)
+    {
+        Server = server;
+        _services = services;
+    }
+
+    public ShopifySandboxServer Server { get; }
+    public ShopifyStore Store => Server.Store;
+
+    public static async Task<ShopifyTestHost> StartAsync(int customers = 300, int orders = 1_234, int checkouts = 200,
+        Action<ShopifyOptions>? configure = null)
+    {
+        var store = new ShopifyStore(new ShopifyStoreOptions
+        {
+            Seed = 7, Customers = customers, Orders = orders, Checkouts = checkouts,
+            Start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(9)), Span = TimeSpan.FromDays(300),
+        });
+        var server = await ShopifySandboxServer.StartAsync(store);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddShopifyCart()
+            .Configure<ShopifyOptions>(o =>
+            {
+                o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
+                o.MaxRetries = 3;
+                o.AttemptTimeout = TimeSpan.FromSeconds(10);
+                o.TotalRequestTimeout = TimeSpan.FromSeconds(30);
+                configure?.Invoke(o);
+            })
+            .BuildServiceProvider();
+        return new ShopifyTestHost(server, services);
+    }
+
+    /// <summary>A client as CartSync would build it; by default with the right token and the store's tag date.</summary>
+    public ICartClient Client(string? token = null, bool tags = true, string? baseUrl = null)
+    {
+        var factory = _services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.Shopify));
+        var secrets = new CartSecrets(new Dictionary<string, string>
+        {
+            [CartSpec.AccessToken] = token ?? Store.Options.AccessToken,
+            [CartSpec.ApiSecret] = Store.Options.ApiSecret,
+        });
+        var endpoint = new CartEndpoint(42, CartKind.Shopify, "ecai-sandbox.myshopify.com", baseUrl ?? Server.BaseUrl, secrets,
+            NoTokens.Instance, DateTimeOffset.UtcNow, tags ? Store.SubscriptionTagsSince : null);
+        return factory.Create(endpoint);
+    }
+
+    /// <summary>The orders ECAI should import: authorized or paid, or cancelled.</summary>
+    public HashSet<string> ExpectedOrderIds()
+    {
+        var ids = new HashSet<string>();
+        for (var i = 0; i < Store.OrderCount; i++)
+        {
+            var facts = Store.OrderFacts(i);
+            if (facts.Cancelled || facts.FinancialStatus is "paid" or "authorized") ids.Add((5_600_000_001L + i).ToString());
+        }
+        return ids;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+
+    public static async Task<List<CartPage<T>>> PullAllAsync<T>(IAsyncEnumerable<CartPage<T>> pages)
+    {
+        var all = new List<CartPage<T>>();
+        await foreach (var page in pages) all.Add(page);
+        return all;
+    }
+
+    private sealed class NoTokens : ICartTokenStore
+    {
+        public static readonly NoTokens Instance = new();
+        public Task SaveTokenAsync(int connectionId, CartToken token, CancellationToken ct) => throw new InvalidOperationException("Shopify keeps no token.");
+    }
+}
