@@ -77,7 +77,7 @@ public sealed class ShopifyWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SignedOrderCreate_StoresTheOrder_AndLinksTheMemberByEmail()
+    public async Task A_signed_orders_create_stores_the_order_and_links_the_member_by_email()
     {
         var (customer, order, member) = await PaidOrderOfAMemberAsync();
 
@@ -93,7 +93,7 @@ public sealed class ShopifyWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BadOrMissingSignature_Is401_AndStoresNothing()
+    public async Task A_bad_or_missing_signature_is_401_and_stores_nothing()
     {
         var (_, order, _) = await PaidOrderOfAMemberAsync();
         var body = ShopifySandbox.WebhookBody(_store, "orders/create", order)!;
@@ -118,7 +118,7 @@ public sealed class ShopifyWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SameWebhookIdTwice_IsStoredOnce()
+    public async Task The_same_webhook_id_twice_is_stored_once()
     {
         var (_, first, _) = await PaidOrderOfAMemberAsync();
         var (_, second, _) = await PaidOrderOfAMemberAsync(from: 10);
@@ -133,7 +133,7 @@ public sealed class ShopifyWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnknownConnection_Is404()
+    public async Task An_unknown_connection_is_404()
     {
         using var response = await DeliverAsync("orders/create", ShopifySandbox.WebhookBody(_store, "orders/create", 0)!, "wh-404", connectionId: 99_999);
 
@@ -141,7 +141,7 @@ public sealed class ShopifyWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CheckoutCreate_StoresTheAbandonedCheckout()
+    public async Task A_checkouts_create_stores_the_abandoned_checkout()
     {
         var index = _store.AddCheckout(3, "OIL-CLN-01");
 
@@ -156,7 +156,7 @@ public sealed class ShopifyWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pull_ImportsCustomersOrdersSubscriptionsAndCheckouts_AndLinksMembersWithoutOrders()
+    public async Task A_pull_imports_customers_orders_subscriptions_and_checkouts_and_links_members_without_orders()
     {
         var withoutOrders = Enumerable.Range(0, _store.CustomerCount).First(i => !_store.CustomerHasOrders(i) && _store.CustomerEmail(i) is not null);
         await _app.Services.GetRequiredService<MemberImport>().AddAsync(_bot,

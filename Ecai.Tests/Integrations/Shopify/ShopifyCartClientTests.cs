@@ -15,7 +15,7 @@ public sealed class ShopifyCartClientTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task Orders_FollowTheLinkHeaderToTheEnd_AndKeepOnlyAuthorizedPaidOrCancelled()
+    public async Task Orders_follow_the_link_header_to_the_end_and_keep_only_authorized_paid_or_cancelled()
     {
         var pages = await ShopifyTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None));
 
@@ -33,7 +33,7 @@ public sealed class ShopifyCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Customers_AllArrive_WithTheirEmails_IncludingThoseWithoutOrders()
+    public async Task Customers_all_arrive_with_their_emails_including_those_without_orders()
     {
         var pages = await ShopifyTestHost.PullAllAsync(_host.Client().CustomersSinceAsync(null, CancellationToken.None));
 
@@ -48,7 +48,7 @@ public sealed class ShopifyCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SubscriptionTags_AreReadOnlyForOrdersFromTheTagDate()
+    public async Task Subscription_tags_are_read_only_for_orders_from_the_tag_date()
     {
         var orders = (await ShopifyTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None))).SelectMany(p => p.Items).ToList();
         var subscriptionSkus = ShopifyProduct.Subscriptions.Select(p => p.Sku).ToHashSet();
@@ -70,7 +70,7 @@ public sealed class ShopifyCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WithoutATagDate_NoOrderCarriesASubscription()
+    public async Task Without_a_tag_date_no_order_carries_a_subscription()
     {
         var orders = (await ShopifyTestHost.PullAllAsync(_host.Client(tags: false).OrdersSinceAsync(null, CancellationToken.None))).SelectMany(p => p.Items);
 
@@ -78,7 +78,7 @@ public sealed class ShopifyCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeliveryMethod_NamesOnlyTheThreeCarriers()
+    public async Task Delivery_method_names_only_the_three_carriers()
     {
         var orders = (await ShopifyTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None))).SelectMany(p => p.Items).ToList();
 
@@ -88,7 +88,7 @@ public sealed class ShopifyCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Cursor_ReturnsOnlyWhatChangedSince()
+    public async Task Cursor_returns_only_what_changed_since()
     {
         var client = _host.Client();
         var first = await ShopifyTestHost.PullAllAsync(client.OrdersSinceAsync(null, CancellationToken.None));
@@ -108,7 +108,7 @@ public sealed class ShopifyCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Checkouts_ArriveWithTheirOwnCursor_AndACompletionLaterIsPickedUp()
+    public async Task Checkouts_arrive_with_their_own_cursor_and_a_completion_later_is_picked_up()
     {
         var client = (ICheckoutSource)_host.Client();
         var pages = await ShopifyTestHost.PullAllAsync(client.CheckoutsSinceAsync(null, CancellationToken.None));
@@ -133,7 +133,7 @@ public sealed class ShopifyCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Subscriptions_HaveNoListOfTheirOwn()
+    public async Task Subscriptions_have_no_list_of_their_own()
     {
         var pages = await ShopifyTestHost.PullAllAsync(_host.Client().SubscriptionsSinceAsync(null, CancellationToken.None));
 
@@ -142,7 +142,7 @@ public sealed class ShopifyCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WrongToken_IsAJapaneseConnectionError_ForPullAndCheck()
+    public async Task Wrong_token_is_a_japanese_connection_error_for_pull_and_check()
     {
         var pull = await Assert.ThrowsAsync<CartConnectionException>(() =>
             ShopifyTestHost.PullAllAsync(_host.Client(token: "shpat_wrong").OrdersSinceAsync(null, CancellationToken.None)));
@@ -154,7 +154,7 @@ public sealed class ShopifyCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RevokedToken_FailsTheCheck()
+    public async Task Revoked_token_fails_the_check()
     {
         await _host.Client().CheckAsync(CancellationToken.None);
         Assert.Equal(1, _host.Store.Faults.ApiRequests);
@@ -165,7 +165,7 @@ public sealed class ShopifyCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WrongShopPath_IsReportedAsAShopNotFound()
+    public async Task Wrong_shop_path_is_reported_as_a_shop_not_found()
     {
         var error = await Assert.ThrowsAsync<CartConnectionException>(() => _host.Client(baseUrl: _host.Server.BaseUrl + "/nowhere").CheckAsync(CancellationToken.None));
 
@@ -173,7 +173,7 @@ public sealed class ShopifyCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MalformedOrders_AreSkippedAndReported_WithoutFailingThePull()
+    public async Task Malformed_orders_are_skipped_and_reported_without_failing_the_pull()
     {
         _host.Store.Faults.MalformedOrderEvery = 50;
 

@@ -30,7 +30,7 @@ public sealed class ShopifyMapperTests
         ShopifyMapper.MapOrders(JsonSerializer.Deserialize(json, ShopifyJsonContext.Default.OrderList)!, tagsSince);
 
     [Fact]
-    public void PaidOrder_MapsAmountItemsNumberAndFirstFulfilment()
+    public void Paid_order_maps_amount_items_number_and_first_fulfilment()
     {
         var page = MapOrders(Order(fulfillments: """
             [{"created_at": "2025-07-04T09:00:00+09:00", "tracking_company": "Sagawa (JA)"},
@@ -62,7 +62,7 @@ public sealed class ShopifyMapperTests
     [InlineData("refunded", false)]
     [InlineData("partially_refunded", false)]
     [InlineData("voided", false)]
-    public void FinancialStatus_DecidesTheImport_AndAnOrderLeftOutIsNotASkip(string status, bool imported)
+    public void Financial_status_decides_the_import_and_an_order_left_out_is_not_a_skip(string status, bool imported)
     {
         var page = MapOrders(Order(financialStatus: status));
 
@@ -73,7 +73,7 @@ public sealed class ShopifyMapperTests
     }
 
     [Fact]
-    public void CancelledOrder_IsImportedAsCancelledWhateverItsFinancialStatus()
+    public void Cancelled_order_is_imported_as_cancelled_whatever_its_financial_status()
     {
         var order = Assert.Single(MapOrders(Order(financialStatus: "refunded", cancelledAt: "2025-07-03T11:00:00+09:00")).Items);
 
@@ -89,7 +89,7 @@ public sealed class ShopifyMapperTests
     [InlineData("Fukuyama Transporting", null)]
     [InlineData("Other", null)]
     [InlineData(null, null)]
-    public void DeliveryMethod_OnlyForYamatoSagawaAndJapanPost(string? company, string? expected)
+    public void Delivery_method_only_for_yamato_sagawa_and_japan_post(string? company, string? expected)
     {
         var json = company is null ? "null" : $"\"{company}\"";
         var order = Assert.Single(MapOrders(Order(fulfillments: $$"""[{"created_at": "2025-07-02T15:30:00+09:00", "tracking_company": {{json}}}]""")).Items);
@@ -99,7 +99,7 @@ public sealed class ShopifyMapperTests
     }
 
     [Fact]
-    public void UnfulfilledOrder_HasNoShipmentAndNoDeliveryMethod()
+    public void Unfulfilled_order_has_no_shipment_and_no_delivery_method()
     {
         var order = Assert.Single(MapOrders(Order()).Items);
 
@@ -113,7 +113,7 @@ public sealed class ShopifyMapperTests
     [InlineData("解約", ContinuationStatus.Cancelled)]
     [InlineData("ｱｸﾃｨﾌﾞ", ContinuationStatus.Active)]
     [InlineData("不明", ContinuationStatus.Unspecified)]
-    public void SubscriptionTags_AfterTheTagDate_GiveIdTimesAndStatus(string word, ContinuationStatus status)
+    public void Subscription_tags_after_the_tag_date_give_id_times_and_status(string word, ContinuationStatus status)
     {
         var order = Assert.Single(MapOrders(Order(tags: $"VIP, 定期購買, 定期購買回数:3, 定期購買ステータス:{word}, 定期購買ID:100123"), TagsOn).Items);
 
@@ -123,7 +123,7 @@ public sealed class ShopifyMapperTests
     }
 
     [Fact]
-    public void SubscriptionTags_FullWidthColonAndDigits_AreRead()
+    public void Subscription_tags_full_width_colon_and_digits_are_read()
     {
         var order = Assert.Single(MapOrders(Order(tags: "定期購買, 定期購買回数：１２, 定期購買ステータス：停止, 定期購買ID：77"), TagsOn).Items);
 
@@ -131,7 +131,7 @@ public sealed class ShopifyMapperTests
     }
 
     [Fact]
-    public void SubscriptionTags_BeforeTheTagDateOrWithoutIt_AreASinglePurchase()
+    public void Subscription_tags_before_the_tag_date_or_without_it_are_a_single_purchase()
     {
         const string tags = "定期購買, 定期購買回数:3, 定期購買ステータス:アクティブ, 定期購買ID:100123";
 
@@ -144,7 +144,7 @@ public sealed class ShopifyMapperTests
     }
 
     [Fact]
-    public void UnreadableRows_AreSkippedWithTheirIdAndReason()
+    public void Unreadable_rows_are_skipped_with_their_id_and_reason()
     {
         var badDate = MapOrders(Order(createdAt: "2025-13-45T99:00:00+09:00"));
         var noCustomer = MapOrders(Order(customer: "null"));
@@ -157,7 +157,7 @@ public sealed class ShopifyMapperTests
     }
 
     [Fact]
-    public void UnreadableRowNotImportedByRule_IsNotReported()
+    public void Unreadable_row_not_imported_by_rule_is_not_reported()
     {
         var page = MapOrders(Order(financialStatus: "pending", customer: "null"));
 
@@ -166,7 +166,7 @@ public sealed class ShopifyMapperTests
     }
 
     [Fact]
-    public void Customer_NameFamilyFirst_PhoneFromTheDefaultAddressWhenMissing()
+    public void Customer_name_family_first_phone_from_the_default_address_when_missing()
     {
         const string json = """
             {"customers": [
@@ -187,7 +187,7 @@ public sealed class ShopifyMapperTests
     }
 
     [Fact]
-    public void Checkout_TakesPhoneAndEmailFromTheCustomerWhenTheTopLevelIsEmpty()
+    public void Checkout_takes_phone_and_email_from_the_customer_when_the_top_level_is_empty()
     {
         const string json = """
             {"checkouts": [{
@@ -210,7 +210,7 @@ public sealed class ShopifyMapperTests
     }
 
     [Fact]
-    public void LinkHeader_GivesTheNextPageInfoUnescaped_AndNoneOnTheLastPage()
+    public void Link_header_gives_the_next_page_info_unescaped_and_none_on_the_last_page()
     {
         using var middle = new HttpResponseMessage();
         middle.Headers.TryAddWithoutValidation("Link",
@@ -227,7 +227,7 @@ public sealed class ShopifyMapperTests
     [InlineData("2.0", 2000)]
     [InlineData("1", 1000)]
     [InlineData("0.5", 500)]
-    public void RetryAfter_AcceptsShopifysFractionalSeconds(string header, int milliseconds)
+    public void Retry_after_accepts_shopifys_fractional_seconds(string header, int milliseconds)
     {
         using var response = new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests);
         response.Headers.TryAddWithoutValidation("Retry-After", header);
@@ -236,7 +236,7 @@ public sealed class ShopifyMapperTests
     }
 
     [Fact]
-    public void WebhookSignature_AcceptsTheRightSecretOnly_AndAnyChangeToTheBody()
+    public void Webhook_signature_accepts_the_right_secret_only_and_any_change_to_the_body()
     {
         var body = Encoding.UTF8.GetBytes("""{"id":5600000001,"financial_status":"paid"}""");
         var signature = ShopifyWebhooks.Sign(body, "secret-1");
@@ -250,7 +250,7 @@ public sealed class ShopifyMapperTests
     }
 
     [Fact]
-    public void WebhookOrder_CarriesItsBuyerSoTheMemberCanBeLinked()
+    public void Webhook_order_carries_its_buyer_so_the_member_can_be_linked()
     {
         var json = Order().Replace("{\"orders\": [", "").TrimEnd()[..^2];
 
@@ -262,7 +262,7 @@ public sealed class ShopifyMapperTests
     }
 
     [Fact]
-    public void CustomerPage_IsTheShopAdmin()
+    public void Customer_page_is_the_shop_admin()
     {
         Assert.Equal("https://shop.myshopify.com/admin/customers/7200000001", ShopifyUrls.CustomerPage("shop.myshopify.com", "7200000001"));
     }

@@ -18,7 +18,7 @@ public sealed class ShopifyResilienceTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task TooManyRequests_WaitsForShopifysFractionalRetryAfter_ThenSucceeds()
+    public async Task Too_many_requests_waits_for_shopifys_fractional_retry_after_then_succeeds()
     {
         _host.Store.Faults.Next429(1, retryAfterSeconds: 1); // sent as "1.0"
 
@@ -31,7 +31,7 @@ public sealed class ShopifyResilienceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ServerErrors_AreRetried()
+    public async Task Server_errors_are_retried()
     {
         _host.Store.Faults.Next500(2);
 
@@ -42,7 +42,7 @@ public sealed class ShopifyResilienceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ThrottledShop_IsPacedFromTheCallLimitHeader_WithoutA429()
+    public async Task Throttled_shop_is_paced_from_the_call_limit_header_without_a_429()
     {
         // A bucket of 8 leaking 40 per second: 60 requests overflow it unless the client paces itself.
         _host.Store.Faults.Throttled = true;
@@ -57,7 +57,7 @@ public sealed class ShopifyResilienceTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Bucket_WaitsOnlyWhenTheShopsCountIsNearFull_AndLeaksAtTheConfiguredRate()
+    public void Bucket_waits_only_when_the_shops_count_is_near_full_and_leaks_at_the_configured_rate()
     {
         var clock = new FakeTimeProvider();
         var bucket = new ShopifyLeakyBucket(new ShopifyOptions { LeakRatePerSecond = 2, BucketMargin = 1 }, clock);

@@ -31,7 +31,7 @@ public sealed class ShopifySandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WrongToken_Is401WithShopifysMessage()
+    public async Task Wrong_token_is_401_with_shopifys_message()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/api/2025-01/orders.json");
         request.Headers.Add("X-Shopify-Access-Token", "shpat_nope");
@@ -49,7 +49,7 @@ public sealed class ShopifySandboxTests : IAsyncLifetime
     [InlineData("/admin/api/2025-01/orders.json?limit=251", HttpStatusCode.BadRequest)]
     [InlineData("/admin/api/2025-01/orders.json?page_info=abc&status=any", HttpStatusCode.BadRequest)]
     [InlineData("/admin/api/2025-01/orders.json?status=whatever", HttpStatusCode.BadRequest)]
-    public async Task Paths_Versions_AndParameters_AreChecked(string url, HttpStatusCode expected)
+    public async Task Paths_versions_and_parameters_are_checked(string url, HttpStatusCode expected)
     {
         using var response = await _http.GetAsync(url);
 
@@ -57,7 +57,7 @@ public sealed class ShopifySandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LinkPaging_ReusesPageInfoVerbatim_AndTheLastPageHasNoNextLink()
+    public async Task Link_paging_reuses_page_info_verbatim_and_the_last_page_has_no_next_link()
     {
         var ids = new List<long>();
         string? url = "/admin/api/2025-01/customers.json?limit=7";
@@ -77,7 +77,7 @@ public sealed class ShopifySandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Orders_DefaultToOpen_StatusAnyIncludesCancelled()
+    public async Task Orders_default_to_open_status_any_includes_cancelled()
     {
         async Task<int> CountAsync(string query)
         {
@@ -93,7 +93,7 @@ public sealed class ShopifySandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Throttled_ReportsTheCallLimit_AndOverflowIs429WithRetryAfter()
+    public async Task Throttled_reports_the_call_limit_and_overflow_is_429_with_retry_after()
     {
         _server.Store.Faults.Throttled = true;
         _server.Store.Faults.BucketSize = 3;
@@ -110,7 +110,7 @@ public sealed class ShopifySandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SearchByEmail_FindsTheCustomer()
+    public async Task Search_by_email_finds_the_customer()
     {
         var email = Enumerable.Range(0, 30).Select(_server.Store.CustomerEmail).OfType<string>().First();
 
@@ -120,7 +120,7 @@ public sealed class ShopifySandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FaultsEndpoint_SetsSwitches()
+    public async Task Faults_endpoint_sets_switches()
     {
         using var response = await _http.PostAsJsonAsync("/_faults", new { next500 = 1, malformed_order_every = 9, throttled = true });
 
@@ -132,7 +132,7 @@ public sealed class ShopifySandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WebhookDelivery_IsSignedWithTheApiSecret()
+    public async Task Webhook_delivery_is_signed_with_the_api_secret()
     {
         var received = new TaskCompletionSource<(string? Hmac, string? Topic, string? Id, byte[] Body)>();
         var builder = WebApplication.CreateSlimBuilder();

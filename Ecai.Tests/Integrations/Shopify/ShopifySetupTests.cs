@@ -8,7 +8,7 @@ namespace Ecai.Tests.Integrations.Shopify;
 public sealed class ShopifySetupTests
 {
     [Fact]
-    public void Factory_SupportsOnlyShopify_AndLinksToTheShopAdmin()
+    public void Factory_supports_only_shopify_and_links_to_the_shop_admin()
     {
         using var services = new ServiceCollection().AddLogging().AddShopifyCart().BuildServiceProvider();
 
@@ -23,7 +23,7 @@ public sealed class ShopifySetupTests
     [Theory]
     [InlineData("2025-1", 250)]
     [InlineData("2025-01", 251)]
-    public void OutOfRangeOptions_AreRefusedOnStart(string version, int pageSize)
+    public void Out_of_range_options_are_refused_on_start(string version, int pageSize)
     {
         using var services = new ServiceCollection().AddLogging().AddShopifyCart()
             .Configure<ShopifyOptions>(o => (o.ApiVersion, o.PageSize) = (version, pageSize)).BuildServiceProvider();
@@ -32,7 +32,7 @@ public sealed class ShopifySetupTests
     }
 
     [Fact]
-    public void ClientSecrets_AreNotPrinted()
+    public void Client_secrets_are_not_printed()
     {
         var secrets = new CartSecrets(new Dictionary<string, string> { [CartSpec.AccessToken] = "shpat_secret", [CartSpec.ApiSecret] = "s3cret" });
 
