@@ -1,3 +1,4 @@
+using Ecai.Integrations.Carts.Repeatst;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecai.Integrations;
@@ -5,5 +6,5 @@ namespace Ecai.Integrations;
 public static class IntegrationsSetup
 {
     /// <summary>Every cart connector (one <see cref="Domain.Carts.ICartClientFactory"/> per cart).</summary>
-    public static IServiceCollection AddEcaiIntegrations(this IServiceCollection services) => Carts.Ecforce.EcforceSetup.AddEcforceCart(services);
+    public static IServiceCollection AddEcaiIntegrations(this IServiceCollection services) => Carts.Ecforce.EcforceSetup.AddEcforceCart(services).AddRepeatstCart();
 }
