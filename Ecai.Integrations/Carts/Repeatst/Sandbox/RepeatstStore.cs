@@ -1,4 +1,3 @@
-using Bogus;
 using Ecai.Integrations.Carts.Ecforce.Sandbox;
 using Ecai.Integrations.Carts.Shared.Sandbox;
 
@@ -20,16 +19,13 @@ public sealed class RepeatstStore
     public static readonly IReadOnlyList<string> StatusWords = ["継続", "一時停止", "解約済"];
 
     private readonly RepeatstStoreOptions _options;
-    private readonly string[] _familyNames, _givenNames;
-    private readonly DateTimeOffset _start, _end;
-    private readonly TimeSpan _span;
+    private readonly SandboxTimeline _time;
     private readonly int[] _ordering, _subscribers;
     private readonly EcforceTable<RepeatstCustomerRow> _customers;
     private readonly EcforceTable<RepeatstOrderRow> _orders;
     private readonly EcforceTable<RepeatstTeikiRow> _teikis;
     private readonly HashSet<long> _customersWithAddedOrders = [];
     private readonly Lock _changeLock = new();
-    private DateTimeOffset _lastChange;
 
     public RepeatstStore(RepeatstStoreOptions options)
     {
@@ -38,17 +34,9 @@ public sealed class RepeatstStore
         ArgumentOutOfRangeException.ThrowIfNegative(options.Orders);
         if (options.Orders > 0 && options.Customers == 0) throw new ArgumentException("Orders need at least one customer.", nameof(options));
         _options = options;
-        var faker = new Faker("ja") { Random = new Randomizer(options.Seed) };
-        _familyNames = Enumerable.Range(0, 300).Select(_ => faker.Name.LastName()).Distinct().ToArray();
-        _givenNames = Enumerable.Range(0, 300).Select(_ => faker.Name.FirstName()).Distinct().ToArray();
-        _start = options.Start.AddTicks(-(options.Start.Ticks % TimeSpan.TicksPerSecond));
-        _span = options.Span > TimeSpan.Zero ? options.Span : TimeSpan.FromDays(1);
-        _end = _start + _span;
-        _lastChange = _end;
-        // Which customers order (about 90%) and which of those hold a 定期.
-        _ordering = Enumerable.Range(0, options.Customers).Where(c => new IndexRandom(options.Seed, CustomerStream + 100, c).Chance(90))
-            .Take(Math.Max(options.Orders, 0)).ToArray();
-        _subscribers = _ordering.Where(c => new IndexRandom(options.Seed, TeikiStream + 100, c).Chance(options.SubscriberPercent)).ToArray();
+        _time = new SandboxTimeline(options.Seed, options.Start, options.Span, options.Clock);
+        // About 90% of customers order; SubscriberPercent of those hold a 定期.
+        (_ordering, _subscribers) = SandboxTimeline.ChooseBuyers(options.Seed, CustomerStream, options.Customers, options.Orders, 90, options.SubscriberPercent);
         _customers = new(options.Customers, i => GeneratedTime(i, options.Customers), GenerateCustomer);
         _orders = new(options.Orders, i => GeneratedTime(i, options.Orders), GenerateOrder);
         _teikis = new(_subscribers.Length, i => GeneratedTime(i, _subscribers.Length), GenerateTeiki);
@@ -61,7 +49,7 @@ public sealed class RepeatstStore
     public int SubscriptionCount => _teikis.Count;
 
     /// <summary>updated_at of the newest generated record; later changes are newer still.</summary>
-    public DateTimeOffset GeneratedUntil => _end;
+    public DateTimeOffset GeneratedUntil => _time.End;
 
     /// <summary>The phone of customer i as the customer typed it (formats vary), null if none.</summary>
     public string? CustomerPhone(int index) => CustomerAt(index).Tel;
@@ -140,20 +128,11 @@ public sealed class RepeatstStore
     private RepeatstCustomerRow CustomerAt(int index) =>
         _customers.Find(index + 1L) ?? throw new ArgumentOutOfRangeException(nameof(index), index, "No such customer.");
 
-    /// <summary>Strictly increasing whole seconds, never earlier than the generated data or the clock (hold the lock).</summary>
-    private DateTimeOffset NextChangeTime()
-    {
-        var now = _options.Clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
-        var next = _lastChange.AddSeconds(1);
-        _lastChange = now > next ? now : next;
-        return _lastChange;
-    }
+    private DateTimeOffset NextChangeTime() => _time.NextChangeTime();
 
     // ---- generation: every method below is a pure function of (seed, i) -----------------------
 
-    /// <summary>updated_at of generated row i of n: spread evenly over [Start, Start + Span), whole seconds.</summary>
-    private DateTimeOffset GeneratedTime(int index, int count) => _start.AddSeconds(Math.Floor(_span.TotalSeconds * index / Math.Max(1, count)));
+    private DateTimeOffset GeneratedTime(int index, int count) => _time.GeneratedTime(index, count);
 
     private RepeatstCustomerRow GenerateCustomer(int index)
     {
@@ -162,7 +141,7 @@ public sealed class RepeatstStore
         var tel = SandboxPhones.Generate(index, PhoneSalt, ref r, _options.SharedPhone, _options.SharedPhoneShare);
         DateOnly? birthday = r.Chance(75) ? new DateOnly(r.Next(1945, 2006), r.Next(1, 13), r.Next(1, 29)) : null;
         var mail = r.Chance(90) ? $"rpst{id}@example.jp" : null;
-        return new RepeatstCustomerRow(id, $"C{id:D8}", r.Pick(_familyNames), r.Pick(_givenNames), tel, mail, birthday,
+        return new RepeatstCustomerRow(id, $"C{id:D8}", r.Pick(_time.FamilyNames), r.Pick(_time.GivenNames), tel, mail, birthday,
             GeneratedTime(index, _customers.GeneratedCount));
     }
 
@@ -190,7 +169,7 @@ public sealed class RepeatstStore
             for (var k = 0; k < lines.Length; k++) lines[k] = new RepeatstLineRow(r.Pick(RepeatstProduct.OneTime), r.Next(1, 3));
         }
         var purchasedAt = updatedAt - TimeSpan.FromSeconds(r.Next(0, 5 * 24 * 3600));
-        DateOnly? shipping = purchasedAt < _end.AddDays(-3) && r.Chance(90) ? JstDate(purchasedAt, r.Next(1, 4)) : null;
+        DateOnly? shipping = purchasedAt < _time.End.AddDays(-3) && r.Chance(90) ? JstDate(purchasedAt, r.Next(1, 4)) : null;
         return new RepeatstOrderRow(id, $"R{id:D8}", customer + 1L, purchasedAt, shipping, teikiId, count, r.Chance(3), lines,
             r.Chance(60) ? 0 : 660, updatedAt);
     }
@@ -201,13 +180,11 @@ public sealed class RepeatstStore
         var roll = r.Next(100);
         var status = StatusWords[roll < 65 ? 0 : roll < 82 ? 1 : 2];
         return new RepeatstTeikiRow(index + 1L, _subscribers[index] + 1L, status, TeikiProduct(index),
-            status == "継続" ? JstDate(_end, r.Next(1, 31)) : null, r.Next(1, 13), GeneratedTime(index, _teikis.GeneratedCount));
+            status == "継続" ? JstDate(_time.End, r.Next(1, 31)) : null, r.Next(1, 13), GeneratedTime(index, _teikis.GeneratedCount));
     }
 
     private RepeatstProduct TeikiProduct(int teikiIndex) =>
         new IndexRandom(_options.Seed, TeikiStream + 200, teikiIndex).Pick(RepeatstProduct.Teiki);
 
-    /// <summary>The JST date <paramref name="days"/> days after the JST day of <paramref name="instant"/>.</summary>
-    private static DateOnly JstDate(DateTimeOffset instant, int days) =>
-        DateOnly.FromDateTime(instant.ToOffset(TimeSpan.FromHours(9)).DateTime).AddDays(days);
+    private static DateOnly JstDate(DateTimeOffset instant, int days) => SandboxTimeline.JstDate(instant, days);
 }
