@@ -1,4 +1,5 @@
 using Ecai.Integrations.Carts.Repeatst;
+using Ecai.Integrations.Carts.SubscStore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecai.Integrations;
@@ -6,5 +7,5 @@ namespace Ecai.Integrations;
 public static class IntegrationsSetup
 {
     /// <summary>Every cart connector (one <see cref="Domain.Carts.ICartClientFactory"/> per cart).</summary>
-    public static IServiceCollection AddEcaiIntegrations(this IServiceCollection services) => Carts.Ecforce.EcforceSetup.AddEcforceCart(services).AddRepeatstCart();
+    public static IServiceCollection AddEcaiIntegrations(this IServiceCollection services) => Carts.Ecforce.EcforceSetup.AddEcforceCart(services).AddRepeatstCart().AddSubscStoreCart();
 }

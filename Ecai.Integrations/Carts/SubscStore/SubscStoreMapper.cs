@@ -50,7 +50,7 @@ internal static class SubscStoreMapper
             lines.Add(new CartOrderItemRecord(code, item.ProductName?.Trim() ?? "", course, item.Quantity ?? 1, item.UnitPrice ?? 0));
         }
         return new CartOrderRecord(id, customerId, Trimmed(row.OrderNo), orderedAt, amount, shippedAt,
-            subscriptionId, row.PurchaseCount, lines, updatedAt, Cancelled: row.Canceled == true);
+            subscriptionId, subscriptionId is null ? null : row.PurchaseCount, lines, updatedAt, Cancelled: row.Canceled == true);
     }
 
     internal static Mapped<CartSubscriptionRecord> MapSubscription(SubscStoreSubscription row)
