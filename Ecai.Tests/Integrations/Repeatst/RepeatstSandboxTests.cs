@@ -45,7 +45,7 @@ public sealed class RepeatstSandboxTests
         using var badParameter = await http.GetAsync("/data_assistant/api/v1/orders.json?sort=id");
         using var ok = await http.GetAsync("/data_assistant/api/v1/orders.json?limit=5&page=2");
 
-        Assert.True(server.Store.Faults.MalformedOrderEvery == 3);
+        Assert.Equal(3, server.Store.Faults.MalformedOrderEvery);
         Assert.Equal(HttpStatusCode.Forbidden, blocked.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badParameter.StatusCode);
         using var body = JsonDocument.Parse(await ok.Content.ReadAsStringAsync());

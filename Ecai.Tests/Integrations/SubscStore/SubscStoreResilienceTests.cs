@@ -34,4 +34,20 @@ public sealed class SubscStoreResilienceTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.InternalServerError, error.StatusCode);
         Assert.Equal(4, _host.Store.Faults.Served500);
     }
+
+    [Fact]
+    public async Task TokenPost_IsNotRetried_AndTheFailureReachesTheOperator()
+    {
+        _host.Store.Faults.NextToken503(1);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => _host.Client().CheckAsync(CancellationToken.None));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Equal(1, _host.Store.Faults.TokenRequests); // a POST: the resilience handler never repeats it
+        Assert.Equal(0, _host.Store.Faults.ApiRequests);
+        Assert.StartsWith("カートのAPIがエラーを返しました(HTTP 503)", Ecai.Domain.Carts.CartFailures.OperatorMessage(error, CancellationToken.None));
+
+        await _host.Client().CheckAsync(CancellationToken.None); // the next pull exchanges again
+        Assert.Equal(2, _host.Store.Faults.TokenRequests);
+    }
 }

@@ -51,8 +51,16 @@ internal static class SandboxHttp
         group.MapGet("/_faults", (HttpContext http) => WriteJsonAsync(http, 200, faults.Write));
         group.MapPost("/_faults", async (HttpContext http) =>
         {
-            using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-            faults.Apply(body.RootElement);
+            try
+            {
+                using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+                faults.Apply(body.RootElement);
+            }
+            catch (JsonException)
+            {
+                await WriteJsonAsync(http, StatusCodes.Status400BadRequest, w => { w.WriteStartObject(); w.WriteString("error", "JSONを送ってください。"); w.WriteEndObject(); });
+                return;
+            }
             await WriteJsonAsync(http, 200, faults.Write);
         });
     }

@@ -36,6 +36,11 @@ public static class SubscStoreSandbox
 
     private static async Task TokenAsync(HttpContext http, SubscStoreStore store)
     {
+        if (store.Faults.TakeToken())
+        {
+            await OAuthErrorAsync(http, StatusCodes.Status503ServiceUnavailable, "temporarily_unavailable", "メンテナンス中です。");
+            return;
+        }
         if (!http.Request.HasFormContentType)
         {
             await OAuthErrorAsync(http, StatusCodes.Status400BadRequest, "invalid_request", "application/x-www-form-urlencoded で送信してください。");
