@@ -63,8 +63,8 @@ internal static class RepeatstMapper
             Trimmed(row.ProductCode), Trimmed(row.CourseName), nextShip, updatedAt);
     }
 
-    /// <summary>The last page: <c>has_next</c> false [I]; when absent, the short page ends the pull.</summary>
-    private static bool IsLast(RepeatstList list) => list.HasNext == false;
+    /// <summary>The last page: <c>has_next</c> false [I]; when absent (null), the short page ends the pull.</summary>
+    private static bool? IsLast(RepeatstList list) => !list.HasNext;
 
     private static DateTimeOffset? Time(string? text) => CartTime.TryParse(text, out var utc) ? utc : null;
 }

@@ -8,15 +8,15 @@ namespace Ecai.Integrations.Carts.Shared;
 /// <summary>
 /// One mapped page of a page-numbered list: the records, the rows that could not be read, how many
 /// rows the cart sent, the newest updated-at seen (skipped rows included: they have been seen) and
-/// whether the cart said this is the last page.
+/// whether the cart said this is the last page (null: it did not say, so a short page is the last).
 /// </summary>
-internal sealed record MappedPage<T>(List<T> Items, List<SkippedRecord> Skipped, int RowCount, DateTimeOffset? MaxUpdatedAt, bool IsLast);
+internal sealed record MappedPage<T>(List<T> Items, List<SkippedRecord> Skipped, int RowCount, DateTimeOffset? MaxUpdatedAt, bool? IsLast);
 
 /// <summary>
 /// The pull loop shared by the carts whose lists are "updated since X, page 1, 2, 3…" (リピスト,
 /// サブスクストア). Up to <c>maxInFlight</c> pages are fetched and mapped ahead of the consumer and
-/// yielded strictly in order; a pull stops at the page the cart marks last (or a short or empty page)
-/// or at <c>maxPages</c>, and the cursor lets the next pull continue.
+/// yielded strictly in order; a pull stops at the page the cart marks last (when it does not say, at a
+/// short or empty page; a cart that caps the page size below ours still says "more") or at <c>maxPages</c>, and the cursor lets the next pull continue.
 /// <para>
 /// The cursor is ours, not the cart's: the newest updated-at up to and including a page, as a UTC
 /// ISO-8601 instant ("2026-01-31T09:15:00.0000000+00:00"). The next pull asks for rows updated at or
@@ -57,8 +57,9 @@ internal static class PagedPull
 
                 var page = await pending;
                 if (page.MaxUpdatedAt is { } max && (newest is null || max > newest)) newest = max;
-                if (page.IsLast || page.RowCount < pageSize) lastPageSeen = true;
-                if (page.RowCount > 0)
+                if (page.IsLast ?? page.RowCount < pageSize) lastPageSeen = true;
+                if (page.RowCount == 0) lastPageSeen = true;
+                else
                     yield return new CartPage<T>(page.Items, page.Skipped, newest is { } n ? ToCursor(n) : cursor);
                 if (lastPageSeen) break; // pages asked for beyond the end are empty: the finally cancels them
             }

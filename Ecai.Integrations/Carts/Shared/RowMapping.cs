@@ -13,7 +13,7 @@ internal readonly record struct Mapped<T>(T? Record, string? SkipReason) where T
 internal static class RowMapping
 {
     public static MappedPage<TRecord> MapPage<TRow, TRecord>(List<TRow>? rows, Func<TRow, string?> id,
-        Func<TRow, DateTimeOffset?> updatedAt, Func<TRow, Mapped<TRecord>> map, bool isLast) where TRecord : class
+        Func<TRow, DateTimeOffset?> updatedAt, Func<TRow, Mapped<TRecord>> map, bool? isLast) where TRecord : class
     {
         rows ??= [];
         var records = new List<TRecord>(rows.Count);

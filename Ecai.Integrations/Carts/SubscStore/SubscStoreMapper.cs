@@ -69,7 +69,8 @@ internal static class SubscStoreMapper
     private static string? CourseOf(string? name, string? code) => Trimmed(name) ?? Trimmed(code);
 
     /// <summary>The last page: currentPage ≥ totalPages [I]; without pagination the short page ends the pull.</summary>
-    private static bool IsLast(SubscStorePagination? p) => p is { CurrentPage: { } current, TotalPages: { } total } && current >= total;
+    private static bool? IsLast(SubscStorePagination? p) =>
+        p is { CurrentPage: { } current, TotalPages: { } total } ? current >= total : null;
 
     private static DateTimeOffset? Time(string? text) => CartTime.TryParse(text, out var utc) ? utc : null;
 }
