@@ -1,3 +1,5 @@
+using Ecai.Integrations.Carts.Repeatst;
+using Ecai.Integrations.Carts.SubscStore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecai.Integrations;
@@ -10,6 +12,8 @@ public static class IntegrationsSetup
         Carts.Ecforce.EcforceSetup.AddEcforceCart(services);
         Carts.Shopify.ShopifySetup.AddShopifyCart(services);
         Carts.Rakuraku.RakurakuSetup.AddRakurakuCart(services);
+        services.AddRepeatstCart();
+        services.AddSubscStoreCart();
         return services;
     }
 }

@@ -1,0 +1,134 @@
+using System.Text.Json;
+
+namespace Ecai.Integrations.Carts.Shared.Sandbox;
+
+/// <summary>
+/// Misbehaviour on demand shared by the リピスト and サブスクストア sandboxes (also settable with
+/// <c>POST {prefix}/_faults</c>), plus counters of what the sandbox served. Faults apply to the list
+/// endpoints. After a 429 the sandbox keeps answering 429 until Retry-After has passed, as a real
+/// rate limiter would, and counts requests that came too early.
+/// </summary>
+public class SandboxFaults
+{
+    private readonly Lock _lock = new();
+    private int _next429, _next500, _retryAfterSeconds = 1;
+    private DateTimeOffset _retryNotBefore = DateTimeOffset.MinValue;
+    private int _served429, _served500, _tooEarly;
+    private long _apiRequests;
+
+    /// <summary>The next <paramref name="count"/> API responses are 429 with <c>Retry-After: seconds</c>.</summary>
+    public void Next429(int count, int retryAfterSeconds = 1)
+    {
+        lock (_lock) (_next429, _retryAfterSeconds) = (count, Math.Max(0, retryAfterSeconds));
+    }
+
+    /// <summary>The next <paramref name="count"/> API responses are 500.</summary>
+    public void Next500(int count)
+    {
+        lock (_lock) _next500 = count;
+    }
+
+    /// <summary>Added before every response.</summary>
+    public TimeSpan ResponseDelay { get; set; }
+
+    /// <summary>When k &gt; 0, every k-th order (by id) is broken: alternately an unreadable date and no customer id.</summary>
+    public int MalformedOrderEvery { get; set; }
+
+    /// <summary>Every credential is refused with 401 (a revoked token or application).</summary>
+    public bool RejectAllTokens { get; set; }
+
+    public int Served429 => Volatile.Read(ref _served429);
+    public int Served500 => Volatile.Read(ref _served500);
+
+    /// <summary>Requests that arrived while a Retry-After was still running (a client that ignores it).</summary>
+    public int RequestsBeforeRetryAfter => Volatile.Read(ref _tooEarly);
+
+    /// <summary>Calls to the API endpoints, whatever the answer.</summary>
+    public long ApiRequests => Interlocked.Read(ref _apiRequests);
+
+    public enum Outcome { None, TooMany, ServerError }
+
+    /// <summary>Decides the fault (if any) for one API request arriving at <paramref name="now"/>.</summary>
+    public (Outcome Outcome, int RetryAfterSeconds) Take(DateTimeOffset now)
+    {
+        Interlocked.Increment(ref _apiRequests);
+        lock (_lock)
+        {
+            // A little slack for timer granularity on the client side.
+            if (now + TimeSpan.FromMilliseconds(50) < _retryNotBefore)
+            {
+                _tooEarly++;
+                _served429++;
+                return (Outcome.TooMany, Math.Max(1, (int)Math.Ceiling((_retryNotBefore - now).TotalSeconds)));
+            }
+            if (_next429 > 0)
+            {
+                _next429--;
+                _served429++;
+                _retryNotBefore = now.AddSeconds(_retryAfterSeconds);
+                return (Outcome.TooMany, _retryAfterSeconds);
+            }
+            if (_next500 > 0)
+            {
+                _next500--;
+                _served500++;
+                return (Outcome.ServerError, 0);
+            }
+            return (Outcome.None, 0);
+        }
+    }
+
+    /// <summary>The malformation of order <paramref name="id"/>: 0 none, 1 unreadable date, 2 no customer id.</summary>
+    public int MalformationOf(long id)
+    {
+        var every = MalformedOrderEvery;
+        if (every <= 0 || id % every != 0) return 0;
+        return (id / every) % 2 == 1 ? 1 : 2;
+    }
+
+    /// <summary>
+    /// Applies the JSON body of <c>POST {prefix}/_faults</c>; absent fields leave a switch as it is:
+    /// <c>{"next429": 3, "retry_after_seconds": 2, "next500": 1, "delay_ms": 50, "malformed_order_every": 100,
+    /// "reject_all_tokens": false}</c> plus each cart's own switches.
+    /// </summary>
+    public void Apply(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object) return;
+        if (Int(body, "next429") is { } n429) Next429(n429, Int(body, "retry_after_seconds") ?? 1);
+        if (Int(body, "next500") is { } n500) Next500(n500);
+        if (Int(body, "delay_ms") is { } delay) ResponseDelay = TimeSpan.FromMilliseconds(Math.Max(0, delay));
+        if (Int(body, "malformed_order_every") is { } every) MalformedOrderEvery = Math.Max(0, every);
+        if (Bool(body, "reject_all_tokens") is { } reject) RejectAllTokens = reject;
+        ApplyOwn(body);
+    }
+
+    /// <summary>Writes the switches and counters (the body of <c>GET {prefix}/_faults</c>).</summary>
+    public void Write(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("served_429", Served429);
+        w.WriteNumber("served_500", Served500);
+        w.WriteNumber("requests_before_retry_after", RequestsBeforeRetryAfter);
+        w.WriteNumber("api_requests", ApiRequests);
+        w.WriteNumber("delay_ms", (long)ResponseDelay.TotalMilliseconds);
+        w.WriteNumber("malformed_order_every", MalformedOrderEvery);
+        w.WriteBoolean("reject_all_tokens", RejectAllTokens);
+        WriteOwn(w);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A cart's own switches from the <c>_faults</c> body.</summary>
+    protected virtual void ApplyOwn(JsonElement body)
+    {
+    }
+
+    protected virtual void WriteOwn(Utf8JsonWriter w)
+    {
+    }
+
+    protected static int? Int(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;
+
+    protected static bool? Bool(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : null;
+}

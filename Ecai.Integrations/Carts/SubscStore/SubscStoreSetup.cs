@@ -1,0 +1,36 @@
+using Ecai.Domain.Carts;
+using Ecai.Integrations.Carts.Shared;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace Ecai.Integrations.Carts.SubscStore;
+
+public static class SubscStoreSetup
+{
+    /// <summary>The named HttpClient pipeline every サブスクストア connection shares.</summary>
+    public const string HttpClientName = "subscstore";
+
+    /// <summary>
+    /// Registers the サブスクストア connector: <see cref="SubscStoreOptions"/> (section <c>Carts:SubscStore</c>), the
+    /// named HTTP pipeline with the standard resilience handler (GETs only retried, never the token POST; 429 Retry-After
+    /// honoured) and the client factory.
+    /// </summary>
+    public static IServiceCollection AddSubscStoreCart(this IServiceCollection services)
+    {
+        services.AddOptions<SubscStoreOptions>()
+            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(SubscStoreOptions.Section).Bind(options))
+            .Validate(o => o.IsValid(), "Carts:SubscStore options are out of range.")
+            .ValidateOnStart();
+
+        services.AddHttpClient(HttpClientName)
+            .AddStandardResilienceHandler()
+            .Configure((resilience, sp) => CartHttp.ConfigureResilience(resilience, sp.GetRequiredService<IOptions<SubscStoreOptions>>().Value))
+            // One circuit breaker per shop host, so one failing shop does not stop the others.
+            .SelectPipelineByAuthority();
+
+        services.AddSingleton<ICartClientFactory, SubscStoreCartClientFactory>();
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+namespace Ecai.Tests.Integrations.Repeatst;
+
+/// <summary>Transient failures are retried by the standard resilience handler; Retry-After is honoured.</summary>
+public sealed class RepeatstResilienceTests : IAsyncLifetime
+{
+    private RepeatstTestHost _host = null!;
+
+    // One page at a time, so every request after a 429 is a retry of that request.
+    public async Task InitializeAsync() => _host = await RepeatstTestHost.StartAsync(customers: 120, orders: 450, o => o.MaxPagesInFlight = 1);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task TooManyRequests_WaitsForRetryAfter_ThenSucceeds()
+    {
+        _host.Store.Faults.Next429(1, retryAfterSeconds: 1);
+
+        var pages = await RepeatstTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None));
+
+        Assert.Equal(_host.Store.OrderCount, pages.Sum(p => p.Items.Count));
+        Assert.Equal(1, _host.Store.Faults.Served429);
+        // The back-off is 5 ms here, so only the Retry-After header can explain a patient retry.
+        Assert.Equal(0, _host.Store.Faults.RequestsBeforeRetryAfter);
+    }
+
+    [Fact]
+    public async Task ServerErrors_AreRetried()
+    {
+        _host.Store.Faults.Next500(2);
+
+        var pages = await RepeatstTestHost.PullAllAsync(_host.Client().CustomersSinceAsync(null, CancellationToken.None));
+
+        Assert.Equal(_host.Store.CustomerCount, pages.Sum(p => p.Items.Count));
+        Assert.Equal(2, _host.Store.Faults.Served500);
+    }
+
+    [Fact]
+    public async Task PersistentServerErrors_FailThePullWithoutRefitTypes()
+    {
+        _host.Store.Faults.Next500(100);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() =>
+            RepeatstTestHost.PullAllAsync(_host.Client().SubscriptionsSinceAsync(null, CancellationToken.None)));
+
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.Equal(4, _host.Store.Faults.Served500); // the first attempt and three retries
+    }
+}
