@@ -74,7 +74,7 @@ public sealed class RakutenCartClient : ICartClient
         var any = false;
         foreach (var (from, to) in RakutenCursor.Windows(start.From, now, _options.WindowDays))
         {
-            var afterWindow = to.AddSeconds(1) < now ? RakutenCursor.Walk(new RakutenPosition(to.AddSeconds(1), 1, 0)) : RakutenCursor.Done(now);
+            var afterWindow = to < now ? RakutenCursor.Walk(new RakutenPosition(to.AddSeconds(1), 1, 0)) : RakutenCursor.Done(now);
             var resuming = from == start.From;
             var page = resuming ? start.Page : 1;
             var skip = resuming ? start.Done : 0;

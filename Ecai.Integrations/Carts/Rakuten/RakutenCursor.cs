@@ -59,15 +59,16 @@ internal static class RakutenCursor
     }
 
     /// <summary>
-    /// The windows from <paramref name="from"/> up to <paramref name="now"/>: each [Start, End] with End
-    /// inclusive (one second before the next start), at most <paramref name="windowDays"/> long.
+    /// The windows from <paramref name="from"/> up to and including <paramref name="now"/>: each [Start, End]
+    /// with End inclusive (one second before the next start; the last ends at now), at most
+    /// <paramref name="windowDays"/> long.
     /// </summary>
     public static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> Windows(DateTimeOffset from, DateTimeOffset now, int windowDays)
     {
-        for (var start = from; start < now; start = start.AddDays(windowDays))
+        for (var start = from; start <= now; start = start.AddDays(windowDays))
         {
             var next = start.AddDays(windowDays);
-            yield return (start, (next < now ? next : now).AddSeconds(-1));
+            yield return (start, next <= now ? next.AddSeconds(-1) : now);
         }
     }
 }
