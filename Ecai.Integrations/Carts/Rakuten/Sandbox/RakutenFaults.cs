@@ -13,7 +13,7 @@ public sealed class RakutenFaults
     private readonly Lock _lock = new();
     private int _next429, _next500, _retryAfterSeconds = 1;
     private DateTimeOffset _retryNotBefore = DateTimeOffset.MinValue, _lastAccepted = DateTimeOffset.MinValue;
-    private int _served429, _served500, _throttled, _tooEarly, _apiRequests;
+    private int _served429, _served500, _throttled, _tooEarly, _apiRequests, _searchCalls, _getOrderCalls, _largestBatch;
 
     /// <summary>The next <paramref name="count"/> API responses are 429 with <c>Retry-After: seconds</c>.</summary>
     public void Next429(int count, int retryAfterSeconds = 1)
@@ -25,6 +25,23 @@ public sealed class RakutenFaults
     public void Next500(int count)
     {
         lock (_lock) _next500 = count;
+    }
+
+    /// <summary>
+    /// The next API response is HTTP 200 with this ERROR entry in MessageModelList (a business error, e.g.
+    /// a function not enabled), then the switch clears itself.
+    /// </summary>
+    public string? NextBusinessError { get; set; }
+
+    /// <summary>Takes <see cref="NextBusinessError"/> (once).</summary>
+    internal string? TakeBusinessError()
+    {
+        lock (_lock)
+        {
+            var error = NextBusinessError;
+            NextBusinessError = null;
+            return error;
+        }
     }
 
     /// <summary>Added before every response.</summary>
@@ -40,6 +57,23 @@ public sealed class RakutenFaults
     public bool Throttled { get; set; }
 
     public int Served429 => Volatile.Read(ref _served429);
+
+    /// <summary>searchOrder calls answered with order numbers (valid searches).</summary>
+    public int SearchCalls => Volatile.Read(ref _searchCalls);
+
+    /// <summary>getOrder calls that passed the licence check (valid or not).</summary>
+    public int GetOrderCalls => Volatile.Read(ref _getOrderCalls);
+
+    /// <summary>The most order numbers one getOrder call asked for (RMS allows 100).</summary>
+    public int LargestGetOrderBatch => Volatile.Read(ref _largestBatch);
+
+    internal void CountSearch() => Interlocked.Increment(ref _searchCalls);
+
+    internal void CountGetOrder(int numbers)
+    {
+        Interlocked.Increment(ref _getOrderCalls);
+        lock (_lock) _largestBatch = Math.Max(_largestBatch, numbers);
+    }
     public int Served500 => Volatile.Read(ref _served500);
 
     /// <summary>429s the throttle served (requests above the allowed rate).</summary>
@@ -107,7 +141,7 @@ public sealed class RakutenFaults
     /// "license_expired": false, "throttled": true}</c>.
     /// </summary>
     public sealed record Settings(int? Next429 = null, int? RetryAfterSeconds = null, int? Next500 = null, int? DelayMs = null,
-        int? MalformedOrderEvery = null, bool? LicenseExpired = null, bool? Throttled = null);
+        int? MalformedOrderEvery = null, bool? LicenseExpired = null, bool? Throttled = null, string? NextBusinessError = null);
 
     public void Apply(Settings settings)
     {
@@ -118,5 +152,6 @@ public sealed class RakutenFaults
         if (settings.MalformedOrderEvery is { } every) MalformedOrderEvery = Math.Max(0, every);
         if (settings.LicenseExpired is { } expired) LicenseExpired = expired;
         if (settings.Throttled is { } throttled) Throttled = throttled;
+        if (settings.NextBusinessError is { } error) NextBusinessError = error;
     }
 }

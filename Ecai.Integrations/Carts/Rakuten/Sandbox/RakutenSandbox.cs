@@ -69,6 +69,7 @@ public static class RakutenSandbox
             return;
         }
 
+        store.Faults.CountSearch();
         var pagination = body!.Pagination!;
         var descending = pagination.SortModelList is [{ SortColumn: 1, SortDirection: 2 }, ..];
         var (first, count) = store.Range(from, to);
@@ -101,6 +102,7 @@ public static class RakutenSandbox
         if (!await GuardAsync(http, store)) return;
         var body = await ReadAsync(http, RakutenJsonContext.Default.GetOrderRequest);
         var numbers = body?.OrderNumberList ?? [];
+        store.Faults.CountGetOrder(numbers.Count);
         var error = numbers.Count == 0 ? "orderNumberList を指定してください。"
             : numbers.Count > MaxOrdersPerGet ? $"orderNumberList は{MaxOrdersPerGet}件以内で指定してください。"
             : body!.Version is < 1 or > 9 ? "version が正しくありません。"
@@ -167,6 +169,11 @@ public static class RakutenSandbox
             await MessageAsync(http, StatusCodes.Status400BadRequest, "ERROR", "ES01-01", "Content-Type は application/json; charset=utf-8 を指定してください。");
             return false;
         }
+        if (store.Faults.TakeBusinessError() is { } business)
+        {
+            await MessageAsync(http, StatusCodes.Status200OK, "ERROR", "ORDER_EXT_API_ERROR", business);
+            return false;
+        }
         return true;
     }
 
@@ -231,6 +238,9 @@ public static class RakutenSandbox
         w.WriteNumber("malformed_order_every", f.MalformedOrderEvery);
         w.WriteBoolean("license_expired", f.LicenseExpired);
         w.WriteBoolean("throttled", f.Throttled);
+        w.WriteNumber("search_calls", f.SearchCalls);
+        w.WriteNumber("get_order_calls", f.GetOrderCalls);
+        w.WriteNumber("largest_get_order_batch", f.LargestGetOrderBatch);
         w.WriteEndObject();
         await CompleteAsync(http, w);
     }
