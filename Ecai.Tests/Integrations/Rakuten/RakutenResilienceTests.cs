@@ -1,0 +1,75 @@
+using Ecai.Domain.Carts;
+
+namespace Ecai.Tests.Integrations.Rakuten;
+
+/// <summary>429 and 5xx are retried (searchOrder and getOrder only read); Retry-After is honoured; the pacer keeps under the limit.</summary>
+public sealed class RakutenResilienceTests
+{
+    [Fact]
+    public async Task TooManyRequests_WaitsForRetryAfter_ThenSucceeds()
+    {
+        await using var host = await RakutenTestHost.StartAsync(customers: 60, orders: 150);
+        host.Store.Faults.Next429(1, retryAfterSeconds: 1);
+
+        var pages = await RakutenTestHost.PullAllAsync(host.Client().OrdersSinceAsync(null, CancellationToken.None));
+
+        Assert.Equal(host.Store.OrderCount, pages.Sum(p => p.Items.Count));
+        Assert.Equal(1, host.Store.Faults.Served429);
+        // The back-off is 5 ms here, so only the Retry-After header can explain a patient retry.
+        Assert.Equal(0, host.Store.Faults.RequestsBeforeRetryAfter);
+    }
+
+    [Fact]
+    public async Task ServerErrors_AreRetried_ThoughTheCallsArePosts()
+    {
+        await using var host = await RakutenTestHost.StartAsync(customers: 60, orders: 150);
+        host.Store.Faults.Next500(2);
+
+        var pages = await RakutenTestHost.PullAllAsync(host.Client().OrdersSinceAsync(null, CancellationToken.None));
+
+        Assert.Equal(host.Store.OrderCount, pages.Sum(p => p.Items.Count));
+        Assert.Equal(2, host.Store.Faults.Served500);
+    }
+
+    [Fact]
+    public async Task PersistentServerErrors_FailThePull()
+    {
+        await using var host = await RakutenTestHost.StartAsync(customers: 60, orders: 150);
+        host.Store.Faults.Next500(100);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() =>
+            RakutenTestHost.PullAllAsync(host.Client().OrdersSinceAsync(null, CancellationToken.None)));
+
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.Equal(4, host.Store.Faults.Served500); // the first attempt and three retries
+        Assert.NotNull(CartFailures.OperatorMessage(error, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Pacer_KeepsAThrottledShopFromAnswering429()
+    {
+        // The sandbox enforces 10 requests/s here (RMS: ~1) so the test stays short; the client paces at the same rate.
+        await using var host = await RakutenTestHost.StartAsync(customers: 60, orders: 150,
+            configure: o => o.RequestsPerSecond = 10, shop: s => s.ThrottleRps = 10);
+        host.Store.Faults.Throttled = true;
+
+        var pages = await RakutenTestHost.PullAllAsync(host.Client().OrdersSinceAsync(null, CancellationToken.None));
+
+        Assert.Equal(host.Store.OrderCount, pages.Sum(p => p.Items.Count));
+        Assert.True(host.Store.Faults.ApiRequests > 20);
+        Assert.Equal(0, host.Store.Faults.Throttled429);
+    }
+
+    [Fact]
+    public async Task WithoutPacing_TheThrottleAnswers429_AndTheRetriesStillFinishThePull()
+    {
+        await using var host = await RakutenTestHost.StartAsync(customers: 20, orders: 30,
+            configure: o => (o.RequestsPerSecond, o.MaxRetries) = (0, 10), shop: s => s.ThrottleRps = 5);
+        host.Store.Faults.Throttled = true;
+
+        var pages = await RakutenTestHost.PullAllAsync(host.Client().OrdersSinceAsync(null, CancellationToken.None));
+
+        Assert.Equal(host.Store.OrderCount, pages.Sum(p => p.Items.Count));
+        Assert.True(host.Store.Faults.Throttled429 > 0);
+    }
+}
