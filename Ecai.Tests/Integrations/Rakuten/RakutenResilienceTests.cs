@@ -61,15 +61,19 @@ public sealed class RakutenResilienceTests
     }
 
     [Fact]
-    public async Task WithoutPacing_TheThrottleAnswers429_AndTheRetriesStillFinishThePull()
+    public async Task WithoutPacing_TheThrottleAnswers429_AndTheRetryWaitsItOut()
     {
         await using var host = await RakutenTestHost.StartAsync(customers: 20, orders: 30,
-            configure: o => (o.RequestsPerSecond, o.MaxRetries) = (0, 10), shop: s => s.ThrottleRps = 5);
+            configure: o => o.RequestsPerSecond = 0, shop: s => s.ThrottleRps = 5);
         host.Store.Faults.Throttled = true;
+        var client = host.Client();
 
-        var pages = await RakutenTestHost.PullAllAsync(host.Client().OrdersSinceAsync(null, CancellationToken.None));
+        // Back-to-back checks: the second arrives too early, gets 429 + Retry-After, and is retried.
+        await client.CheckAsync(CancellationToken.None);
+        await client.CheckAsync(CancellationToken.None);
 
-        Assert.Equal(host.Store.OrderCount, pages.Sum(p => p.Items.Count));
         Assert.True(host.Store.Faults.Throttled429 > 0);
+        Assert.Equal(2, host.Store.Faults.SearchCalls);
+        Assert.Equal(0, host.Store.Faults.RequestsBeforeRetryAfter);
     }
 }

@@ -7,7 +7,7 @@ namespace Ecai.Integrations.Carts.Rakuten.Sandbox;
 /// </summary>
 public sealed class RakutenFaults
 {
-    /// <summary>Arrivals this much early still pass (timer granularity, network jitter); a tenth of the interval at most.</summary>
+    /// <summary>Arrivals this much early still pass (timer granularity, network jitter); half the interval at most.</summary>
     private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(50);
 
     private readonly Lock _lock = new();
@@ -115,7 +115,7 @@ public sealed class RakutenFaults
             if (Throttled && throttleRps > 0)
             {
                 var interval = TimeSpan.FromSeconds(1 / throttleRps);
-                var slack = interval / 10 < Slack ? interval / 10 : Slack;
+                var slack = interval / 2 < Slack ? interval / 2 : Slack;
                 if (now + slack < _lastAccepted + interval)
                 {
                     _throttled++;
