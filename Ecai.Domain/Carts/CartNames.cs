@@ -15,5 +15,5 @@ public static class CartNames
     };
 
     /// <summary>The carts this build can connect end to end.</summary>
-    public static IReadOnlyList<CartKind> Supported { get; } = [CartKind.Ecforce];
+    public static IReadOnlyList<CartKind> Supported { get; } = [CartKind.Ecforce, CartKind.RakutenRms];
 }

@@ -3,7 +3,7 @@ namespace Ecai.Web.Bench.Carts;
 /// <summary>Every cart the benchmark can pull (<c>--cart &lt;name&gt;</c>).</summary>
 internal static class BenchCarts
 {
-    public static IReadOnlyList<IBenchCart> All { get; } = [new EcforceBench()];
+    public static IReadOnlyList<IBenchCart> All { get; } = [new EcforceBench(), new RakutenBench()];
 
     public static IBenchCart? Find(string name) => All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 }
