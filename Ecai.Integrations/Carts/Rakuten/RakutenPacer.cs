@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -12,9 +11,22 @@ namespace Ecai.Integrations.Carts.Rakuten;
 /// connection, keyed by a hash of the Authorization header, so two connections with the same licence
 /// share one budget. Sits inside the resilience handler, so retries are paced too.
 /// </summary>
-internal sealed class RakutenPacer(IOptions<RakutenOptions> options)
+internal sealed class RakutenPacer
 {
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
+    private readonly IOptions<RakutenOptions> _options;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Paces on the real clock (never the app's TimeProvider, which tests and demos may freeze).</summary>
+    public RakutenPacer(IOptions<RakutenOptions> options) : this(options, TimeProvider.System)
+    {
+    }
+
+    internal RakutenPacer(IOptions<RakutenOptions> options, TimeProvider clock)
+    {
+        _options = options;
+        _clock = clock;
+    }
 
     private sealed class Slot
     {
@@ -23,19 +35,19 @@ internal sealed class RakutenPacer(IOptions<RakutenOptions> options)
 
     public Task WaitAsync(string? licence, CancellationToken ct)
     {
-        var rps = options.Value.RequestsPerSecond;
+        var rps = _options.Value.RequestsPerSecond;
         if (rps <= 0) return Task.CompletedTask;
-        var interval = (long)(Stopwatch.Frequency / rps);
+        var interval = (long)(_clock.TimestampFrequency / rps);
         var slot = _slots.GetOrAdd(Key(licence), _ => new Slot());
         long wait;
         lock (slot)
         {
-            var now = Stopwatch.GetTimestamp();
+            var now = _clock.GetTimestamp();
             var start = Math.Max(now, slot.NextTimestamp);
             slot.NextTimestamp = start + interval;
             wait = start - now;
         }
-        return wait <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), ct);
+        return wait <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromSeconds((double)wait / _clock.TimestampFrequency), _clock, ct);
     }
 
     private static string Key(string? licence) =>
