@@ -11,6 +11,7 @@ public static class IntegrationsSetup
     {
         Carts.Ecforce.EcforceSetup.AddEcforceCart(services);
         Carts.Shopify.ShopifySetup.AddShopifyCart(services);
+        Carts.Rakuten.RakutenSetup.AddRakutenCart(services);
         Carts.Rakuraku.RakurakuSetup.AddRakurakuCart(services);
         services.AddRepeatstCart();
         services.AddSubscStoreCart();

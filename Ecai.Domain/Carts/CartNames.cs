@@ -16,5 +16,5 @@ public static class CartNames
 
     /// <summary>The carts this build can connect end to end.</summary>
     public static IReadOnlyList<CartKind> Supported { get; } =
-        [CartKind.Ecforce, CartKind.Shopify, CartKind.RakurakuRepeat, CartKind.Repeatst, CartKind.SubscStore];
+        [CartKind.Ecforce, CartKind.Shopify, CartKind.RakutenRms, CartKind.RakurakuRepeat, CartKind.Repeatst, CartKind.SubscStore];
 }

@@ -62,7 +62,7 @@ public sealed class PhoneCartsFlowTests : IAsyncLifetime
         ApiDomain: _subsc.BaseUrl, BirthdaySync: true);
 
     [Fact]
-    public async Task Pull_ImportsAllThreeCarts_AndLinksMembersAcrossThem()
+    public async Task Pull_imports_all_three_carts_and_links_members_across_them()
     {
         await using (var before = await _app.Db.CreateDbContextAsync())
             Assert.Equal(0, await before.Members.CountAsync(m => m.BotId == _bot && m.Birthday != null));
@@ -84,7 +84,7 @@ public sealed class PhoneCartsFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ConnectionTest_NamesTheRepeatstIpAllowListScreen()
+    public async Task Connection_test_names_the_repeatst_ip_allow_list_screen()
     {
         _repeatst.Store.Faults.IpNotAllowed = true;
 

@@ -32,6 +32,9 @@ public sealed class EcaiAppFactory(int? demoMembers = null, string? dataDirector
         builder.UseSetting("Ecai:DataProtectionKeys", Path.Combine(_dir, "keys"));
         builder.UseSetting("Ecai:Import:RecordsPerTransaction", "500"); // several transactions even in small tests
         builder.UseSetting("Ecai:Jobs:Scheduled", "false"); // tests pull with 今すぐ取り込む, never at a minute's tick
+        // Host tests are about the app, not the carts' request rates (each connector's own tests cover its pacing).
+        builder.UseSetting("Carts:Rakuten:RequestsPerSecond", "0");
+        builder.UseSetting("Carts:Rakuraku:RequestsPerSecond", "1000");
         builder.UseSetting("Ecai:Demo:Enabled", demoMembers is null ? "false" : "true");
         if (demoMembers is { } members)
         {

@@ -12,7 +12,7 @@ public sealed class DemoCarts
     /// <summary>Every demo cart; ecforce first, as the others borrow its customers' phones.</summary>
     public IReadOnlyList<DemoCart> All { get; }
 
-    public DemoCarts() => All = [Ecforce, new ShopifyDemo(), new RakurakuDemo(), new RepeatstDemo(), new SubscStoreDemo()];
+    public DemoCarts() => All = [Ecforce, new ShopifyDemo(), new RakutenDemo(), new RakurakuDemo(), new RepeatstDemo(), new SubscStoreDemo()];
 
     public void Start(DemoOptions options, DateTimeOffset anchor)
     {

@@ -15,7 +15,7 @@ public sealed class EcforceCartClientTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task FullPull_PagesThroughEveryOrderInUpdatedOrder()
+    public async Task Full_pull_pages_through_every_order_in_updated_order()
     {
         var pages = await EcforceTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None));
 
@@ -35,7 +35,7 @@ public sealed class EcforceCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Customers_CarryThePhoneJoinedFromTel01To03()
+    public async Task Customers_carry_the_phone_joined_from_tel_01_to_03()
     {
         var pages = await EcforceTestHost.PullAllAsync(_host.Client().CustomersSinceAsync(null, CancellationToken.None));
 
@@ -56,7 +56,7 @@ public sealed class EcforceCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Subscriptions_MapStateProductAndNextShipment()
+    public async Task Subscriptions_map_state_product_and_next_shipment()
     {
         var pages = await EcforceTestHost.PullAllAsync(_host.Client().SubscriptionsSinceAsync(null, CancellationToken.None));
 
@@ -74,7 +74,7 @@ public sealed class EcforceCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Cursor_ReturnsOnlyRecordsChangedSince()
+    public async Task Cursor_returns_only_records_changed_since()
     {
         var first = await EcforceTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None));
         var cursor = first[^1].Cursor;
@@ -95,7 +95,7 @@ public sealed class EcforceCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PageCap_StopsThePull_AndTheCursorResumesIt()
+    public async Task Page_cap_stops_the_pull_and_the_cursor_resumes_it()
     {
         await using var capped = await EcforceTestHost.StartAsync(configure: o => o.MaxPages = 3);
 
@@ -110,7 +110,7 @@ public sealed class EcforceCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StoppingEarly_LeavesOnlyTheBoundedPrefetch()
+    public async Task Stopping_early_leaves_only_the_bounded_prefetch()
     {
         await foreach (var page in _host.Client().OrdersSinceAsync(null, CancellationToken.None))
         {
@@ -122,7 +122,7 @@ public sealed class EcforceCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WrongPassword_IsAConnectionErrorTheOperatorCanFix()
+    public async Task Wrong_password_is_a_connection_error_the_operator_can_fix()
     {
         var error = await Assert.ThrowsAsync<CartConnectionException>(() =>
             EcforceTestHost.PullAllAsync(_host.Client(password: "wrong").OrdersSinceAsync(null, CancellationToken.None)));
@@ -135,7 +135,7 @@ public sealed class EcforceCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Token_IsReusedAcrossPulls_AndRenewedOnceWhenRevoked()
+    public async Task Token_is_reused_across_pulls_and_renewed_once_when_revoked()
     {
         await EcforceTestHost.PullAllAsync(_host.Client().CustomersSinceAsync(null, CancellationToken.None));
         var firstToken = Assert.Single(_host.Tokens.Saved);
@@ -154,7 +154,7 @@ public sealed class EcforceCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StaticToken_WorksWithoutSigningIn()
+    public async Task Static_token_works_without_signing_in()
     {
         var token = _host.Store.IssueToken();
 
@@ -165,7 +165,7 @@ public sealed class EcforceCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EveryTokenRejected_FailsAfterOneRenewal()
+    public async Task Every_token_rejected_fails_after_one_renewal()
     {
         _host.Store.Faults.RejectAllTokens = true;
 
@@ -177,7 +177,7 @@ public sealed class EcforceCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WrongApiDomain_IsAConnectionError()
+    public async Task Wrong_api_domain_is_a_connection_error()
     {
         var error = await Assert.ThrowsAsync<CartConnectionException>(() =>
             EcforceTestHost.PullAllAsync(_host.Client(baseUrl: _host.Server.BaseUrl + "/not-ecforce").OrdersSinceAsync(null, CancellationToken.None)));
@@ -187,7 +187,7 @@ public sealed class EcforceCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MalformedRows_AreSkippedWithTheirIds_AndThePullCarriesOn()
+    public async Task Malformed_rows_are_skipped_with_their_ids_and_the_pull_carries_on()
     {
         _host.Store.Faults.MalformedOrderEvery = 100;
 

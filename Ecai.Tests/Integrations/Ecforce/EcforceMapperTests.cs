@@ -13,7 +13,7 @@ public sealed class EcforceMapperTests
     private static readonly DateTimeOffset June8 = new(2019, 6, 7, 20, 47, 17, TimeSpan.Zero); // 2019/06/08 05:47:17 JST
 
     [Fact]
-    public void Customers_JoinThePhoneFromTheBillingAddress_AndConvertJstToUtc()
+    public void Customers_join_the_phone_from_the_billing_address_and_convert_jst_to_utc()
     {
         var page = EcforceMapper.MapCustomers(JsonSerializer.Deserialize(EcforceFixtures.Customers, EcforceJsonContext.Default.CustomerListDocument)!);
 
@@ -34,7 +34,7 @@ public sealed class EcforceMapperTests
     }
 
     [Fact]
-    public void Customers_WithoutIdOrWithAnImpossibleDate_AreSkippedWithAReason()
+    public void Customers_without_id_or_with_an_impossible_date_are_skipped_with_a_reason()
     {
         var page = EcforceMapper.MapCustomers(JsonSerializer.Deserialize(EcforceFixtures.Customers, EcforceJsonContext.Default.CustomerListDocument)!);
 
@@ -48,7 +48,7 @@ public sealed class EcforceMapperTests
     }
 
     [Fact]
-    public void Orders_MapCustomerTotalsDatesAndLines()
+    public void Orders_map_customer_totals_dates_and_lines()
     {
         var page = EcforceMapper.MapOrders(JsonSerializer.Deserialize(EcforceFixtures.Orders, EcforceJsonContext.Default.OrderListDocument)!);
 
@@ -68,7 +68,7 @@ public sealed class EcforceMapperTests
     }
 
     [Fact]
-    public void Orders_WithoutCustomerOrWithUnreadableDates_AreSkippedWithTheirIds()
+    public void Orders_without_customer_or_with_unreadable_dates_are_skipped_with_their_ids()
     {
         var page = EcforceMapper.MapOrders(JsonSerializer.Deserialize(EcforceFixtures.Orders, EcforceJsonContext.Default.OrderListDocument)!);
 
@@ -80,7 +80,7 @@ public sealed class EcforceMapperTests
     }
 
     [Fact]
-    public void Subscriptions_MapStateThroughTheContinuationTable()
+    public void Subscriptions_map_state_through_the_continuation_table()
     {
         var page = EcforceMapper.MapSubscriptions(JsonSerializer.Deserialize(EcforceFixtures.SubsOrders, EcforceJsonContext.Default.SubOrderListDocument)!);
 
@@ -98,7 +98,7 @@ public sealed class EcforceMapperTests
     }
 
     [Fact]
-    public async Task Documents_ReadTheSame_WhenStreamedThroughATinyBuffer()
+    public async Task Documents_read_the_same_when_streamed_through_a_tiny_buffer()
     {
         // The client deserializes straight from the socket, so converters see partial buffers.
         var options = new JsonSerializerOptions(EcforceJsonContext.Default.Options) { DefaultBufferSize = 16 };
@@ -118,7 +118,7 @@ public sealed class EcforceMapperTests
     [InlineData("2019/06/08 05:47:17")]
     [InlineData("2019-06-08 05:47:17")]
     [InlineData("2019-06-08T05:47:17+09:00")]
-    public void Timestamps_InEveryFormatEcforceUses_AreJst(string text)
+    public void Timestamps_in_every_format_ecforce_uses_are_jst(string text)
     {
         Assert.True(EcforceTime.TryParse(text, out var utc));
         Assert.Equal(June8, utc);
@@ -126,7 +126,7 @@ public sealed class EcforceMapperTests
     }
 
     [Fact]
-    public void CustomerPage_LinksIntoTheShopAdmin()
+    public void Customer_page_links_into_the_shop_admin()
     {
         Assert.Equal("https://shop.example.jp/admin/customers/3172", EcforceUrls.CustomerPage("shop.example.jp", "3172"));
         Assert.Equal("https://shop.example.jp/admin/customers/3172", EcforceUrls.CustomerPage("https://shop.example.jp/", " 3172 "));

@@ -11,7 +11,7 @@ public sealed class EcforceResilienceTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task TooManyRequests_WaitsForRetryAfter_ThenSucceeds()
+    public async Task Too_many_requests_waits_for_retry_after_then_succeeds()
     {
         _host.Store.Faults.Next429(1, retryAfterSeconds: 1);
 
@@ -24,7 +24,7 @@ public sealed class EcforceResilienceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ServerErrors_AreRetried()
+    public async Task Server_errors_are_retried()
     {
         _host.Store.Faults.Next500(2);
 
@@ -35,7 +35,7 @@ public sealed class EcforceResilienceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HtmlErrorPageFromACdn_IsRetried()
+    public async Task Html_error_page_from_a_cdn_is_retried()
     {
         _host.Store.Faults.NextHtml503(1);
 
@@ -46,7 +46,7 @@ public sealed class EcforceResilienceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PersistentServerErrors_FailThePullWithoutRefitTypes()
+    public async Task Persistent_server_errors_fail_the_pull_without_refit_types()
     {
         _host.Store.Faults.Next500(100);
 

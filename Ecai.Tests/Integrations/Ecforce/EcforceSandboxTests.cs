@@ -28,7 +28,7 @@ public sealed class EcforceSandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Store_IsAPureFunctionOfTheSeed()
+    public void Store_is_a_pure_function_of_the_seed()
     {
         var twin = new EcforceStore(new EcforceStoreOptions { Seed = 11, Customers = 400, Orders = 900 });
         var other = new EcforceStore(new EcforceStoreOptions { Seed = 12, Customers = 400, Orders = 900 });
@@ -40,7 +40,7 @@ public sealed class EcforceSandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Store_HasCustomersWithoutOrders_AndPhonesInRealWorldFormats()
+    public void Store_has_customers_without_orders_and_phones_in_real_world_formats()
     {
         var withoutOrders = Enumerable.Range(0, 400).Count(i => !_store.CustomerHasOrders(i));
         Assert.InRange(withoutOrders, 30, 90); // about 15%
@@ -59,7 +59,7 @@ public sealed class EcforceSandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Store_OfAMillionOrders_GeneratesNothingUpFront()
+    public void Store_of_a_million_orders_generates_nothing_up_front()
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
         var big = new EcforceStore(new EcforceStoreOptions { Customers = 300_000, Orders = 1_000_000 });
@@ -72,7 +72,7 @@ public sealed class EcforceSandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Lists_WithoutAValidToken_Are401WithTheErrorEnvelope()
+    public async Task Lists_without_a_valid_token_are_401_with_the_error_envelope()
     {
         using var response = await _http.GetAsync("/api/v2/admin/orders.json");
         _http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Token token=\"not-a-token\"");
@@ -85,7 +85,7 @@ public sealed class EcforceSandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SignIn_IssuesA32CharacterToken_AndAllowsFivePerHour()
+    public async Task Sign_in_issues_a_32_character_token_and_allows_five_per_hour()
     {
         var statuses = new List<HttpStatusCode>();
         string? token = null;
@@ -102,7 +102,7 @@ public sealed class EcforceSandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Lists_PageWithMetaAndLinks_CappingPerAt100()
+    public async Task Lists_page_with_meta_and_links_capping_per_at_100()
     {
         Authorize();
 
@@ -121,7 +121,7 @@ public sealed class EcforceSandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UpdatedAtFilter_AndSort_SelectTheNewestRecords()
+    public async Task Updated_at_filter_and_sort_select_the_newest_records()
     {
         Authorize();
         var since = _store.Orders.Query(null, 850, 1, false).Rows.Single().UpdatedAt;
@@ -138,7 +138,7 @@ public sealed class EcforceSandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Changes_MoveARecordBehindEverythingElse()
+    public async Task Changes_move_a_record_behind_everything_else()
     {
         Authorize();
         _store.TouchCustomer(0, email: "new@example.jp");
@@ -157,7 +157,7 @@ public sealed class EcforceSandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Faults_CanBeSwitchedOverHttp()
+    public async Task Faults_can_be_switched_over_http()
     {
         Authorize();
         using var set = await _http.PostAsJsonAsync("/_faults", new { next500 = 1, malformed_order_every = 10 });

@@ -11,7 +11,7 @@ namespace Ecai.Tests.Integrations.Ecforce;
 public sealed class EcforceSetupTests
 {
     [Fact]
-    public void Options_AreBoundFromTheCartsEcforceSection()
+    public void Options_are_bound_from_the_carts_ecforce_section()
     {
         using var services = Build(("Carts:Ecforce:MaxPagesInFlight", "2"), ("Carts:Ecforce:RetryBaseDelay", "00:00:01"));
 
@@ -21,7 +21,7 @@ public sealed class EcforceSetupTests
     }
 
     [Fact]
-    public void Options_OutOfRange_AreRejected()
+    public void Options_out_of_range_are_rejected()
     {
         using var services = Build(("Carts:Ecforce:PageSize", "500"));
 
@@ -29,7 +29,7 @@ public sealed class EcforceSetupTests
     }
 
     [Fact]
-    public void Factory_IsRegisteredThroughAddEcaiIntegrations_ForEcforceOnly()
+    public void Factory_is_registered_through_add_ecai_integrations_for_ecforce_only()
     {
         using var services = new ServiceCollection().AddLogging().AddEcaiIntegrations().BuildServiceProvider();
 

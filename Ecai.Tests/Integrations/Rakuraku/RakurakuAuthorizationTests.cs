@@ -13,7 +13,7 @@ public sealed class RakurakuAuthorizationTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public void AuthorizeUrl_IsTheDocumentedShape()
+    public void Authorize_url_is_the_documented_shape()
     {
         var url = _host.Factory.AuthorizeUrl(_host.Endpoint(null), "st/a+te=", RakurakuTestHost.RedirectUri);
 
@@ -29,7 +29,7 @@ public sealed class RakurakuAuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ConsentGiven_CodeExchange_GivesTokensThatPull()
+    public async Task Consent_given_code_exchange_gives_tokens_that_pull()
     {
         var endpoint = _host.Endpoint(null);
         using var browser = RakurakuTestHost.Browser();
@@ -55,7 +55,7 @@ public sealed class RakurakuAuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ConsentRefused_RedirectsWithAccessDenied_AndNoCode()
+    public async Task Consent_refused_redirects_with_access_denied_and_no_code()
     {
         using var browser = RakurakuTestHost.Browser();
 
@@ -68,7 +68,7 @@ public sealed class RakurakuAuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ConsentPage_RefusesAnUnregisteredRedirectUrl()
+    public async Task Consent_page_refuses_an_unregistered_redirect_url()
     {
         using var browser = RakurakuTestHost.Browser();
         var url = _host.Factory.AuthorizeUrl(_host.Endpoint(null), "s3", "https://evil.example.com/cb");
@@ -80,7 +80,7 @@ public sealed class RakurakuAuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WrongClientSecret_OnExchange_IsAJapaneseCredentialsError()
+    public async Task Wrong_client_secret_on_exchange_is_a_japanese_credentials_error()
     {
         var code = _host.Store.Approve(RakurakuTestHost.RedirectUri);
 
@@ -91,7 +91,7 @@ public sealed class RakurakuAuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ExpiredToken_IsRefreshedBeforeTheFirstCall_AndSaved()
+    public async Task Expired_token_is_refreshed_before_the_first_call_and_saved()
     {
         var stale = _host.ApprovedToken() with { ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-5) };
 
@@ -105,7 +105,7 @@ public sealed class RakurakuAuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TokenRejectedWith401_IsRefreshedOnce_AndTheCallRepeated()
+    public async Task Token_rejected_with_401_is_refreshed_once_and_the_call_repeated()
     {
         var client = _host.Client();
         _host.Store.ExpireAccessTokens(); // the shop expired it earlier than the client thought
@@ -119,7 +119,7 @@ public sealed class RakurakuAuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StillRejectedAfterRefresh_FailsInJapanese_AfterOneRefresh()
+    public async Task Still_rejected_after_refresh_fails_in_japanese_after_one_refresh()
     {
         var client = _host.Client();
         _host.Store.Faults.RejectAllTokens = true;

@@ -14,7 +14,7 @@ public sealed class RakurakuCartClientTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task FullPull_Pages500RowsAtATime_ToTheEnd()
+    public async Task Full_pull_pages_500_rows_at_a_time_to_the_end()
     {
         var pages = await RakurakuTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None));
 
@@ -30,7 +30,7 @@ public sealed class RakurakuCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Orders_CarryTheBuyer_AndTheSubscriptionState()
+    public async Task Orders_carry_the_buyer_and_the_subscription_state()
     {
         var orders = (await RakurakuTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None))).SelectMany(p => p.Items).ToList();
 
@@ -51,7 +51,7 @@ public sealed class RakurakuCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CustomersAndSubscriptions_YieldNothing_TheyRideOnTheOrders()
+    public async Task Customers_and_subscriptions_yield_nothing_they_ride_on_the_orders()
     {
         var client = _host.Client();
 
@@ -61,7 +61,7 @@ public sealed class RakurakuCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task IncrementalPull_FromTheCursor_ReturnsOnlyLaterChanges()
+    public async Task Incremental_pull_from_the_cursor_returns_only_later_changes()
     {
         var client = _host.Client();
         var first = await RakurakuTestHost.PullAllAsync(client.OrdersSinceAsync(null, CancellationToken.None));
@@ -83,7 +83,7 @@ public sealed class RakurakuCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MalformedOrders_AreSkippedAndReported_ThePullGoesOn()
+    public async Task Malformed_orders_are_skipped_and_reported_the_pull_goes_on()
     {
         _host.Store.Faults.MalformedOrderEvery = 100;
 
@@ -97,7 +97,7 @@ public sealed class RakurakuCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Check_WithAnApprovedToken_Succeeds_WithOneSearch()
+    public async Task Check_with_an_approved_token_succeeds_with_one_search()
     {
         await _host.Client().CheckAsync(CancellationToken.None);
 
@@ -105,7 +105,7 @@ public sealed class RakurakuCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task NoTokenYet_FailsInJapanese_WithoutCallingTheShop()
+    public async Task No_token_yet_fails_in_japanese_without_calling_the_shop()
     {
         var client = _host.Factory.Create(_host.Endpoint(token: null));
 
@@ -116,7 +116,7 @@ public sealed class RakurakuCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RevokedApproval_FailsThePullInJapanese()
+    public async Task Revoked_approval_fails_the_pull_in_japanese()
     {
         var client = _host.Client();
         _host.Store.RevokeAll();
@@ -129,7 +129,7 @@ public sealed class RakurakuCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WrongShopDomain_Is404_ToldAsAJapaneseDomainError()
+    public async Task Wrong_shop_domain_is_404_told_as_a_japanese_domain_error()
     {
         var client = _host.Factory.Create(_host.Endpoint(_host.ApprovedToken(), apiBaseUrl: _host.Server.BaseUrl + "/nothing"));
 
@@ -139,7 +139,7 @@ public sealed class RakurakuCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public void CustomerPage_IsTheModelledAdminUrl()
+    public void Customer_page_is_the_modelled_admin_url()
     {
         Assert.Equal("https://shop.example.jp/admin/customer/edit.php?customer_id=77", _host.Factory.CustomerPageUrl("https://shop.example.jp/", "77"));
         Assert.True(_host.Factory.Supports(CartKind.RakurakuRepeat));

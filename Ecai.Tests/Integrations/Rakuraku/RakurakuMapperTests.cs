@@ -35,7 +35,7 @@ public sealed class RakurakuMapperTests
         RakurakuMapper.MapOrders(JsonSerializer.Deserialize(Search, RakurakuJsonContext.Default.RakurakuOrderSearchResponse)!);
 
     [Fact]
-    public void SubscriptionOrder_CarriesBuyerWithBirthday_AndTheSubscriptionState()
+    public void Subscription_order_carries_buyer_with_birthday_and_the_subscription_state()
     {
         var order = Map().Items.Single(o => o.ExternalId == "1001");
 
@@ -59,7 +59,7 @@ public sealed class RakurakuMapperTests
     }
 
     [Fact]
-    public void OneOffOrder_HasNoSubscription_CancelledIsKept_AndABadBirthdayIsDropped()
+    public void One_off_order_has_no_subscription_cancelled_is_kept_and_a_bad_birthday_is_dropped()
     {
         var order = Map().Items.Single(o => o.ExternalId == "1002");
 
@@ -72,7 +72,7 @@ public sealed class RakurakuMapperTests
     }
 
     [Fact]
-    public void UnknownStatusWord_IsUnspecified_NotSkipped()
+    public void Unknown_status_word_is_unspecified_not_skipped()
     {
         var order = Map().Items.Single(o => o.ExternalId == "1005");
 
@@ -80,7 +80,7 @@ public sealed class RakurakuMapperTests
     }
 
     [Fact]
-    public void BadRows_AreSkippedWithReasons_AndStillMoveTheCursor()
+    public void Bad_rows_are_skipped_with_reasons_and_still_move_the_cursor()
     {
         var page = Map();
 
@@ -97,7 +97,7 @@ public sealed class RakurakuMapperTests
     [InlineData("ご注文継続", ContinuationStatus.Active)]
     [InlineData("休止", ContinuationStatus.Paused)]
     [InlineData("ご解約", ContinuationStatus.Cancelled)]
-    public void StatusWords_MapThroughTheContinuationTable(string word, ContinuationStatus expected)
+    public void Status_words_map_through_the_continuation_table(string word, ContinuationStatus expected)
     {
         var dto = new RakurakuOrderDto
         {

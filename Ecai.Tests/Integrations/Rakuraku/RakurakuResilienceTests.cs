@@ -6,7 +6,7 @@ namespace Ecai.Tests.Integrations.Rakuraku;
 public sealed class RakurakuResilienceTests
 {
     [Fact]
-    public async Task TooManyRequests_WaitsForRetryAfter_ThenSucceeds()
+    public async Task Too_many_requests_waits_for_retry_after_then_succeeds()
     {
         await using var host = await RakurakuTestHost.StartAsync(customers: 100, orders: 700);
         var client = host.Client();
@@ -21,7 +21,7 @@ public sealed class RakurakuResilienceTests
     }
 
     [Fact]
-    public async Task ServerErrors_AreRetried()
+    public async Task Server_errors_are_retried()
     {
         await using var host = await RakurakuTestHost.StartAsync(customers: 100, orders: 700);
         host.Store.Faults.Next500(2);
@@ -33,7 +33,7 @@ public sealed class RakurakuResilienceTests
     }
 
     [Fact]
-    public async Task ThrottledShop_SeesNo429_FromAPacedPull()
+    public async Task Throttled_shop_sees_no_429_from_a_paced_pull()
     {
         // The shop allows one request per 100 ms and nothing in parallel; the client paces at 8 per second.
         await using var host = await RakurakuTestHost.StartAsync(customers: 500, orders: 3_100,
@@ -52,7 +52,7 @@ public sealed class RakurakuResilienceTests
     }
 
     [Fact]
-    public async Task ThrottledShop_Answers429_ToAnUnpacedCaller()
+    public async Task Throttled_shop_answers_429_to_an_unpaced_caller()
     {
         await using var host = await RakurakuTestHost.StartAsync(customers: 10, orders: 10,
             shop: s => s.ThrottleInterval = TimeSpan.FromSeconds(30));
@@ -71,7 +71,7 @@ public sealed class RakurakuResilienceTests
     }
 
     [Fact]
-    public async Task Search_RefusesMoreThan500Rows()
+    public async Task Search_refuses_more_than_500_rows()
     {
         await using var host = await RakurakuTestHost.StartAsync(customers: 10, orders: 10);
         var (access, _, _) = host.Store.IssueTokens();

@@ -10,7 +10,7 @@ namespace Ecai.Tests.Integrations.Rakuraku;
 public sealed class RakurakuSandboxTests
 {
     [Fact]
-    public async Task ConsentPage_IsJapanese_NamesShopAndApp_AndRejectsAnUnknownClient()
+    public async Task Consent_page_is_japanese_names_shop_and_app_and_rejects_an_unknown_client()
     {
         await using var host = await RakurakuTestHost.StartAsync(customers: 10, orders: 10);
         using var http = RakurakuTestHost.Browser();
@@ -29,7 +29,7 @@ public sealed class RakurakuSandboxTests
     }
 
     [Fact]
-    public void SameOptions_SameShop_AndAboutATenthOfCustomersNeverOrder()
+    public void Same_options_same_shop_and_about_a_tenth_of_customers_never_order()
     {
         var a = new RakurakuStore(new RakurakuStoreOptions { Seed = 3, Customers = 1_000, Orders = 3_000 });
         var b = new RakurakuStore(new RakurakuStoreOptions { Seed = 3, Customers = 1_000, Orders = 3_000 });
@@ -46,7 +46,7 @@ public sealed class RakurakuSandboxTests
     }
 
     [Fact]
-    public void SharedPhones_AreAnotherCartsNumbers_RetypedInAnotherStyle()
+    public void Shared_phones_are_another_carts_numbers_retyped_in_another_style()
     {
         static string Other(int i) => $"090-5555-{i:D4}";
         var store = new RakurakuStore(new RakurakuStoreOptions { Seed = 4, Customers = 1_000, Orders = 2_000, SharedPhone = Other });
@@ -59,7 +59,7 @@ public sealed class RakurakuSandboxTests
     }
 
     [Fact]
-    public async Task FaultSwitches_AreSetAndReadOverHttp()
+    public async Task Fault_switches_are_set_and_read_over_http()
     {
         await using var host = await RakurakuTestHost.StartAsync(customers: 10, orders: 10);
         using var http = new HttpClient();
@@ -75,7 +75,7 @@ public sealed class RakurakuSandboxTests
     }
 
     [Fact]
-    public async Task Search_WithoutABearerToken_Is401()
+    public async Task Search_without_a_bearer_token_is_401()
     {
         await using var host = await RakurakuTestHost.StartAsync(customers: 10, orders: 10);
         using var http = new HttpClient();

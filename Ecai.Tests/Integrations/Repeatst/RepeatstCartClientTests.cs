@@ -15,7 +15,7 @@ public sealed class RepeatstCartClientTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task FullPull_PagesThroughEveryOrderInUpdatedOrder()
+    public async Task Full_pull_pages_through_every_order_in_updated_order()
     {
         var pages = await RepeatstTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None));
 
@@ -34,7 +34,7 @@ public sealed class RepeatstCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Customers_CarryPhonesAndBirthdays()
+    public async Task Customers_carry_phones_and_birthdays()
     {
         var pages = await RepeatstTestHost.PullAllAsync(_host.Client().CustomersSinceAsync(null, CancellationToken.None));
 
@@ -49,7 +49,7 @@ public sealed class RepeatstCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Subscriptions_CarryTheThreeStatusesAndNextShipDate()
+    public async Task Subscriptions_carry_the_three_statuses_and_next_ship_date()
     {
         var pages = await RepeatstTestHost.PullAllAsync(_host.Client().SubscriptionsSinceAsync(null, CancellationToken.None));
 
@@ -65,7 +65,7 @@ public sealed class RepeatstCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Cursor_ReturnsOnlyRecordsChangedSince_IncludingANewShipDate()
+    public async Task Cursor_returns_only_records_changed_since_including_a_new_ship_date()
     {
         var first = await RepeatstTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None));
         var cursor = first[^1].Cursor;
@@ -84,7 +84,7 @@ public sealed class RepeatstCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PageCap_StopsThePull_AndTheCursorResumesIt()
+    public async Task Page_cap_stops_the_pull_and_the_cursor_resumes_it()
     {
         await using var capped = await RepeatstTestHost.StartAsync(configure: o => (o.MaxPages, o.PageSize) = (2, 100));
 
@@ -98,7 +98,7 @@ public sealed class RepeatstCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Check_SucceedsWithTheRightToken_AndReadsOneRow()
+    public async Task Check_succeeds_with_the_right_token_and_reads_one_row()
     {
         await _host.Client().CheckAsync(CancellationToken.None);
 
@@ -106,7 +106,7 @@ public sealed class RepeatstCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WrongToken_IsAJapaneseConnectionError_OnCheckAndPull()
+    public async Task Wrong_token_is_a_japanese_connection_error_on_check_and_pull()
     {
         var check = await Assert.ThrowsAsync<CartConnectionException>(() => _host.Client(token: "rpst_wrong").CheckAsync(CancellationToken.None));
         var pull = await Assert.ThrowsAsync<CartConnectionException>(() =>
@@ -118,7 +118,7 @@ public sealed class RepeatstCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task IpNotAllowed_NamesTheAllowListScreen()
+    public async Task Ip_not_allowed_names_the_allow_list_screen()
     {
         _host.Store.Faults.IpNotAllowed = true;
 
@@ -131,7 +131,7 @@ public sealed class RepeatstCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WrongDomain_IsAConnectionError()
+    public async Task Wrong_domain_is_a_connection_error()
     {
         var error = await Assert.ThrowsAsync<CartConnectionException>(() =>
             _host.Client(baseUrl: _host.Server.BaseUrl + "/not-repeatst").CheckAsync(CancellationToken.None));
@@ -140,7 +140,7 @@ public sealed class RepeatstCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public void MissingToken_IsRefusedBeforeAnyCall()
+    public void Missing_token_is_refused_before_any_call()
     {
         var error = Assert.Throws<CartConnectionException>(() => _host.Client(token: "  "));
 
@@ -148,7 +148,7 @@ public sealed class RepeatstCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MalformedRows_AreSkippedWithTheirIds_AndThePullCarriesOn()
+    public async Task Malformed_rows_are_skipped_with_their_ids_and_the_pull_carries_on()
     {
         _host.Store.Faults.MalformedOrderEvery = 100;
 
@@ -162,7 +162,7 @@ public sealed class RepeatstCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public void CustomerPageUrl_PointsIntoTheRepeatstAdmin()
+    public void Customer_page_url_points_into_the_repeatst_admin()
     {
         Assert.Equal("https://shop.example.jp/admin/customer/detail?customer_id=501", _host.Factory.CustomerPageUrl("https://www.shop.example.jp/admin/", "501"));
         Assert.False(_host.Factory.Supports(CartKind.SubscStore));

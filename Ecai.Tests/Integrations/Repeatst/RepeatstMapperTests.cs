@@ -11,7 +11,7 @@ public sealed class RepeatstMapperTests
     private static T Read<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) => JsonSerializer.Deserialize(json, type)!;
 
     [Fact]
-    public void Customers_MapNamePhoneBirthday_AndConvertJstToUtc()
+    public void Customers_map_name_phone_birthday_and_convert_jst_to_utc()
     {
         var page = RepeatstMapper.MapCustomers(Read(RepeatstFixtures.Customers, RepeatstJsonContext.Default.RepeatstCustomerList));
 
@@ -28,7 +28,7 @@ public sealed class RepeatstMapperTests
     }
 
     [Fact]
-    public void Customers_WithoutIdOrWithAnImpossibleDate_AreSkippedWithAReason()
+    public void Customers_without_id_or_with_an_impossible_date_are_skipped_with_a_reason()
     {
         var page = RepeatstMapper.MapCustomers(Read(RepeatstFixtures.Customers, RepeatstJsonContext.Default.RepeatstCustomerList));
 
@@ -40,7 +40,7 @@ public sealed class RepeatstMapperTests
     }
 
     [Fact]
-    public void Orders_MapShippingDateToShippedAt_TimesAndLines()
+    public void Orders_map_shipping_date_to_shipped_at_times_and_lines()
     {
         var page = RepeatstMapper.MapOrders(Read(RepeatstFixtures.Orders, RepeatstJsonContext.Default.RepeatstOrderList));
 
@@ -63,7 +63,7 @@ public sealed class RepeatstMapperTests
     }
 
     [Fact]
-    public void Orders_WithAnUnreadableShippingDate_AreSkipped()
+    public void Orders_with_an_unreadable_shipping_date_are_skipped()
     {
         var page = RepeatstMapper.MapOrders(Read(RepeatstFixtures.Orders, RepeatstJsonContext.Default.RepeatstOrderList));
 
@@ -72,7 +72,7 @@ public sealed class RepeatstMapperTests
     }
 
     [Fact]
-    public void Subscriptions_MapTheThreeRepeatstWords_AndKeepTheRawWord()
+    public void Subscriptions_map_the_three_repeatst_words_and_keep_the_raw_word()
     {
         var page = RepeatstMapper.MapSubscriptions(Read(RepeatstFixtures.Teikis, RepeatstJsonContext.Default.RepeatstTeikiList));
 

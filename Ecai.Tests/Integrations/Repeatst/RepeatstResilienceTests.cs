@@ -11,7 +11,7 @@ public sealed class RepeatstResilienceTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task TooManyRequests_WaitsForRetryAfter_ThenSucceeds()
+    public async Task Too_many_requests_waits_for_retry_after_then_succeeds()
     {
         _host.Store.Faults.Next429(1, retryAfterSeconds: 1);
 
@@ -24,7 +24,7 @@ public sealed class RepeatstResilienceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ServerErrors_AreRetried()
+    public async Task Server_errors_are_retried()
     {
         _host.Store.Faults.Next500(2);
 
@@ -35,7 +35,7 @@ public sealed class RepeatstResilienceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PersistentServerErrors_FailThePullWithoutRefitTypes()
+    public async Task Persistent_server_errors_fail_the_pull_without_refit_types()
     {
         _host.Store.Faults.Next500(100);
 

@@ -11,7 +11,7 @@ namespace Ecai.Tests.Integrations.Repeatst;
 public sealed class RepeatstSandboxTests
 {
     [Fact]
-    public void SameOptions_GiveTheSameShop_AndAboutOneInTenCustomersNeverOrders()
+    public void Same_options_give_the_same_shop_and_about_one_in_ten_customers_never_orders()
     {
         var a = new RepeatstStore(new RepeatstStoreOptions { Seed = 3, Customers = 2_000, Orders = 5_000 });
         var b = new RepeatstStore(new RepeatstStoreOptions { Seed = 3, Customers = 2_000, Orders = 5_000 });
@@ -21,7 +21,7 @@ public sealed class RepeatstSandboxTests
     }
 
     [Fact]
-    public void SharedPhone_ReusesAnotherCartsNumbers_RetypedInAnotherStyle()
+    public void Shared_phone_reuses_another_carts_numbers_retyped_in_another_style()
     {
         static string Other(int i) => $"090-5555-{i:D4}";
         var store = new RepeatstStore(new RepeatstStoreOptions { Seed = 5, Customers = 1_000, Orders = 1_000, SharedPhone = Other });
@@ -33,7 +33,7 @@ public sealed class RepeatstSandboxTests
     }
 
     [Fact]
-    public async Task Faults_CanBeSetOverHttp_AndBadParametersAre400()
+    public async Task Faults_can_be_set_over_http_and_bad_parameters_are_400()
     {
         await using var server = await RepeatstSandboxServer.StartAsync(new RepeatstStore(new RepeatstStoreOptions { Customers = 10, Orders = 10 }));
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };

@@ -9,7 +9,7 @@ namespace Ecai.Tests.Integrations.Repeatst;
 public sealed class RepeatstSetupTests
 {
     [Fact]
-    public void Options_AreBoundFromTheCartsRepeatstSection_WithAPageOf200()
+    public void Options_are_bound_from_the_carts_repeatst_section_with_a_page_of_200()
     {
         using var services = Build(("Carts:Repeatst:MaxPagesInFlight", "2"), ("Carts:Repeatst:RequestsPerSecond", "5"));
 
@@ -19,7 +19,7 @@ public sealed class RepeatstSetupTests
     }
 
     [Fact]
-    public void Options_OutOfRange_AreRejected()
+    public void Options_out_of_range_are_rejected()
     {
         using var services = Build(("Carts:Repeatst:PageSize", "201"));
 

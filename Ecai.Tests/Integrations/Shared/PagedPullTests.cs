@@ -29,7 +29,7 @@ public sealed class PagedPullTests
     }
 
     [Fact]
-    public async Task ACartThatCapsPagesBelowOurSize_IsReadToTheEnd_WhenItSaysThereIsMore()
+    public async Task A_cart_that_caps_pages_below_our_size_is_read_to_the_end_when_it_says_there_is_more()
     {
         var calls = new List<(int, DateTimeOffset?)>();
 
@@ -40,7 +40,7 @@ public sealed class PagedPullTests
     }
 
     [Fact]
-    public async Task WithoutAnEndMarker_AShortPageEndsThePull()
+    public async Task Without_an_end_marker_a_short_page_ends_the_pull()
     {
         var calls = new List<(int, DateTimeOffset?)>();
 
@@ -50,7 +50,7 @@ public sealed class PagedPullTests
     }
 
     [Fact]
-    public async Task TheCursorIsAUtcInstant_PassedBackAsTheUpdatedSinceOfEveryPage()
+    public async Task The_cursor_is_a_utc_instant_passed_back_as_the_updated_since_of_every_page()
     {
         var calls = new List<(int Page, DateTimeOffset? Since)>();
         var cursor = PagedPull.ToCursor(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.FromHours(9)));
@@ -63,7 +63,7 @@ public sealed class PagedPullTests
     }
 
     [Fact]
-    public async Task AnUnreadableCursor_PullsEverything()
+    public async Task An_unreadable_cursor_pulls_everything()
     {
         var calls = new List<(int Page, DateTimeOffset? Since)>();
 

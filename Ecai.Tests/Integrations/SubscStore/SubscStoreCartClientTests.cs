@@ -14,7 +14,7 @@ public sealed class SubscStoreCartClientTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task FullPull_PagesThroughEveryOrder_WithOneTokenExchange()
+    public async Task Full_pull_pages_through_every_order_with_one_token_exchange()
     {
         var pages = await SubscStoreTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None));
 
@@ -32,7 +32,7 @@ public sealed class SubscStoreCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Customers_CarryPhonesAndBirthdays()
+    public async Task Customers_carry_phones_and_birthdays()
     {
         var pages = await SubscStoreTestHost.PullAllAsync(_host.Client().CustomersSinceAsync(null, CancellationToken.None));
 
@@ -44,7 +44,7 @@ public sealed class SubscStoreCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Subscriptions_CarryTheThreeStatuses()
+    public async Task Subscriptions_carry_the_three_statuses()
     {
         var pages = await SubscStoreTestHost.PullAllAsync(_host.Client().SubscriptionsSinceAsync(null, CancellationToken.None));
 
@@ -56,7 +56,7 @@ public sealed class SubscStoreCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Cursor_ReturnsOnlyRecordsChangedSince()
+    public async Task Cursor_returns_only_records_changed_since()
     {
         var first = await SubscStoreTestHost.PullAllAsync(_host.Client().SubscriptionsSinceAsync(null, CancellationToken.None));
         var cursor = first[^1].Cursor;
@@ -70,7 +70,7 @@ public sealed class SubscStoreCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StoredToken_IsReusedWhileValid_AndExchangedWhenAboutToExpire()
+    public async Task Stored_token_is_reused_while_valid_and_exchanged_when_about_to_expire()
     {
         await _host.Client().CheckAsync(CancellationToken.None);
         await SubscStoreTestHost.PullAllAsync(_host.Client().CustomersSinceAsync(null, CancellationToken.None));
@@ -86,7 +86,7 @@ public sealed class SubscStoreCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TokenExpiredAtTheCart_IsRenewedOnce()
+    public async Task Token_expired_at_the_cart_is_renewed_once()
     {
         await _host.Client().CheckAsync(CancellationToken.None);
         _host.Clock.Advance(TimeSpan.FromHours(2)); // the shop's clock: its token is past expires_in
@@ -97,7 +97,7 @@ public sealed class SubscStoreCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TokenRevokedByTheCart_IsRenewedOnce()
+    public async Task Token_revoked_by_the_cart_is_renewed_once()
     {
         await _host.Client().CheckAsync(CancellationToken.None);
         _host.Store.Faults.ExpireTokens();
@@ -109,7 +109,7 @@ public sealed class SubscStoreCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WrongSecretKey_IsAJapaneseConnectionError()
+    public async Task Wrong_secret_key_is_a_japanese_connection_error()
     {
         var error = await Assert.ThrowsAsync<CartConnectionException>(() => _host.Client(secretKey: "ss_wrong").CheckAsync(CancellationToken.None));
 
@@ -121,7 +121,7 @@ public sealed class SubscStoreCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EveryTokenRefused_FailsAfterOneRenewal()
+    public async Task Every_token_refused_fails_after_one_renewal()
     {
         _host.Store.Faults.RejectAllTokens = true;
 
@@ -133,7 +133,7 @@ public sealed class SubscStoreCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WrongDomain_IsAConnectionError()
+    public async Task Wrong_domain_is_a_connection_error()
     {
         var error = await Assert.ThrowsAsync<CartConnectionException>(() =>
             _host.Client(baseUrl: _host.Server.BaseUrl + "/not-subsc").CheckAsync(CancellationToken.None));
@@ -142,7 +142,7 @@ public sealed class SubscStoreCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public void MissingCredentials_AreRefusedBeforeAnyCall()
+    public void Missing_credentials_are_refused_before_any_call()
     {
         var error = Assert.Throws<CartConnectionException>(() => _host.Client(secretKey: ""));
 
@@ -150,7 +150,7 @@ public sealed class SubscStoreCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MalformedRows_AreSkippedWithTheirIds_AndThePullCarriesOn()
+    public async Task Malformed_rows_are_skipped_with_their_ids_and_the_pull_carries_on()
     {
         _host.Store.Faults.MalformedOrderEvery = 100;
 
@@ -164,7 +164,7 @@ public sealed class SubscStoreCartClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public void CustomerPageUrl_PointsIntoTheSubscStoreAdmin()
+    public void Customer_page_url_points_into_the_subsc_store_admin()
     {
         Assert.Equal("https://shop.example.jp/admin/customers/1001/edit", _host.Factory.CustomerPageUrl("shop.example.jp", "1001"));
         Assert.False(_host.Factory.Supports(CartKind.Repeatst));

@@ -11,7 +11,7 @@ public sealed class SubscStoreMapperTests
     private static readonly SubscStoreJsonContext Json = SubscStoreJsonContext.Default;
 
     [Fact]
-    public void Customers_MapPhoneAndBirthday_AndReadOffsetsAsWritten()
+    public void Customers_map_phone_and_birthday_and_read_offsets_as_written()
     {
         var page = SubscStoreMapper.MapCustomers(JsonSerializer.Deserialize(SubscStoreFixtures.Customers, Json.SubscStoreListSubscStoreCustomer)!);
 
@@ -31,7 +31,7 @@ public sealed class SubscStoreMapperTests
     }
 
     [Fact]
-    public void Orders_MapPurchaseCountSubscriptionProductAndLines()
+    public void Orders_map_purchase_count_subscription_product_and_lines()
     {
         var page = SubscStoreMapper.MapOrders(JsonSerializer.Deserialize(SubscStoreFixtures.Orders, Json.SubscStoreListSubscStoreOrder)!);
 
@@ -54,7 +54,7 @@ public sealed class SubscStoreMapperTests
     }
 
     [Fact]
-    public void Subscriptions_MapTheThreeSubscStoreWords()
+    public void Subscriptions_map_the_three_subsc_store_words()
     {
         var page = SubscStoreMapper.MapSubscriptions(JsonSerializer.Deserialize(SubscStoreFixtures.Subscriptions, Json.SubscStoreListSubscStoreSubscription)!);
 

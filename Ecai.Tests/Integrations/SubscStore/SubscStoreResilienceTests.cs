@@ -11,7 +11,7 @@ public sealed class SubscStoreResilienceTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task TooManyRequests_WaitsForRetryAfter_ThenSucceeds()
+    public async Task Too_many_requests_waits_for_retry_after_then_succeeds()
     {
         _host.Store.Faults.Next429(1, retryAfterSeconds: 1);
 
@@ -24,7 +24,7 @@ public sealed class SubscStoreResilienceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PersistentServerErrors_FailThePullWithoutRefitTypes()
+    public async Task Persistent_server_errors_fail_the_pull_without_refit_types()
     {
         _host.Store.Faults.Next500(100);
 
@@ -36,7 +36,7 @@ public sealed class SubscStoreResilienceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TokenPost_IsNotRetried_AndTheFailureReachesTheOperator()
+    public async Task Token_post_is_not_retried_and_the_failure_reaches_the_operator()
     {
         _host.Store.Faults.NextToken503(1);
 

@@ -12,7 +12,7 @@ namespace Ecai.Tests.Integrations.SubscStore;
 public sealed class SubscStoreSandboxTests
 {
     [Fact]
-    public async Task TokenEndpoint_IssuesBearerTokensForTheIssuedCredentialsOnly()
+    public async Task Token_endpoint_issues_bearer_tokens_for_the_issued_credentials_only()
     {
         await using var server = await SubscStoreSandboxServer.StartAsync(new SubscStoreStore(new SubscStoreStoreOptions { Customers = 5, Orders = 5 }));
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
@@ -38,7 +38,7 @@ public sealed class SubscStoreSandboxTests
     }
 
     [Fact]
-    public void Options_AreBoundFromTheCartsSubscStoreSection_AndCapped()
+    public void Options_are_bound_from_the_carts_subsc_store_section_and_capped()
     {
         static ServiceProvider Build(string key, string value) => new ServiceCollection().AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create(key, (string?)value)]).Build())

@@ -4,7 +4,7 @@ namespace Ecai.Web.Bench.Carts;
 internal static class BenchCarts
 {
     public static IReadOnlyList<IBenchCart> All { get; } =
-        [new EcforceBench(), new ShopifyBench(), new RakurakuBench(), new RepeatstBench(), new SubscStoreBench()];
+        [new EcforceBench(), new ShopifyBench(), new RakutenBench(), new RakurakuBench(), new RepeatstBench(), new SubscStoreBench()];
 
     public static IBenchCart? Find(string name) => All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 }
