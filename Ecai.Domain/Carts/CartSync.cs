@@ -158,17 +158,18 @@ public sealed class CartSync(
         {
             var items = new List<T>();
             var skipped = new List<SkippedRecord>();
-            string? cursor = null;
+            string? cursor = null, written = null;
             await foreach (var page in buffer.Reader.ReadAllAsync(ct))
             {
                 items.AddRange(page.Items);
                 skipped.AddRange(page.Skipped);
                 cursor = page.Cursor ?? cursor;
                 if (items.Count < options.Value.RecordsPerTransaction) continue;
-                yield return new CartPage<T>(items, skipped, cursor);
+                yield return new CartPage<T>(items, skipped, written = cursor);
                 (items, skipped) = ([], []);
             }
-            if (items.Count > 0 || skipped.Count > 0) yield return new CartPage<T>(items, skipped, cursor);
+            // Pages with nothing but a newer cursor (Rakuten's empty search windows) still move the cursor.
+            if (items.Count > 0 || skipped.Count > 0 || cursor != written) yield return new CartPage<T>(items, skipped, cursor);
         }
         finally
         {

@@ -22,6 +22,8 @@ public sealed class ScriptedCartClientFactory : ICartClientFactory, ICartAuthori
     public Exception? FailWith { get; set; }
     public List<string?> OrderCursorsSeen { get; } = [];
     public List<SkippedRecord> SkipOnFirstOrderPage { get; } = [];
+    /// <summary>After the last order page, one empty page carrying this cursor (a cart that searched an empty window).</summary>
+    public string? TrailingOrderCursor { get; set; }
 
     /// <summary>What <see cref="ICartClient.CheckAsync"/> throws (null: the check passes).</summary>
     public Exception? CheckFailure { get; set; }
@@ -85,6 +87,7 @@ public sealed class ScriptedCartClientFactory : ICartClientFactory, ICartAuthori
                 await Task.Yield();
                 yield return new CartPage<T>(page, skipped, updated(page[^1]).ToString("O"));
             }
+            if (typeof(T) == typeof(CartOrderRecord) && cart.TrailingOrderCursor is { } trailing) yield return new CartPage<T>([], [], trailing);
         }
     }
 }

@@ -131,6 +131,18 @@ public sealed class CartShapesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_last_page_with_only_a_newer_cursor_still_moves_the_cursor()
+    {
+        _f.Carts.Orders.Add(Order("1", "F", 1));
+        _f.Carts.TrailingOrderCursor = "done|2026-11-28";
+
+        await _f.PullAsync(_bot);
+
+        await using var db = _f.Db.CreateDbContext();
+        Assert.Equal("done|2026-11-28", (await db.CartConnections.SingleAsync()).OrderCursor);
+    }
+
+    [Fact]
     public async Task The_scheduler_pulls_a_connection_again_only_when_its_interval_has_passed()
     {
         Assert.Equal([_bot], await _f.Sync.BotsToPullAsync(null, CancellationToken.None)); // never pulled: due now
