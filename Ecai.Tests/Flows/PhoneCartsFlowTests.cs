@@ -1,4 +1,5 @@
 using Ecai.Domain.Carts;
+using Ecai.Domain.Dashboard;
 using Ecai.Domain.Jobs;
 using Ecai.Domain.Members;
 using Ecai.Integrations.Carts.Ecforce.Sandbox;
@@ -81,6 +82,14 @@ public sealed class PhoneCartsFlowTests : IAsyncLifetime
         // Birthday sync is on for リピスト and サブスクストア only (the ecforce connection leaves it off).
         Assert.True(await db.Members.CountAsync(m => m.BotId == _bot && m.Birthday != null) > 0);
         Assert.True(await db.CartOrders.AnyAsync(o => o.ShippedAt != null && db.CartConnections.Any(c => c.Id == o.ConnectionId && c.Kind == CartKind.Repeatst)));
+
+        // ホーム counts each cart's linked members, and a member linked to three carts once in the total.
+        var home = await _app.Services.GetRequiredService<DashboardQueries>().SnapshotAsync(_bot, CancellationToken.None);
+        Assert.Equal(links.Select(l => l.MemberId).Distinct().Count(), home.LinkedFriends);
+        Assert.Equal(
+            connections.OrderBy(c => c.Value).Select(c => (c.Value, links.Where(l => l.ConnectionId == c.Key).Select(l => l.MemberId).Distinct().Count())),
+            home.PerCart.Select(c => (c.Kind, c.LinkedMembers)));
+        Assert.All(home.PerCart, c => Assert.True(c.LinkedMembers > 0));
     }
 
     [Fact]
