@@ -31,7 +31,7 @@ internal sealed class BenchShop : IAsyncDisposable
         Directory.CreateDirectory(directory);
         var sandbox = await cart.StartAsync(seed, customers, orders, throttled);
         var file = Path.Combine(directory, "bench.db");
-        var services = BuildServices(file, directory);
+        var services = BuildServices(file, directory, sandbox.Settings);
         var dbs = services.GetRequiredService<IDbContextFactory<EcaiDb>>();
         await Database.MigrateAsync(dbs, CancellationToken.None);
         int botId;
@@ -55,10 +55,13 @@ internal sealed class BenchShop : IAsyncDisposable
         return result.Errors.Count == 0 ? result : throw new InvalidOperationException(string.Join(" ", result.Errors));
     }
 
-    private static ServiceProvider BuildServices(string dbFile, string keysDir)
+    private static ServiceProvider BuildServices(string dbFile, string keysDir, IReadOnlyDictionary<string, string?> settings)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build()); // e.g. Carts__Ecforce__MaxPagesInFlight
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(settings)
+            .AddEnvironmentVariables() // wins, e.g. Carts__Ecforce__MaxPagesInFlight=2
+            .Build());
         services.AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Error));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysDir));
         services.AddEcaiDomain(_ => $"Data Source={dbFile}").AddEcaiIntegrations();

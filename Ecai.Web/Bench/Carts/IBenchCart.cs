@@ -32,6 +32,12 @@ internal abstract class BenchSandbox : IAsyncDisposable
     /// <summary>A member's link key (phone, or e-mail for Shopify) matching the customer at <paramref name="index"/>.</summary>
     public abstract string? CustomerKey(int index);
 
+    /// <summary>
+    /// Connector settings for this run (configuration keys, e.g. turning a client-side rate limit off when the
+    /// sandbox is unthrottled). Environment variables still win. Default: none.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     /// <summary>After connecting: whatever the cart needs before a pull (e.g. OAuth approval). Default: nothing.</summary>
     public virtual Task AuthorizeAsync(IServiceProvider services, int connectionId) => Task.CompletedTask;
 

@@ -5,25 +5,17 @@ namespace Ecai.Web.Bench.Carts;
 
 /// <summary>
 /// Rakuten RMS: about 1 request/s [I]. Throttled, the sandbox enforces it (429 above) and the connector paces
-/// itself at its default of 1 request/s. Unthrottled, the connector's pacing is turned off through
-/// <c>Carts__Rakuten__RequestsPerSecond=0</c> (unless that variable is already set), so the bench measures
-/// the import, not the wait.
+/// itself at its default of 1 request/s. Unthrottled, the connector's pacing is turned off
+/// (Carts:Rakuten:RequestsPerSecond = 0), so the bench measures the import, not the wait.
 /// </summary>
 internal sealed class RakutenBench : IBenchCart
 {
-    private const string RateVariable = "Carts__Rakuten__RequestsPerSecond";
-
-    /// <summary>The rate the person running the bench set, if any: it always wins.</summary>
-    private static readonly string? GivenRate = Environment.GetEnvironmentVariable(RateVariable);
-
     public string Name => "rakuten";
     public CartKind Kind => CartKind.RakutenRms;
 
     public async Task<BenchSandbox> StartAsync(int seed, int customers, int orders, bool throttled)
     {
         var options = new RakutenStoreOptions { Seed = seed, Customers = customers, Orders = orders, Span = TimeSpan.FromDays(700) };
-        // BenchShop reads configuration from the environment after the sandbox starts.
-        if (GivenRate is null) Environment.SetEnvironmentVariable(RateVariable, throttled ? null : "0");
         var server = await RakutenSandboxServer.StartAsync(new RakutenStore(options));
         server.Store.Faults.Throttled = throttled;
         return new Sandbox(server, options, throttled);
@@ -36,6 +28,8 @@ internal sealed class RakutenBench : IBenchCart
             new Dictionary<string, string?> { [CartSpec.ServiceSecret] = options.ServiceSecret, [CartSpec.LicenseKey] = options.LicenseKey },
             ApiDomain: server.BaseUrl, LicenseExpiresOn: DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)));
         public override double? AllowedRps => throttled ? options.ThrottleRps : null;
+        public override IReadOnlyDictionary<string, string?> Settings { get; } =
+            throttled ? new Dictionary<string, string?>() : new() { ["Carts:Rakuten:RequestsPerSecond"] = "0" };
         public override long Requests => server.Store.Faults.ApiRequests;
         public override string? CustomerKey(int index) => server.Store.CustomerPhone(index % Math.Max(1, options.Customers));
         public override ValueTask DisposeAsync() => server.DisposeAsync();
