@@ -147,4 +147,17 @@ public sealed class CartFormsTests : ComponentTest
         Assert.True(card.QuerySelector("[data-testid=pull-now]")!.HasAttribute("disabled"));
         Assert.Equal("連携の許可後", card.QuerySelector("[data-testid=next-pull]")!.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task A_shopify_connection_shows_the_webhook_url_to_register_and_nothing_secret()
+    {
+        var bot = await SignedInBotAsync();
+        var id = await Seed.ConnectionAsync(bot, CartKind.Shopify, "demo.myshopify.com");
+
+        var card = RenderCard(bot, await ViewAsync(bot), CartKind.Shopify);
+
+        Assert.Equal($"http://localhost/carts/shopify/webhook/{id}", card.Find("[data-testid=webhook-url]").TextContent.Trim());
+        Assert.Contains("注文作成", card.Markup);
+        Assert.DoesNotContain("not-a-real-secret", card.Markup);
+    }
 }
