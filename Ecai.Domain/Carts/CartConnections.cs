@@ -310,5 +310,17 @@ public sealed class CartConnections(
     }
 
     private string Protect(CartSecrets secrets) => _protector.Protect(JsonSerializer.Serialize(secrets));
-    private CartSecrets Unprotect(string protectedText) => JsonSerializer.Deserialize<CartSecrets>(_protector.Unprotect(protectedText))!;
+    private CartSecrets Unprotect(string protectedText)
+    {
+        var json = _protector.Unprotect(protectedText);
+        using (var document = JsonDocument.Parse(json))
+            if (document.RootElement.TryGetProperty(nameof(CartSecrets.Fields), out _)) return JsonSerializer.Deserialize<CartSecrets>(json)!;
+        // Saved by the first build, which only knew ecforce: {"LoginEmail", "Password", "Token"}.
+        var legacy = JsonSerializer.Deserialize<LegacySecrets>(json)!;
+        return new CartSecrets(
+            new Dictionary<string, string> { [CartSpec.LoginEmail] = legacy.LoginEmail ?? "", [CartSpec.Password] = legacy.Password ?? "" },
+            legacy.Token is { Length: > 0 } token ? new CartToken(token) : null);
+    }
+
+    private sealed record LegacySecrets(string? LoginEmail, string? Password, string? Token);
 }

@@ -18,7 +18,7 @@ public sealed class DomainFixture : IAsyncDisposable
     private DomainFixture(TestDb db)
     {
         Db = db;
-        Connections = new CartConnections(db, new EphemeralDataProtectionProvider(), [Carts], Live, Clock);
+        Connections = new CartConnections(db, Protection, [Carts], Live, Clock);
         Linker = new Linker(db, Clock);
         Members = new MemberImport(db);
         Runs = new JobRuns(db, Live, Clock);
@@ -27,6 +27,7 @@ public sealed class DomainFixture : IAsyncDisposable
     }
 
     public TestDb Db { get; }
+    public IDataProtectionProvider Protection { get; } = new EphemeralDataProtectionProvider();
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
     public RecordingLiveEvents Live { get; } = new();
     public ScriptedCartClientFactory Carts { get; } = new();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Ecai.Domain.Carts;
 using Ecai.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -85,5 +86,19 @@ public sealed class CartConnectionsTests : IAsyncLifetime
 
         Assert.True(result.Succeeded);
         Assert.Contains("別のBOT「テストショップ」", result.Warning);
+    }
+
+    [Fact]
+    public async Task Secrets_saved_by_the_first_build_are_still_read()
+    {
+        var id = (await Connect(_bot)).ConnectionId!.Value;
+        var legacy = _f.Protection.CreateProtector("Ecai.Carts.Secrets.v1").Protect("""{"LoginEmail":"old@example.jp","Password":"old-pass","Token":"tok-old"}""");
+        await using (var db = _f.Db.CreateDbContext())
+            await db.CartConnections.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ProtectedSecrets, legacy));
+
+        var endpoint = await _f.Connections.EndpointAsync(id, CancellationToken.None);
+
+        Assert.Equal(("old@example.jp", "old-pass", "tok-old"),
+            (endpoint!.Secrets[CartSpec.LoginEmail], endpoint.Secrets[CartSpec.Password], endpoint.Secrets.Token?.AccessToken));
     }
 }
