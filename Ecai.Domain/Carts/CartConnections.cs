@@ -279,7 +279,7 @@ public sealed class CartConnections(
         var c = await db.CartConnections.FirstOrDefaultAsync(x => x.Id == connectionId, ct);
         if (c is null) return;
         c.ProtectedSecrets = Protect(Unprotect(c.ProtectedSecrets) with { Token = token });
-        if (c.State == ConnectionState.AwaitingAuthorization) c.State = ConnectionState.NeverPulled;
+        if (c.State == ConnectionState.AwaitingAuthorization) (c.State, c.LastError, c.NextPullAt) = (ConnectionState.NeverPulled, null, null);
         await db.SaveChangesAsync(ct);
         live.Publish(new ConnectionChanged(c.BotId, c.Id));
     }

@@ -71,7 +71,8 @@ public sealed class CartSync(
             {
                 log.LogWarning("Pull of connection {ConnectionId} failed: {Error}", connection.Id, ex.Message);
                 errors.Add($"{CartNames.Of(connection.Kind)}: {message}");
-                await MarkAsync(connection, ConnectionState.Error, message, counts, ct);
+                var state = ex is CartConnectionException { NeedsAuthorization: true } ? ConnectionState.AwaitingAuthorization : ConnectionState.Error;
+                await MarkAsync(connection, state, message, counts, ct);
             }
         }
 

@@ -82,6 +82,9 @@ public sealed class CartConnectionException(string message, string? hint = null,
     : Exception(message, inner)
 {
     public string? Hint { get; } = hint;
+
+    /// <summary>The cart no longer accepts ECAI's OAuth tokens: the operator must approve ECAI again.</summary>
+    public bool NeedsAuthorization { get; init; }
 }
 
 public sealed record CartPage<T>(IReadOnlyList<T> Items, IReadOnlyList<SkippedRecord> Skipped, string? Cursor);

@@ -9,10 +9,11 @@ internal static class RakurakuErrors
     private const string Hint = "ショップドメイン・クライアントID・クライアントシークレットに間違いがないか確認し、解決しない場合はサポートへご連絡ください。";
 
     public static CartConnectionException NotAuthorized() => new(
-        "楽楽リピートでECAIとの連携が許可されていません。外部連携から連携を許可してください。", Hint);
+        "楽楽リピートでECAIとの連携が許可されていません。外部連携から連携を許可してください。", Hint) { NeedsAuthorization = true };
 
     public static CartConnectionException AuthorizationLost() => new(
-        "楽楽リピートとの連携が無効になりました(アクセストークンが受け付けられませんでした)。外部連携からもう一度連携を許可してください。", Hint);
+        "楽楽リピートとの連携が無効になりました(アクセストークンが受け付けられませんでした)。外部連携からもう一度連携を許可してください。", Hint)
+        { NeedsAuthorization = true };
 
     public static CartConnectionException CodeRejected() => new(
         "楽楽リピートの認可コードが無効か期限切れです。外部連携からもう一度連携を許可してください。", Hint);

@@ -75,4 +75,30 @@ public sealed class CartAuthorizationsTests : IAsyncLifetime
         Assert.Equal((false, "認可コードが無効です。"), (result.Succeeded, result.Message));
         Assert.Null(await _auth.StartAsync(await _f.AddBotAsync("別"), _connection, Redirect, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Tokens_the_cart_stops_accepting_send_the_connection_back_to_approval_with_the_reason()
+    {
+        _f.Carts.IssuedCodes.Add("code-3");
+        await _auth.CompleteAsync(await StateAsync(), "code-3", null, Redirect, CancellationToken.None);
+        _f.Carts.FailWith = new CartConnectionException("楽楽リピートとの連携が無効になりました。") { NeedsAuthorization = true };
+
+        var result = await _f.PullAsync(_bot);
+
+        Assert.Equal(["楽楽リピート: 楽楽リピートとの連携が無効になりました。"], result.Errors);
+        await using (var db = _f.Db.CreateDbContext())
+        {
+            var stored = await db.CartConnections.SingleAsync();
+            Assert.Equal((ConnectionState.AwaitingAuthorization, "楽楽リピートとの連携が無効になりました。"), (stored.State, stored.LastError));
+        }
+        Assert.Empty(await _f.Sync.BotsToPullAsync(null, CancellationToken.None));
+
+        _f.Carts.IssuedCodes.Add("code-4");
+        Assert.True((await _auth.CompleteAsync(await StateAsync(), "code-4", null, Redirect, CancellationToken.None)).Succeeded);
+        await using (var db = _f.Db.CreateDbContext())
+        {
+            var stored = await db.CartConnections.SingleAsync();
+            Assert.Equal((ConnectionState.NeverPulled, (string?)null), (stored.State, stored.LastError));
+        }
+    }
 }
