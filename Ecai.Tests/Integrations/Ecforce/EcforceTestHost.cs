@@ -1,6 +1,7 @@
 using Ecai.Domain.Carts;
 using Ecai.Integrations.Carts.Ecforce;
 using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecai.Tests.Integrations.Ecforce;
@@ -16,13 +17,13 @@ internal sealed class EcforceTestHost : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private EcforceTestHost(EcforceSandboxServer server, ServiceProvider services)
+    private EcforceTestHost(SandboxServer<EcforceStore> server, ServiceProvider services)
     {
         Server = server;
         _services = services;
     }
 
-    public EcforceSandboxServer Server { get; }
+    public SandboxServer<EcforceStore> Server { get; }
     public EcforceStore Store => Server.Store;
     public RecordingTokenStore Tokens { get; } = new();
 
@@ -36,7 +37,7 @@ internal sealed class EcforceTestHost : IAsyncDisposable
             AdminEmail = Email,
             AdminPassword = Password,
         });
-        var server = await EcforceSandboxServer.StartAsync(store);
+        var server = await EcforceSandbox.StartAsync(store);
         var services = new ServiceCollection()
             .AddLogging()
             .AddEcforceCart()

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Ecai.Domain.Carts;
 using Ecai.Integrations.Carts.Rakuraku;
 using Ecai.Integrations.Carts.Rakuraku.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Tests.Integrations.Rakuraku;
 
@@ -15,13 +16,13 @@ internal sealed partial class RakurakuTestHost : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private RakurakuTestHost(RakurakuSandboxServer server, ServiceProvider services)
+    private RakurakuTestHost(SandboxServer<RakurakuStore> server, ServiceProvider services)
     {
         Server = server;
         _services = services;
     }
 
-    public RakurakuSandboxServer Server { get; }
+    public SandboxServer<RakurakuStore> Server { get; }
     public RakurakuStore Store => Server.Store;
     public RecordingTokenStore Tokens { get; } = new();
     public RakurakuCartClientFactory Factory => (RakurakuCartClientFactory)_services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.RakurakuRepeat));
@@ -31,7 +32,7 @@ internal sealed partial class RakurakuTestHost : IAsyncDisposable
     {
         var storeOptions = new RakurakuStoreOptions { Seed = 5, Customers = customers, Orders = orders, RedirectUris = [RedirectUri] };
         shop?.Invoke(storeOptions);
-        var server = await RakurakuSandboxServer.StartAsync(new RakurakuStore(storeOptions));
+        var server = await RakurakuSandbox.StartAsync(new RakurakuStore(storeOptions));
         var services = new ServiceCollection()
             .AddLogging()
             .AddRakurakuCart()

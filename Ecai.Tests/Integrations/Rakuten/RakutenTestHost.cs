@@ -1,6 +1,7 @@
 using Ecai.Domain.Carts;
 using Ecai.Integrations.Carts.Rakuten;
 using Ecai.Integrations.Carts.Rakuten.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Tests.Integrations.Rakuten;
 
@@ -15,13 +16,13 @@ internal sealed class RakutenTestHost : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private RakutenTestHost(RakutenSandboxServer server, ServiceProvider services)
+    private RakutenTestHost(SandboxServer<RakutenStore> server, ServiceProvider services)
     {
         Server = server;
         _services = services;
     }
 
-    public RakutenSandboxServer Server { get; }
+    public SandboxServer<RakutenStore> Server { get; }
     public RakutenStore Store => Server.Store;
 
     public static async Task<RakutenTestHost> StartAsync(int customers = 300, int orders = 1_234,
@@ -32,7 +33,7 @@ internal sealed class RakutenTestHost : IAsyncDisposable
             Seed = 7, Customers = customers, Orders = orders, ServiceSecret = Secret, LicenseKey = License,
         };
         shop?.Invoke(storeOptions);
-        var server = await RakutenSandboxServer.StartAsync(new RakutenStore(storeOptions));
+        var server = await RakutenSandbox.StartAsync(new RakutenStore(storeOptions));
         var services = new ServiceCollection()
             .AddLogging()
             .AddRakutenCart()

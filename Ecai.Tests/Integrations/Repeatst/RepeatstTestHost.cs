@@ -1,6 +1,7 @@
 using Ecai.Domain.Carts;
 using Ecai.Integrations.Carts.Repeatst;
 using Ecai.Integrations.Carts.Repeatst.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecai.Tests.Integrations.Repeatst;
@@ -15,20 +16,20 @@ internal sealed class RepeatstTestHost : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private RepeatstTestHost(RepeatstSandboxServer server, ServiceProvider services)
+    private RepeatstTestHost(SandboxServer<RepeatstStore> server, ServiceProvider services)
     {
         Server = server;
         _services = services;
     }
 
-    public RepeatstSandboxServer Server { get; }
+    public SandboxServer<RepeatstStore> Server { get; }
     public RepeatstStore Store => Server.Store;
     public ICartClientFactory Factory => _services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.Repeatst));
 
     public static async Task<RepeatstTestHost> StartAsync(int customers = 300, int orders = 1_234, Action<RepeatstOptions>? configure = null)
     {
         var store = new RepeatstStore(new RepeatstStoreOptions { Seed = 7, Customers = customers, Orders = orders, AccessToken = Token });
-        var server = await RepeatstSandboxServer.StartAsync(store);
+        var server = await RepeatstSandbox.StartAsync(store);
         var services = new ServiceCollection()
             .AddLogging()
             .AddRepeatstCart()

@@ -1,4 +1,5 @@
 using Ecai.Domain.Carts;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Integrations.Carts.Shopify;
 using Ecai.Integrations.Carts.Shopify.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,13 +14,13 @@ internal sealed class ShopifyTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private ShopifyTestHost(ShopifySandboxServer server, ServiceProvider services)
+    private ShopifyTestHost(SandboxServer<ShopifyStore> server, ServiceProvider services)
     {
         Server = server;
         _services = services;
     }
 
-    public ShopifySandboxServer Server { get; }
+    public SandboxServer<ShopifyStore> Server { get; }
     public ShopifyStore Store => Server.Store;
 
     public static async Task<ShopifyTestHost> StartAsync(int customers = 300, int orders = 1_234, int checkouts = 200,
@@ -30,7 +31,7 @@ internal sealed class ShopifyTestHost : IAsyncDisposable
             Seed = 7, Customers = customers, Orders = orders, Checkouts = checkouts,
             Start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(9)), Span = TimeSpan.FromDays(300),
         });
-        var server = await ShopifySandboxServer.StartAsync(store);
+        var server = await ShopifySandbox.StartAsync(store);
         var services = new ServiceCollection()
             .AddLogging()
             .AddShopifyCart()

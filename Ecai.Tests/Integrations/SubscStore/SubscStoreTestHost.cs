@@ -1,4 +1,5 @@
 using Ecai.Domain.Carts;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Integrations.Carts.SubscStore;
 using Ecai.Integrations.Carts.SubscStore.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,14 +19,14 @@ internal sealed class SubscStoreTestHost : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private SubscStoreTestHost(SubscStoreSandboxServer server, ServiceProvider services, FakeTimeProvider clock)
+    private SubscStoreTestHost(SandboxServer<SubscStoreStore> server, ServiceProvider services, FakeTimeProvider clock)
     {
         Server = server;
         _services = services;
         Clock = clock;
     }
 
-    public SubscStoreSandboxServer Server { get; }
+    public SandboxServer<SubscStoreStore> Server { get; }
     public SubscStoreStore Store => Server.Store;
     public FakeTimeProvider Clock { get; }
     public RecordingTokens Tokens { get; } = new();
@@ -38,7 +39,7 @@ internal sealed class SubscStoreTestHost : IAsyncDisposable
         {
             Seed = 7, Customers = customers, Orders = orders, ApplicationId = ApplicationId, SecretKey = SecretKey, Clock = clock,
         });
-        var server = await SubscStoreSandboxServer.StartAsync(store);
+        var server = await SubscStoreSandbox.StartAsync(store);
         var services = new ServiceCollection()
             .AddLogging()
             .AddSubscStoreCart()

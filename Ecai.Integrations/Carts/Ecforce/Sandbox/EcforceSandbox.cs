@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,6 +22,10 @@ public static class EcforceSandbox
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private enum Resource { Customers, Orders, SubsOrders }
+
+    /// <summary>The sandbox on its own Kestrel at 127.0.0.1 and a free port (tests, benchmarks).</summary>
+    public static Task<SandboxServer<EcforceStore>> StartAsync(EcforceStore store, CancellationToken ct = default) =>
+        SandboxServer<EcforceStore>.StartAsync(store, app => Map(app, "", store), ct);
 
     /// <summary>Mounts the sandbox under <paramref name="prefix"/> (e.g. "/sandbox/ecforce", or "" for a server of its own).</summary>
     public static RouteGroupBuilder Map(IEndpointRouteBuilder app, string prefix, EcforceStore store)

@@ -22,6 +22,10 @@ public static class RepeatstSandbox
 
     private enum Resource { Customers, Orders, Teikis }
 
+    /// <summary>The sandbox on its own Kestrel at 127.0.0.1 and a free port (tests, benchmarks).</summary>
+    public static Task<SandboxServer<RepeatstStore>> StartAsync(RepeatstStore store, CancellationToken ct = default) =>
+        SandboxServer<RepeatstStore>.StartAsync(store, app => Map(app, "", store), ct);
+
     /// <summary>Mounts the sandbox under <paramref name="prefix"/> (e.g. "/sandbox/repeatst", or "" for a server of its own).</summary>
     public static RouteGroupBuilder Map(IEndpointRouteBuilder app, string prefix, RepeatstStore store)
     {

@@ -21,6 +21,10 @@ public static class SubscStoreSandbox
 
     private enum Resource { Customers, Orders, Subscriptions }
 
+    /// <summary>The sandbox on its own Kestrel at 127.0.0.1 and a free port (tests, benchmarks).</summary>
+    public static Task<SandboxServer<SubscStoreStore>> StartAsync(SubscStoreStore store, CancellationToken ct = default) =>
+        SandboxServer<SubscStoreStore>.StartAsync(store, app => Map(app, "", store), ct);
+
     /// <summary>Mounts the sandbox under <paramref name="prefix"/> (e.g. "/sandbox/subscstore", or "" for a server of its own).</summary>
     public static RouteGroupBuilder Map(IEndpointRouteBuilder app, string prefix, SubscStoreStore store)
     {
