@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Ecai.Integrations.Carts.Ecforce.Sandbox;
 using Ecai.Integrations.Carts.Shared;
 using Ecai.Integrations.Carts.Shared.Sandbox;
 using Microsoft.AspNetCore.Builder;
@@ -99,7 +98,7 @@ public static class RepeatstSandbox
     }
 
     private static int WriteRows<TRow>(Utf8JsonWriter w, string name, (int Total, IEnumerable<TRow> Rows) result, Action<Utf8JsonWriter, TRow> write)
-        where TRow : class, IEcforceRow
+        where TRow : class, ISandboxRow
     {
         w.WriteStartArray(name);
         foreach (var row in result.Rows) write(w, row);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Ecai.Integrations.Carts.Ecforce.Sandbox;
 using Ecai.Integrations.Carts.Shared;
 using Ecai.Integrations.Carts.Shared.Sandbox;
 using Microsoft.AspNetCore.Builder;
@@ -127,7 +126,7 @@ public static class SubscStoreSandbox
     }
 
     private static int WriteItems<TRow>(Utf8JsonWriter w, (int Total, IEnumerable<TRow> Rows) result, Action<Utf8JsonWriter, TRow> write)
-        where TRow : class, IEcforceRow
+        where TRow : class, ISandboxRow
     {
         w.WriteStartArray("items");
         foreach (var row in result.Rows) write(w, row);
