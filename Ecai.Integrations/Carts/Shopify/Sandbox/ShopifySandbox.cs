@@ -131,7 +131,7 @@ public static partial class ShopifySandbox
                 foreach (var o in orders.Take(limit))
                 {
                     var index = o.Id - store.Orders.IdOf(0);
-                    ShopifySandboxWriter.WriteOrder(w, o, store.Customers.Find(o.CustomerId), store.Faults.MalformationOf(index), store.Options.ShopDomain);
+                    ShopifySandboxWriter.WriteOrder(w, o, store.Customers.Find(o.CustomerId), store.Faults.MalformationOf(index + 1), store.Options.ShopDomain);
                     last = (o.UpdatedAt, o.Id);
                 }
                 break;
