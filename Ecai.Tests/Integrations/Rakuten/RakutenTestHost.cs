@@ -2,6 +2,7 @@ using Ecai.Domain.Carts;
 using Ecai.Integrations.Carts.Rakuten;
 using Ecai.Integrations.Carts.Rakuten.Sandbox;
 using Ecai.Integrations.Carts.Shared.Sandbox;
+using Ecai.Tests.Integrations.Shared;
 
 namespace Ecai.Tests.Integrations.Rakuten;
 
@@ -9,21 +10,16 @@ namespace Ecai.Tests.Integrations.Rakuten;
 /// A sandbox RMS shop on 127.0.0.1 plus the connector wired as in the app (AddRakutenCart), with pacing off,
 /// retries shortened to milliseconds and small pages so paging and batching are exercised. One per test.
 /// </summary>
-internal sealed class RakutenTestHost : IAsyncDisposable
+internal sealed class RakutenTestHost : CartTestHost<RakutenStore>
 {
     public const string Secret = "SP999999_testSecret";
     public const string License = "SL999999_testLicense";
 
-    private readonly ServiceProvider _services;
-
     private RakutenTestHost(SandboxServer<RakutenStore> server, ServiceProvider services)
+        : base(server, services)
     {
-        Server = server;
-        _services = services;
     }
 
-    public SandboxServer<RakutenStore> Server { get; }
-    public RakutenStore Store => Server.Store;
 
     public static async Task<RakutenTestHost> StartAsync(int customers = 300, int orders = 1_234,
         Action<RakutenOptions>? configure = null, Action<RakutenStoreOptions>? shop = null)
@@ -52,7 +48,7 @@ internal sealed class RakutenTestHost : IAsyncDisposable
         return new RakutenTestHost(server, services);
     }
 
-    public ICartClientFactory Factory => _services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.RakutenRms));
+    public ICartClientFactory Factory => Services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.RakutenRms));
 
     /// <summary>A client as CartSync would build it; connected now unless told otherwise.</summary>
     public ICartClient Client(string secret = Secret, string license = License, DateTimeOffset? connectedAt = null)
@@ -61,19 +57,6 @@ internal sealed class RakutenTestHost : IAsyncDisposable
         var endpoint = new CartEndpoint(7, CartKind.RakutenRms, "www.rakuten.co.jp/test-shop", Server.BaseUrl, secrets, NoTokens.Instance,
             connectedAt ?? DateTimeOffset.UtcNow);
         return Factory.Create(endpoint);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await Server.DisposeAsync();
-    }
-
-    public static async Task<List<CartPage<T>>> PullAllAsync<T>(IAsyncEnumerable<CartPage<T>> pages)
-    {
-        var all = new List<CartPage<T>>();
-        await foreach (var page in pages) all.Add(page);
-        return all;
     }
 
     private sealed class NoTokens : ICartTokenStore

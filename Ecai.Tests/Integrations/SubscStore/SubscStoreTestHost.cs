@@ -2,6 +2,7 @@ using Ecai.Domain.Carts;
 using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Integrations.Carts.SubscStore;
 using Ecai.Integrations.Carts.SubscStore.Sandbox;
+using Ecai.Tests.Integrations.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -12,25 +13,20 @@ namespace Ecai.Tests.Integrations.SubscStore;
 /// retries shortened to milliseconds. The shop's clock is fake (token expiry); the connector keeps the real one,
 /// because the resilience pipeline takes its TimeProvider from the container and would never finish a wait.
 /// </summary>
-internal sealed class SubscStoreTestHost : IAsyncDisposable
+internal sealed class SubscStoreTestHost : CartTestHost<SubscStoreStore>
 {
     public const string ApplicationId = "ecai-test-app";
     public const string SecretKey = "ss_secret_9b3e";
 
-    private readonly ServiceProvider _services;
-
     private SubscStoreTestHost(SandboxServer<SubscStoreStore> server, ServiceProvider services, FakeTimeProvider clock)
+        : base(server, services)
     {
-        Server = server;
-        _services = services;
         Clock = clock;
     }
 
-    public SandboxServer<SubscStoreStore> Server { get; }
-    public SubscStoreStore Store => Server.Store;
     public FakeTimeProvider Clock { get; }
     public RecordingTokens Tokens { get; } = new();
-    public ICartClientFactory Factory => _services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.SubscStore));
+    public ICartClientFactory Factory => Services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.SubscStore));
 
     public static async Task<SubscStoreTestHost> StartAsync(int customers = 300, int orders = 1_234, Action<SubscStoreOptions>? configure = null)
     {
@@ -61,19 +57,6 @@ internal sealed class SubscStoreTestHost : IAsyncDisposable
         var secrets = new CartSecrets(new Dictionary<string, string> { [CartSpec.ApplicationId] = ApplicationId, [CartSpec.SecretKey] = secretKey },
             token ?? (reuseToken ? Tokens.Latest : null));
         return Factory.Create(new CartEndpoint(42, CartKind.SubscStore, "shop.example.jp", baseUrl ?? Server.BaseUrl, secrets, Tokens, DateTimeOffset.UtcNow));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await Server.DisposeAsync();
-    }
-
-    public static async Task<List<CartPage<T>>> PullAllAsync<T>(IAsyncEnumerable<CartPage<T>> pages)
-    {
-        var all = new List<CartPage<T>>();
-        await foreach (var page in pages) all.Add(page);
-        return all;
     }
 }
 
