@@ -53,10 +53,10 @@ public abstract class CartHttpOptions : ICartRetryOptions
 /// <summary>The retry and time-out settings every cart's options carry.</summary>
 internal interface ICartRetryOptions
 {
-    int MaxRetries { get; }
-    TimeSpan RetryBaseDelay { get; }
-    TimeSpan AttemptTimeout { get; }
-    TimeSpan TotalRequestTimeout { get; }
+    int MaxRetries { get; set; }
+    TimeSpan RetryBaseDelay { get; set; }
+    TimeSpan AttemptTimeout { get; set; }
+    TimeSpan TotalRequestTimeout { get; set; }
 }
 
 internal static class CartHttp

@@ -34,18 +34,7 @@ internal sealed class EcforceTestHost : CartTestHost<EcforceStore>
             AdminPassword = Password,
         });
         var server = await EcforceSandbox.StartAsync(store);
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddEcforceCart()
-            .Configure<EcforceOptions>(o =>
-            {
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
-                o.MaxRetries = 3;
-                o.AttemptTimeout = TimeSpan.FromSeconds(10);
-                o.TotalRequestTimeout = TimeSpan.FromSeconds(20);
-                configure?.Invoke(o);
-            })
-            .BuildServiceProvider();
+        var services = Connector<EcforceOptions>(s => s.AddEcforceCart(), configure);
         return new EcforceTestHost(server, services);
     }
 

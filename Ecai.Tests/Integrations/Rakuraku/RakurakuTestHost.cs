@@ -29,20 +29,12 @@ internal sealed partial class RakurakuTestHost : CartTestHost<RakurakuStore>
         var storeOptions = new RakurakuStoreOptions { Seed = 5, Customers = customers, Orders = orders, RedirectUris = [RedirectUri] };
         shop?.Invoke(storeOptions);
         var server = await RakurakuSandbox.StartAsync(new RakurakuStore(storeOptions));
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddRakurakuCart()
-            .Configure<RakurakuOptions>(o =>
-            {
-                o.RequestsPerSecond = 50;
-                o.PacingMargin = TimeSpan.Zero;
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
-                o.MaxRetries = 3;
-                o.AttemptTimeout = TimeSpan.FromSeconds(10);
-                o.TotalRequestTimeout = TimeSpan.FromSeconds(20);
-                configure?.Invoke(o);
-            })
-            .BuildServiceProvider();
+        var services = Connector<RakurakuOptions>(s => s.AddRakurakuCart(), o =>
+        {
+            o.RequestsPerSecond = 50;
+            o.PacingMargin = TimeSpan.Zero;
+            configure?.Invoke(o);
+        });
         return new RakurakuTestHost(server, services);
     }
 

@@ -30,21 +30,13 @@ internal sealed class RakutenTestHost : CartTestHost<RakutenStore>
         };
         shop?.Invoke(storeOptions);
         var server = await RakutenSandbox.StartAsync(new RakutenStore(storeOptions));
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddRakutenCart()
-            .Configure<RakutenOptions>(o =>
-            {
-                o.RequestsPerSecond = 0;
-                o.PageSize = 50;
-                o.BatchSize = 20;
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
-                o.MaxRetries = 3;
-                o.AttemptTimeout = TimeSpan.FromSeconds(10);
-                o.TotalRequestTimeout = TimeSpan.FromSeconds(20);
-                configure?.Invoke(o);
-            })
-            .BuildServiceProvider();
+        var services = Connector<RakutenOptions>(s => s.AddRakutenCart(), o =>
+        {
+            o.RequestsPerSecond = 0;
+            o.PageSize = 50;
+            o.BatchSize = 20;
+            configure?.Invoke(o);
+        });
         return new RakutenTestHost(server, services);
     }
 

@@ -26,18 +26,7 @@ internal sealed class RepeatstTestHost : CartTestHost<RepeatstStore>
     {
         var store = new RepeatstStore(new RepeatstStoreOptions { Seed = 7, Customers = customers, Orders = orders, AccessToken = Token });
         var server = await RepeatstSandbox.StartAsync(store);
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddRepeatstCart()
-            .Configure<RepeatstOptions>(o =>
-            {
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
-                o.MaxRetries = 3;
-                o.AttemptTimeout = TimeSpan.FromSeconds(10);
-                o.TotalRequestTimeout = TimeSpan.FromSeconds(20);
-                configure?.Invoke(o);
-            })
-            .BuildServiceProvider();
+        var services = Connector<RepeatstOptions>(s => s.AddRepeatstCart(), configure);
         return new RepeatstTestHost(server, services);
     }
 

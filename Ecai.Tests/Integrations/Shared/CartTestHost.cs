@@ -1,4 +1,5 @@
 using Ecai.Domain.Carts;
+using Ecai.Integrations.Carts.Shared;
 using Ecai.Integrations.Carts.Shared.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,24 @@ internal abstract class CartTestHost<TStore>(SandboxServer<TStore> server, Servi
     public SandboxServer<TStore> Server { get; } = server;
     public TStore Store => Server.Store;
     protected ServiceProvider Services { get; } = services;
+
+    /// <summary>
+    /// The connector's container wired as in the app (<paramref name="addCart"/>), with retries shortened to
+    /// milliseconds, then <paramref name="configure"/>.
+    /// </summary>
+    protected static ServiceProvider Connector<TOptions>(Func<IServiceCollection, IServiceCollection> addCart, Action<TOptions>? configure,
+        TimeSpan? totalRequestTimeout = null)
+        where TOptions : class, ICartRetryOptions =>
+        addCart(new ServiceCollection().AddLogging())
+            .Configure<TOptions>(o =>
+            {
+                o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
+                o.MaxRetries = 3;
+                o.AttemptTimeout = TimeSpan.FromSeconds(10);
+                o.TotalRequestTimeout = totalRequestTimeout ?? TimeSpan.FromSeconds(20);
+                configure?.Invoke(o);
+            })
+            .BuildServiceProvider();
 
     public async ValueTask DisposeAsync()
     {

@@ -28,18 +28,7 @@ internal sealed class ShopifyTestHost : CartTestHost<ShopifyStore>
             Start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(9)), Span = TimeSpan.FromDays(300),
         });
         var server = await ShopifySandbox.StartAsync(store);
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddShopifyCart()
-            .Configure<ShopifyOptions>(o =>
-            {
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
-                o.MaxRetries = 3;
-                o.AttemptTimeout = TimeSpan.FromSeconds(10);
-                o.TotalRequestTimeout = TimeSpan.FromSeconds(30);
-                configure?.Invoke(o);
-            })
-            .BuildServiceProvider();
+        var services = Connector<ShopifyOptions>(s => s.AddShopifyCart(), configure, totalRequestTimeout: TimeSpan.FromSeconds(30));
         return new ShopifyTestHost(server, services);
     }
 

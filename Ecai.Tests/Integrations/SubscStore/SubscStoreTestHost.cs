@@ -36,18 +36,7 @@ internal sealed class SubscStoreTestHost : CartTestHost<SubscStoreStore>
             Seed = 7, Customers = customers, Orders = orders, ApplicationId = ApplicationId, SecretKey = SecretKey, Clock = clock,
         });
         var server = await SubscStoreSandbox.StartAsync(store);
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSubscStoreCart()
-            .Configure<SubscStoreOptions>(o =>
-            {
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
-                o.MaxRetries = 3;
-                o.AttemptTimeout = TimeSpan.FromSeconds(10);
-                o.TotalRequestTimeout = TimeSpan.FromSeconds(20);
-                configure?.Invoke(o);
-            })
-            .BuildServiceProvider();
+        var services = Connector<SubscStoreOptions>(s => s.AddSubscStoreCart(), configure);
         return new SubscStoreTestHost(server, services, clock);
     }
 
