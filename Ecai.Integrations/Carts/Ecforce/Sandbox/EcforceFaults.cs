@@ -58,11 +58,8 @@ public sealed class EcforceFaults : FaultSwitches
     public void Apply(Settings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Next429 is { } n429) Next429(n429, settings.RetryAfterSeconds ?? 1);
-        if (settings.Next500 is { } n500) Next500(n500);
+        ApplyShared(settings.Next429, settings.RetryAfterSeconds, settings.Next500, settings.DelayMs, settings.MalformedOrderEvery);
         if (settings.NextHtml503 is { } n503) NextHtml503(n503);
-        if (settings.DelayMs is { } delay) ResponseDelay = TimeSpan.FromMilliseconds(Math.Max(0, delay));
-        if (settings.MalformedOrderEvery is { } every) MalformedOrderEvery = Math.Max(0, every);
         if (settings.RejectAllTokens is { } reject) RejectAllTokens = reject;
     }
 }

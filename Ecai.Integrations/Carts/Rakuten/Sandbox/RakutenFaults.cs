@@ -98,10 +98,7 @@ public sealed class RakutenFaults : FaultSwitches
     public void Apply(Settings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Next429 is { } n429) Next429(n429, settings.RetryAfterSeconds ?? 1);
-        if (settings.Next500 is { } n500) Next500(n500);
-        if (settings.DelayMs is { } delay) ResponseDelay = TimeSpan.FromMilliseconds(Math.Max(0, delay));
-        if (settings.MalformedOrderEvery is { } every) MalformedOrderEvery = Math.Max(0, every);
+        ApplyShared(settings.Next429, settings.RetryAfterSeconds, settings.Next500, settings.DelayMs, settings.MalformedOrderEvery);
         if (settings.LicenseExpired is { } expired) LicenseExpired = expired;
         if (settings.Throttled is { } throttled) Throttled = throttled;
         if (settings.NextBusinessError is { } error) NextBusinessError = error;

@@ -48,6 +48,15 @@ public abstract class FaultSwitches
         return (n / every) % 2 == 1 ? 1 : 2;
     }
 
+    /// <summary>Sets the shared switches a <c>_faults</c> body names; a null leaves a switch as it is.</summary>
+    protected void ApplyShared(int? next429, int? retryAfterSeconds, int? next500, int? delayMs, int? malformedOrderEvery)
+    {
+        if (next429 is { } n429) Next429(n429, retryAfterSeconds ?? 1);
+        if (next500 is { } n500) Next500(n500);
+        if (delayMs is { } delay) ResponseDelay = TimeSpan.FromMilliseconds(Math.Max(0, delay));
+        if (malformedOrderEvery is { } every) MalformedOrderEvery = Math.Max(0, every);
+    }
+
     /// <summary>Under <see cref="Gate"/>: the request came more than <paramref name="slack"/> before Retry-After had passed.</summary>
     protected bool TooEarly(DateTimeOffset now, TimeSpan slack, out int retryAfterSeconds)
     {

@@ -41,10 +41,8 @@ public class SandboxFaults : FaultSwitches
     public void Apply(JsonElement body)
     {
         if (body.ValueKind != JsonValueKind.Object) return;
-        if (Int(body, "next429") is { } n429) Next429(n429, Int(body, "retry_after_seconds") ?? 1);
-        if (Int(body, "next500") is { } n500) Next500(n500);
-        if (Int(body, "delay_ms") is { } delay) ResponseDelay = TimeSpan.FromMilliseconds(Math.Max(0, delay));
-        if (Int(body, "malformed_order_every") is { } every) MalformedOrderEvery = Math.Max(0, every);
+        ApplyShared(Int(body, "next429"), Int(body, "retry_after_seconds"), Int(body, "next500"), Int(body, "delay_ms"),
+            Int(body, "malformed_order_every"));
         if (Bool(body, "reject_all_tokens") is { } reject) RejectAllTokens = reject;
         ApplyOwn(body);
     }
