@@ -3,6 +3,7 @@ using Ecai.Domain.Carts;
 using Ecai.Domain.Jobs;
 using Ecai.Domain.Realtime;
 using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Tests.Support;
 using Ecai.Web.Jobs;
 using Microsoft.AspNetCore.Http.Connections;
@@ -15,7 +16,7 @@ namespace Ecai.Tests.Flows;
 public sealed class LiveHubTests : IAsyncLifetime
 {
     private readonly EcaiAppFactory _app = new();
-    private EcforceSandboxServer _sandbox = null!;
+    private SandboxServer<EcforceStore> _sandbox = null!;
     private EcforceStore _store = null!;
     private int _bot;
     private int _otherBot;
@@ -27,7 +28,7 @@ public sealed class LiveHubTests : IAsyncLifetime
         {
             Seed = 5, Customers = 200, Orders = 1500, Start = DateTimeOffset.UtcNow.AddMonths(-3), Span = TimeSpan.FromDays(90),
         });
-        _sandbox = await EcforceSandboxServer.StartAsync(_store);
+        _sandbox = await EcforceSandbox.StartAsync(_store);
         (_bot, var email, var password) = await _app.AddOperatorWithBotAsync("ライブ", "live@example.jp");
         (_otherBot, _, _) = await _app.AddOperatorWithBotAsync("他社", "other@example.jp");
         await _app.ConnectEcforceSandboxAsync(_bot, _sandbox.BaseUrl);

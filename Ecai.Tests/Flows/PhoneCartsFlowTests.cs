@@ -4,6 +4,7 @@ using Ecai.Domain.Jobs;
 using Ecai.Domain.Members;
 using Ecai.Integrations.Carts.Ecforce.Sandbox;
 using Ecai.Integrations.Carts.Repeatst.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Integrations.Carts.SubscStore.Sandbox;
 using Ecai.Tests.Support;
 using Ecai.Web.Demo;
@@ -18,21 +19,21 @@ namespace Ecai.Tests.Flows;
 public sealed class PhoneCartsFlowTests : IAsyncLifetime
 {
     private readonly EcaiAppFactory _app = new();
-    private EcforceSandboxServer _ecforce = null!;
-    private RepeatstSandboxServer _repeatst = null!;
-    private SubscStoreSandboxServer _subsc = null!;
+    private SandboxServer<EcforceStore> _ecforce = null!;
+    private SandboxServer<RepeatstStore> _repeatst = null!;
+    private SandboxServer<SubscStoreStore> _subsc = null!;
     private int _bot;
 
     public async Task InitializeAsync()
     {
         var start = DateTimeOffset.UtcNow.AddMonths(-6);
         var ecforce = new EcforceStore(new EcforceStoreOptions { Seed = 11, Customers = 300, Orders = 1_500, Start = start, Span = TimeSpan.FromDays(180) });
-        _ecforce = await EcforceSandboxServer.StartAsync(ecforce);
-        _repeatst = await RepeatstSandboxServer.StartAsync(new RepeatstStore(new RepeatstStoreOptions
+        _ecforce = await EcforceSandbox.StartAsync(ecforce);
+        _repeatst = await RepeatstSandbox.StartAsync(new RepeatstStore(new RepeatstStoreOptions
         {
             Seed = 12, Customers = 300, Orders = 900, Start = start, Span = TimeSpan.FromDays(180), SharedPhone = ecforce.CustomerPhone,
         }));
-        _subsc = await SubscStoreSandboxServer.StartAsync(new SubscStoreStore(new SubscStoreStoreOptions
+        _subsc = await SubscStoreSandbox.StartAsync(new SubscStoreStore(new SubscStoreStoreOptions
         {
             Seed = 13, Customers = 300, Orders = 900, Start = start, Span = TimeSpan.FromDays(180), SharedPhone = ecforce.CustomerPhone,
         }));

@@ -3,6 +3,7 @@ using Ecai.Domain.Jobs;
 using Ecai.Domain.Linking;
 using Ecai.Domain.Members;
 using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Tests.Support;
 using Ecai.Web.Demo;
 using Ecai.Web.Jobs;
@@ -15,7 +16,7 @@ public sealed class PullFlowTests : IAsyncLifetime
 {
     private readonly EcaiAppFactory _app = new();
     private EcforceStore _store = null!;
-    private EcforceSandboxServer _sandbox = null!;
+    private SandboxServer<EcforceStore> _sandbox = null!;
     private int _bot;
 
     public async Task InitializeAsync()
@@ -25,7 +26,7 @@ public sealed class PullFlowTests : IAsyncLifetime
             Seed = 11, Customers = 300, Orders = 3000,
             Start = DateTimeOffset.UtcNow.AddMonths(-6), Span = TimeSpan.FromDays(180),
         });
-        _sandbox = await EcforceSandboxServer.StartAsync(_store);
+        _sandbox = await EcforceSandbox.StartAsync(_store);
         (_bot, _, _) = await _app.AddOperatorWithBotAsync("フローテスト", "flow@example.jp");
         var members = DemoSeeder.DemoMembers(new DemoOptions { Members = 400, Seed = 3 }, [new Ecai.Web.Demo.Carts.EcforceDemo(_store)], DateTimeOffset.UtcNow);
         await _app.Services.GetRequiredService<MemberImport>().AddAsync(_bot, members, CancellationToken.None);

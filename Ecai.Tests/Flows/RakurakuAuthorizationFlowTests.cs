@@ -4,6 +4,7 @@ using Ecai.Domain.Jobs;
 using Ecai.Domain.Linking;
 using Ecai.Domain.Members;
 using Ecai.Integrations.Carts.Rakuraku.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Tests.Integrations.Rakuraku;
 using Ecai.Tests.Support;
 using Ecai.Web.Jobs;
@@ -18,10 +19,10 @@ namespace Ecai.Tests.Flows;
 public sealed class RakurakuAuthorizationFlowTests : IAsyncLifetime
 {
     private readonly EcaiAppFactory _app = new();
-    private RakurakuSandboxServer _sandbox = null!;
+    private SandboxServer<RakurakuStore> _sandbox = null!;
 
     public async Task InitializeAsync() =>
-        _sandbox = await RakurakuSandboxServer.StartAsync(new RakurakuStore(new RakurakuStoreOptions
+        _sandbox = await RakurakuSandbox.StartAsync(new RakurakuStore(new RakurakuStoreOptions
         {
             Seed = 21, Customers = 200, Orders = 800,
             Start = DateTimeOffset.UtcNow.AddMonths(-3), Span = TimeSpan.FromDays(90),

@@ -3,6 +3,7 @@ using Ecai.Domain.Carts;
 using Ecai.Domain.Jobs;
 using Ecai.Domain.Linking;
 using Ecai.Domain.Members;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Integrations.Carts.Shopify;
 using Ecai.Integrations.Carts.Shopify.Sandbox;
 using Ecai.Tests.Support;
@@ -16,7 +17,7 @@ public sealed class ShopifyWebhookTests : IAsyncLifetime
     private const string Secret = "flow-api-secret";
     private readonly EcaiAppFactory _app = new();
     private ShopifyStore _store = null!;
-    private ShopifySandboxServer _sandbox = null!;
+    private SandboxServer<ShopifyStore> _sandbox = null!;
     private HttpClient _http = null!;
     private int _bot, _connection;
 
@@ -27,7 +28,7 @@ public sealed class ShopifyWebhookTests : IAsyncLifetime
             Seed = 5, Customers = 120, Orders = 400, Checkouts = 40, ApiSecret = Secret,
             Start = DateTimeOffset.UtcNow.AddMonths(-6), Span = TimeSpan.FromDays(180),
         });
-        _sandbox = await ShopifySandboxServer.StartAsync(_store);
+        _sandbox = await ShopifySandbox.StartAsync(_store);
         (_bot, _, _) = await _app.AddOperatorWithBotAsync("Shopifyフロー", "shopify-flow@example.jp");
         var connect = await _app.Services.GetRequiredService<CartConnections>().ConnectAsync(_bot, new ConnectRequest(CartKind.Shopify,
             "flow-shop.myshopify.com",

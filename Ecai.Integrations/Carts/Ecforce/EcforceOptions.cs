@@ -1,10 +1,12 @@
+using Ecai.Integrations.Carts.Shared;
+
 namespace Ecai.Integrations.Carts.Ecforce;
 
 /// <summary>
 /// Tuning for the ecforce connector (configuration section <c>Carts:Ecforce</c>).
 /// Defaults suit a real shop; tests shorten the delays so retries take milliseconds.
 /// </summary>
-public sealed class EcforceOptions
+public sealed class EcforceOptions : ICartRetryOptions
 {
     public const string Section = "Carts:Ecforce";
 

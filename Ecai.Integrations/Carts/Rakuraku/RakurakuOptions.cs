@@ -1,10 +1,12 @@
+using Ecai.Integrations.Carts.Shared;
+
 namespace Ecai.Integrations.Carts.Rakuraku;
 
 /// <summary>
 /// Tuning for the 楽楽リピート connector (configuration section <c>Carts:Rakuraku</c>).
 /// Defaults follow the published limits; tests raise the rate and shorten the delays.
 /// </summary>
-public sealed class RakurakuOptions
+public sealed class RakurakuOptions : ICartRetryOptions
 {
     public const string Section = "Carts:Rakuraku";
 

@@ -1,9 +1,8 @@
 using Ecai.Domain.Carts;
-using Microsoft.Extensions.Configuration;
+using Ecai.Integrations.Carts.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 
 namespace Ecai.Integrations.Carts.Rakuraku;
 
@@ -19,36 +18,16 @@ public static class RakurakuSetup
     /// </summary>
     public static IServiceCollection AddRakurakuCart(this IServiceCollection services)
     {
-        services.AddOptions<RakurakuOptions>()
-            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(RakurakuOptions.Section).Bind(options))
-            .Validate(o => o.IsValid(), "Carts:Rakuraku options are out of range.")
-            .ValidateOnStart();
+        services.AddCartHttpClient<RakurakuOptions>(HttpClientName, RakurakuOptions.Section, o => o.IsValid(),
+                // GET only: token POSTs use single-use codes and rotating refresh tokens.
+                (resilience, _) => resilience.Retry.DisableForUnsafeHttpMethods())
+            .SelectPipelineByAuthority();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RakurakuPacer>();
-
-        var http = services.AddHttpClient(HttpClientName);
-        http.AddStandardResilienceHandler()
-            .Configure((resilience, sp) => ConfigureResilience(resilience, sp.GetRequiredService<IOptions<RakurakuOptions>>().Value))
-            .SelectPipelineByAuthority();
-        http.AddHttpMessageHandler(sp => new RakurakuPacingHandler(sp.GetRequiredService<RakurakuPacer>()));
+        services.AddHttpClient(HttpClientName)
+            .AddHttpMessageHandler(sp => new RakurakuPacingHandler(sp.GetRequiredService<RakurakuPacer>()));
 
         services.AddSingleton<ICartClientFactory, RakurakuCartClientFactory>();
         return services;
-    }
-
-    /// <summary>
-    /// Retries 408, 429 and 5xx and network errors for GET only: token POSTs use single-use codes and rotating
-    /// refresh tokens. A Retry-After header sets the wait.
-    /// </summary>
-    private static void ConfigureResilience(HttpStandardResilienceOptions resilience, RakurakuOptions options)
-    {
-        resilience.Retry.MaxRetryAttempts = options.MaxRetries;
-        resilience.Retry.Delay = options.RetryBaseDelay;
-        resilience.Retry.ShouldRetryAfterHeader = true;
-        resilience.Retry.DisableForUnsafeHttpMethods();
-        resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
-        resilience.TotalRequestTimeout.Timeout = options.TotalRequestTimeout;
-        var window = options.AttemptTimeout * 2;
-        resilience.CircuitBreaker.SamplingDuration = window > TimeSpan.FromSeconds(30) ? window : TimeSpan.FromSeconds(30);
     }
 }

@@ -1,10 +1,12 @@
+using Ecai.Integrations.Carts.Shared;
+
 namespace Ecai.Integrations.Carts.Rakuten;
 
 /// <summary>
 /// Tuning for the Rakuten RMS connector (configuration section <c>Carts:Rakuten</c>).
 /// Defaults suit a real shop; tests raise the rate and shorten the delays.
 /// </summary>
-public sealed class RakutenOptions
+public sealed class RakutenOptions : ICartRetryOptions
 {
     public const string Section = "Carts:Rakuten";
 

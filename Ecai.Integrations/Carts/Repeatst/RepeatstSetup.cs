@@ -1,9 +1,7 @@
 using Ecai.Domain.Carts;
 using Ecai.Integrations.Carts.Shared;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 
 namespace Ecai.Integrations.Carts.Repeatst;
 
@@ -19,14 +17,8 @@ public static class RepeatstSetup
     /// </summary>
     public static IServiceCollection AddRepeatstCart(this IServiceCollection services)
     {
-        services.AddOptions<RepeatstOptions>()
-            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(RepeatstOptions.Section).Bind(options))
-            .Validate(o => o.IsValid(), "Carts:Repeatst options are out of range.")
-            .ValidateOnStart();
-
-        services.AddHttpClient(HttpClientName)
-            .AddStandardResilienceHandler()
-            .Configure((resilience, sp) => CartHttp.ConfigureResilience(resilience, sp.GetRequiredService<IOptions<RepeatstOptions>>().Value))
+        services.AddCartHttpClient<RepeatstOptions>(HttpClientName, RepeatstOptions.Section, o => o.IsValid(),
+                (resilience, _) => resilience.Retry.DisableForUnsafeHttpMethods())
             // One circuit breaker per shop host, so one failing shop does not stop the others.
             .SelectPipelineByAuthority();
 

@@ -2,7 +2,10 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 
 namespace Ecai.Integrations.Carts.Shared;
 
@@ -10,7 +13,7 @@ namespace Ecai.Integrations.Carts.Shared;
 /// Tuning shared by the page-numbered carts (リピスト, サブスクストア); each cart binds its own section.
 /// Defaults suit a real shop; tests shorten the delays so retries take milliseconds.
 /// </summary>
-public abstract class CartHttpOptions
+public abstract class CartHttpOptions : ICartRetryOptions
 {
     /// <summary>Rows per page (each cart documents its own default and cap).</summary>
     public int PageSize { get; set; }
@@ -47,18 +50,47 @@ public abstract class CartHttpOptions
         && RequestsPerSecond is null or > 0;
 }
 
+/// <summary>The retry and time-out settings every cart's options carry.</summary>
+internal interface ICartRetryOptions
+{
+    int MaxRetries { get; set; }
+    TimeSpan RetryBaseDelay { get; set; }
+    TimeSpan AttemptTimeout { get; set; }
+    TimeSpan TotalRequestTimeout { get; set; }
+}
+
 internal static class CartHttp
 {
     /// <summary>
-    /// Retries 408, 429, 5xx and network errors for GET only (token POSTs are not idempotent-safe to
-    /// repeat blindly); a <c>Retry-After</c> header sets the wait.
+    /// Binds <typeparamref name="TOptions"/> from <paramref name="section"/> (only when the host has
+    /// configuration, so a bare test container works too), validated on start, and registers the named
+    /// HttpClient with the standard resilience handler: retries of 408, 429, 5xx and network errors
+    /// with a <c>Retry-After</c> header setting the wait, the options' time-outs, then the cart's own rules.
     /// </summary>
-    public static void ConfigureResilience(HttpStandardResilienceOptions resilience, CartHttpOptions options)
+    public static IHttpStandardResiliencePipelineBuilder AddCartHttpClient<TOptions>(this IServiceCollection services,
+        string name, string section, Func<TOptions, bool> isValid, Action<HttpStandardResilienceOptions, TOptions> ownRules)
+        where TOptions : class, ICartRetryOptions
+    {
+        services.AddOptions<TOptions>()
+            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(section).Bind(options))
+            .Validate(isValid, $"{section} options are out of range.")
+            .ValidateOnStart();
+
+        return services.AddHttpClient(name)
+            .AddStandardResilienceHandler()
+            .Configure((resilience, sp) =>
+            {
+                var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
+                ConfigureResilience(resilience, options);
+                ownRules(resilience, options);
+            });
+    }
+
+    private static void ConfigureResilience(HttpStandardResilienceOptions resilience, ICartRetryOptions options)
     {
         resilience.Retry.MaxRetryAttempts = options.MaxRetries;
         resilience.Retry.Delay = options.RetryBaseDelay;
         resilience.Retry.ShouldRetryAfterHeader = true;
-        resilience.Retry.DisableForUnsafeHttpMethods();
         resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
         resilience.TotalRequestTimeout.Timeout = options.TotalRequestTimeout;
         // The breaker's window must be at least twice the attempt time-out (validated by the library).

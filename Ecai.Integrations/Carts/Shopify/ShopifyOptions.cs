@@ -1,10 +1,12 @@
+using Ecai.Integrations.Carts.Shared;
+
 namespace Ecai.Integrations.Carts.Shopify;
 
 /// <summary>
 /// Tuning for the Shopify connector (configuration section <c>Carts:Shopify</c>).
 /// Defaults suit a Standard-plan shop; tests shorten the delays so retries take milliseconds.
 /// </summary>
-public sealed class ShopifyOptions
+public sealed class ShopifyOptions : ICartRetryOptions
 {
     public const string Section = "Carts:Shopify";
 

@@ -1,10 +1,9 @@
 using System.Globalization;
 using Ecai.Domain.Carts;
-using Microsoft.Extensions.Configuration;
+using Ecai.Integrations.Carts.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 
 namespace Ecai.Integrations.Carts.Shopify;
 
@@ -19,19 +18,11 @@ public static class ShopifySetup
     /// </summary>
     public static IServiceCollection AddShopifyCart(this IServiceCollection services)
     {
-        services.AddOptions<ShopifyOptions>()
-            // Bound only when the host has configuration, so a bare test container works too.
-            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(ShopifyOptions.Section).Bind(options))
-            .Validate(o => o.IsValid(), "Carts:Shopify options are out of range.")
-            .ValidateOnStart();
-
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ShopifyBuckets>();
-        services.AddHttpClient(HttpClientName)
-            .AddStandardResilienceHandler()
-            .Configure((resilience, sp) => ConfigureResilience(resilience, sp.GetRequiredService<IOptions<ShopifyOptions>>().Value))
+        services.AddCartHttpClient<ShopifyOptions>(HttpClientName, ShopifyOptions.Section, o => o.IsValid(), OwnRetryRules)
             // One circuit breaker per shop host, so one failing shop does not stop the others.
             .SelectPipelineByAuthority();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ShopifyBuckets>();
         // Added after the resilience handler, so it sits inside it and paces every attempt.
         services.AddHttpClient(HttpClientName)
             .AddHttpMessageHandler(sp => new ShopifyThrottleHandler(sp.GetRequiredService<ShopifyBuckets>(), sp.GetRequiredService<TimeProvider>()));
@@ -41,21 +32,13 @@ public static class ShopifySetup
     }
 
     /// <summary>
-    /// Retries 408, 429 and 5xx and network errors for GET only. Shopify's 429 carries
-    /// <c>Retry-After: 2.0</c> [C3] — seconds with a fraction, which the standard parser refuses — so
-    /// the wait is read here; without the header the exponential back-off applies.
+    /// GET only. Shopify's 429 carries <c>Retry-After: 2.0</c> [C3] — seconds with a fraction, which the
+    /// standard parser refuses — so the wait is read here; without the header the exponential back-off applies.
     /// </summary>
-    private static void ConfigureResilience(HttpStandardResilienceOptions resilience, ShopifyOptions options)
+    private static void OwnRetryRules(HttpStandardResilienceOptions resilience, ShopifyOptions options)
     {
-        resilience.Retry.MaxRetryAttempts = options.MaxRetries;
-        resilience.Retry.Delay = options.RetryBaseDelay;
         resilience.Retry.DisableForUnsafeHttpMethods();
         resilience.Retry.DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result));
-        resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
-        resilience.TotalRequestTimeout.Timeout = options.TotalRequestTimeout;
-        // The breaker's window must be at least twice the attempt time-out (validated by the library).
-        var window = options.AttemptTimeout * 2;
-        resilience.CircuitBreaker.SamplingDuration = window > TimeSpan.FromSeconds(30) ? window : TimeSpan.FromSeconds(30);
     }
 
     /// <summary>The Retry-After of a response: seconds ("2", "2.0") or an HTTP date; null when absent.</summary>

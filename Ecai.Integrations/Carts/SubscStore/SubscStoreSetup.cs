@@ -1,9 +1,7 @@
 using Ecai.Domain.Carts;
 using Ecai.Integrations.Carts.Shared;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 
 namespace Ecai.Integrations.Carts.SubscStore;
 
@@ -19,14 +17,8 @@ public static class SubscStoreSetup
     /// </summary>
     public static IServiceCollection AddSubscStoreCart(this IServiceCollection services)
     {
-        services.AddOptions<SubscStoreOptions>()
-            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(SubscStoreOptions.Section).Bind(options))
-            .Validate(o => o.IsValid(), "Carts:SubscStore options are out of range.")
-            .ValidateOnStart();
-
-        services.AddHttpClient(HttpClientName)
-            .AddStandardResilienceHandler()
-            .Configure((resilience, sp) => CartHttp.ConfigureResilience(resilience, sp.GetRequiredService<IOptions<SubscStoreOptions>>().Value))
+        services.AddCartHttpClient<SubscStoreOptions>(HttpClientName, SubscStoreOptions.Section, o => o.IsValid(),
+                (resilience, _) => resilience.Retry.DisableForUnsafeHttpMethods())
             // One circuit breaker per shop host, so one failing shop does not stop the others.
             .SelectPipelineByAuthority();
 

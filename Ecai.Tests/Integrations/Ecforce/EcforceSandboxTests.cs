@@ -4,6 +4,7 @@ using System.Text.Json;
 using Ecai.Domain.Linking;
 using Ecai.Integrations.Carts.Ecforce;
 using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Tests.Integrations.Ecforce;
 
@@ -11,13 +12,13 @@ namespace Ecai.Tests.Integrations.Ecforce;
 public sealed class EcforceSandboxTests : IAsyncLifetime
 {
     private EcforceStore _store = null!;
-    private EcforceSandboxServer _server = null!;
+    private SandboxServer<EcforceStore> _server = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
         _store = new EcforceStore(new EcforceStoreOptions { Seed = 11, Customers = 400, Orders = 900, AdminEmail = "admin@shop.example.jp", AdminPassword = "pw" });
-        _server = await EcforceSandboxServer.StartAsync(_store);
+        _server = await EcforceSandbox.StartAsync(_store);
         _http = new HttpClient { BaseAddress = new Uri(_server.BaseUrl) };
     }
 

@@ -1,6 +1,8 @@
 using Ecai.Domain.Carts;
 using Ecai.Integrations.Carts.Ecforce;
 using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
+using Ecai.Tests.Integrations.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecai.Tests.Integrations.Ecforce;
@@ -9,21 +11,16 @@ namespace Ecai.Tests.Integrations.Ecforce;
 /// A sandbox shop on 127.0.0.1 plus the connector wired as in the app (AddEcforceCart), with
 /// retries shortened to milliseconds. One per test, so faults and counters never leak.
 /// </summary>
-internal sealed class EcforceTestHost : IAsyncDisposable
+internal sealed class EcforceTestHost : CartTestHost<EcforceStore>
 {
     public const string Email = "owner@shop.example.jp";
     public const string Password = "correct horse";
 
-    private readonly ServiceProvider _services;
-
-    private EcforceTestHost(EcforceSandboxServer server, ServiceProvider services)
+    private EcforceTestHost(SandboxServer<EcforceStore> server, ServiceProvider services)
+        : base(server, services)
     {
-        Server = server;
-        _services = services;
     }
 
-    public EcforceSandboxServer Server { get; }
-    public EcforceStore Store => Server.Store;
     public RecordingTokenStore Tokens { get; } = new();
 
     public static async Task<EcforceTestHost> StartAsync(int customers = 300, int orders = 1_234, Action<EcforceOptions>? configure = null)
@@ -36,43 +33,19 @@ internal sealed class EcforceTestHost : IAsyncDisposable
             AdminEmail = Email,
             AdminPassword = Password,
         });
-        var server = await EcforceSandboxServer.StartAsync(store);
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddEcforceCart()
-            .Configure<EcforceOptions>(o =>
-            {
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
-                o.MaxRetries = 3;
-                o.AttemptTimeout = TimeSpan.FromSeconds(10);
-                o.TotalRequestTimeout = TimeSpan.FromSeconds(20);
-                configure?.Invoke(o);
-            })
-            .BuildServiceProvider();
+        var server = await EcforceSandbox.StartAsync(store);
+        var services = Connector<EcforceOptions>(s => s.AddEcforceCart(), configure);
         return new EcforceTestHost(server, services);
     }
 
     /// <summary>A client as CartSync would build it; by default with the right password and no stored token.</summary>
     public ICartClient Client(string password = Password, string? token = null, string? baseUrl = null)
     {
-        var factory = _services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.Ecforce));
+        var factory = Services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.Ecforce));
         var secrets = new CartSecrets(new Dictionary<string, string> { [CartSpec.LoginEmail] = Email, [CartSpec.Password] = password },
             token is null ? null : new CartToken(token));
         var endpoint = new CartEndpoint(42, CartKind.Ecforce, "shop.example.jp", baseUrl ?? Server.BaseUrl, secrets, Tokens, DateTimeOffset.UtcNow);
         return factory.Create(endpoint);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await Server.DisposeAsync();
-    }
-
-    public static async Task<List<CartPage<T>>> PullAllAsync<T>(IAsyncEnumerable<CartPage<T>> pages)
-    {
-        var all = new List<CartPage<T>>();
-        await foreach (var page in pages) all.Add(page);
-        return all;
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Ecai.Domain.Carts;
+using Ecai.Integrations.Carts.Rakuraku.Sandbox;
 
 namespace Ecai.Tests.Integrations.Rakuraku;
 

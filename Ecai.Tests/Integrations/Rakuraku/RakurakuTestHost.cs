@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Ecai.Domain.Carts;
 using Ecai.Integrations.Carts.Rakuraku;
 using Ecai.Integrations.Carts.Rakuraku.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
+using Ecai.Tests.Integrations.Shared;
 
 namespace Ecai.Tests.Integrations.Rakuraku;
 
@@ -9,43 +11,30 @@ namespace Ecai.Tests.Integrations.Rakuraku;
 /// A sandbox shop on 127.0.0.1 plus the connector wired as in the app (AddRakurakuCart), with retries shortened
 /// and the pacing raised to 50 requests per second so tests are quick. One per test, so faults and counters never leak.
 /// </summary>
-internal sealed partial class RakurakuTestHost : IAsyncDisposable
+internal sealed partial class RakurakuTestHost : CartTestHost<RakurakuStore>
 {
     public const string RedirectUri = "https://ecai.example.jp/cartauth/callback";
 
-    private readonly ServiceProvider _services;
-
-    private RakurakuTestHost(RakurakuSandboxServer server, ServiceProvider services)
+    private RakurakuTestHost(SandboxServer<RakurakuStore> server, ServiceProvider services)
+        : base(server, services)
     {
-        Server = server;
-        _services = services;
     }
 
-    public RakurakuSandboxServer Server { get; }
-    public RakurakuStore Store => Server.Store;
     public RecordingTokenStore Tokens { get; } = new();
-    public RakurakuCartClientFactory Factory => (RakurakuCartClientFactory)_services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.RakurakuRepeat));
+    public RakurakuCartClientFactory Factory => (RakurakuCartClientFactory)Services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.RakurakuRepeat));
 
     public static async Task<RakurakuTestHost> StartAsync(int customers = 400, int orders = 1_234,
         Action<RakurakuOptions>? configure = null, Action<RakurakuStoreOptions>? shop = null)
     {
         var storeOptions = new RakurakuStoreOptions { Seed = 5, Customers = customers, Orders = orders, RedirectUris = [RedirectUri] };
         shop?.Invoke(storeOptions);
-        var server = await RakurakuSandboxServer.StartAsync(new RakurakuStore(storeOptions));
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddRakurakuCart()
-            .Configure<RakurakuOptions>(o =>
-            {
-                o.RequestsPerSecond = 50;
-                o.PacingMargin = TimeSpan.Zero;
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
-                o.MaxRetries = 3;
-                o.AttemptTimeout = TimeSpan.FromSeconds(10);
-                o.TotalRequestTimeout = TimeSpan.FromSeconds(20);
-                configure?.Invoke(o);
-            })
-            .BuildServiceProvider();
+        var server = await RakurakuSandbox.StartAsync(new RakurakuStore(storeOptions));
+        var services = Connector<RakurakuOptions>(s => s.AddRakurakuCart(), o =>
+        {
+            o.RequestsPerSecond = 50;
+            o.PacingMargin = TimeSpan.Zero;
+            configure?.Invoke(o);
+        });
         return new RakurakuTestHost(server, services);
     }
 
@@ -87,19 +76,6 @@ internal sealed partial class RakurakuTestHost : IAsyncDisposable
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([a-z_]+)\" value=\"([^\"]*)\">")]
     private static partial Regex HiddenField();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await Server.DisposeAsync();
-    }
-
-    public static async Task<List<CartPage<T>>> PullAllAsync<T>(IAsyncEnumerable<CartPage<T>> pages)
-    {
-        var all = new List<CartPage<T>>();
-        await foreach (var page in pages) all.Add(page);
-        return all;
-    }
 }
 
 /// <summary>Keeps the tokens the connector asks to save, as the real store does per connection.</summary>

@@ -5,6 +5,7 @@ using Ecai.Domain.Linking;
 using Ecai.Domain.Members;
 using Ecai.Integrations.Carts.Rakuten;
 using Ecai.Integrations.Carts.Rakuten.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ namespace Ecai.Tests.Integrations.Rakuten;
 public sealed class RakutenPullFlowTests : IAsyncLifetime
 {
     private TestDb _db = null!;
-    private RakutenSandboxServer _sandbox = null!;
+    private SandboxServer<RakutenStore> _sandbox = null!;
     private ServiceProvider _services = null!;
     private CartConnections _connections = null!;
     private CartSync _sync = null!;
@@ -31,7 +32,7 @@ public sealed class RakutenPullFlowTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDb.CreateAsync();
-        _sandbox = await RakutenSandboxServer.StartAsync(new RakutenStore(new RakutenStoreOptions { Seed = 5, Customers = 250, Orders = 1_500 }));
+        _sandbox = await RakutenSandbox.StartAsync(new RakutenStore(new RakutenStoreOptions { Seed = 5, Customers = 250, Orders = 1_500 }));
         _services = new ServiceCollection().AddLogging().AddRakutenCart()
             .Configure<RakutenOptions>(o => (o.RequestsPerSecond, o.PageSize, o.BatchSize) = (0, 200, 50))
             .BuildServiceProvider();

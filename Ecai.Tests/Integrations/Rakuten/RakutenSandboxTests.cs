@@ -4,16 +4,17 @@ using System.Text;
 using System.Text.Json;
 using Ecai.Integrations.Carts.Rakuten;
 using Ecai.Integrations.Carts.Rakuten.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Tests.Integrations.Rakuten;
 
 /// <summary>The sandbox speaks RMS: raw requests, as any client would send them.</summary>
 public sealed class RakutenSandboxTests : IAsyncLifetime
 {
-    private RakutenSandboxServer _server = null!;
+    private SandboxServer<RakutenStore> _server = null!;
     private readonly HttpClient _http = new();
 
-    public async Task InitializeAsync() => _server = await RakutenSandboxServer.StartAsync(new RakutenStore(new RakutenStoreOptions
+    public async Task InitializeAsync() => _server = await RakutenSandbox.StartAsync(new RakutenStore(new RakutenStoreOptions
     {
         Seed = 3, Customers = 100, Orders = 500, ServiceSecret = "secret", LicenseKey = "license",
     }));

@@ -1,6 +1,8 @@
 using Ecai.Domain.Carts;
 using Ecai.Integrations.Carts.Rakuten;
 using Ecai.Integrations.Carts.Rakuten.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
+using Ecai.Tests.Integrations.Shared;
 
 namespace Ecai.Tests.Integrations.Rakuten;
 
@@ -8,21 +10,16 @@ namespace Ecai.Tests.Integrations.Rakuten;
 /// A sandbox RMS shop on 127.0.0.1 plus the connector wired as in the app (AddRakutenCart), with pacing off,
 /// retries shortened to milliseconds and small pages so paging and batching are exercised. One per test.
 /// </summary>
-internal sealed class RakutenTestHost : IAsyncDisposable
+internal sealed class RakutenTestHost : CartTestHost<RakutenStore>
 {
     public const string Secret = "SP999999_testSecret";
     public const string License = "SL999999_testLicense";
 
-    private readonly ServiceProvider _services;
-
-    private RakutenTestHost(RakutenSandboxServer server, ServiceProvider services)
+    private RakutenTestHost(SandboxServer<RakutenStore> server, ServiceProvider services)
+        : base(server, services)
     {
-        Server = server;
-        _services = services;
     }
 
-    public RakutenSandboxServer Server { get; }
-    public RakutenStore Store => Server.Store;
 
     public static async Task<RakutenTestHost> StartAsync(int customers = 300, int orders = 1_234,
         Action<RakutenOptions>? configure = null, Action<RakutenStoreOptions>? shop = null)
@@ -32,26 +29,18 @@ internal sealed class RakutenTestHost : IAsyncDisposable
             Seed = 7, Customers = customers, Orders = orders, ServiceSecret = Secret, LicenseKey = License,
         };
         shop?.Invoke(storeOptions);
-        var server = await RakutenSandboxServer.StartAsync(new RakutenStore(storeOptions));
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddRakutenCart()
-            .Configure<RakutenOptions>(o =>
-            {
-                o.RequestsPerSecond = 0;
-                o.PageSize = 50;
-                o.BatchSize = 20;
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
-                o.MaxRetries = 3;
-                o.AttemptTimeout = TimeSpan.FromSeconds(10);
-                o.TotalRequestTimeout = TimeSpan.FromSeconds(20);
-                configure?.Invoke(o);
-            })
-            .BuildServiceProvider();
+        var server = await RakutenSandbox.StartAsync(new RakutenStore(storeOptions));
+        var services = Connector<RakutenOptions>(s => s.AddRakutenCart(), o =>
+        {
+            o.RequestsPerSecond = 0;
+            o.PageSize = 50;
+            o.BatchSize = 20;
+            configure?.Invoke(o);
+        });
         return new RakutenTestHost(server, services);
     }
 
-    public ICartClientFactory Factory => _services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.RakutenRms));
+    public ICartClientFactory Factory => Services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.RakutenRms));
 
     /// <summary>A client as CartSync would build it; connected now unless told otherwise.</summary>
     public ICartClient Client(string secret = Secret, string license = License, DateTimeOffset? connectedAt = null)
@@ -60,19 +49,6 @@ internal sealed class RakutenTestHost : IAsyncDisposable
         var endpoint = new CartEndpoint(7, CartKind.RakutenRms, "www.rakuten.co.jp/test-shop", Server.BaseUrl, secrets, NoTokens.Instance,
             connectedAt ?? DateTimeOffset.UtcNow);
         return Factory.Create(endpoint);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await Server.DisposeAsync();
-    }
-
-    public static async Task<List<CartPage<T>>> PullAllAsync<T>(IAsyncEnumerable<CartPage<T>> pages)
-    {
-        var all = new List<CartPage<T>>();
-        await foreach (var page in pages) all.Add(page);
-        return all;
     }
 
     private sealed class NoTokens : ICartTokenStore

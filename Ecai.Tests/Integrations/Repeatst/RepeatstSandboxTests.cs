@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Ecai.Domain.Linking;
 using Ecai.Integrations.Carts.Repeatst.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Tests.Integrations.Repeatst;
 
@@ -35,7 +36,7 @@ public sealed class RepeatstSandboxTests
     [Fact]
     public async Task Faults_can_be_set_over_http_and_bad_parameters_are_400()
     {
-        await using var server = await RepeatstSandboxServer.StartAsync(new RepeatstStore(new RepeatstStoreOptions { Customers = 10, Orders = 10 }));
+        await using var server = await RepeatstSandbox.StartAsync(new RepeatstStore(new RepeatstStoreOptions { Customers = 10, Orders = 10 }));
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", new RepeatstStoreOptions().AccessToken);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Integrations.Carts.Shopify;
 using Ecai.Integrations.Carts.Shopify.Sandbox;
 using Microsoft.AspNetCore.Builder;
@@ -14,12 +15,12 @@ namespace Ecai.Tests.Integrations.Shopify;
 /// <summary>The sandbox speaks Shopify's wire shape: token check, versions, limits, Link paging, the bucket header, webhooks.</summary>
 public sealed class ShopifySandboxTests : IAsyncLifetime
 {
-    private ShopifySandboxServer _server = null!;
+    private SandboxServer<ShopifyStore> _server = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ShopifySandboxServer.StartAsync(new ShopifyStore(new ShopifyStoreOptions { Seed = 3, Customers = 30, Orders = 60, Checkouts = 5 }));
+        _server = await ShopifySandbox.StartAsync(new ShopifyStore(new ShopifyStoreOptions { Seed = 3, Customers = 30, Orders = 60, Checkouts = 5 }));
         _http = new HttpClient { BaseAddress = new Uri(_server.BaseUrl) };
         _http.DefaultRequestHeaders.Add("X-Shopify-Access-Token", _server.Store.Options.AccessToken);
     }

@@ -1,6 +1,8 @@
 using Ecai.Domain.Carts;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Integrations.Carts.Shopify;
 using Ecai.Integrations.Carts.Shopify.Sandbox;
+using Ecai.Tests.Integrations.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecai.Tests.Integrations.Shopify;
@@ -9,18 +11,13 @@ namespace Ecai.Tests.Integrations.Shopify;
 /// A sandbox shop on 127.0.0.1 plus the connector wired as in the app (AddShopifyCart), with
 /// retries shortened to milliseconds. One per test class instance, so faults and counters never leak.
 /// </summary>
-internal sealed class ShopifyTestHost : IAsyncDisposable
+internal sealed class ShopifyTestHost : CartTestHost<ShopifyStore>
 {
-    private readonly ServiceProvider _services;
-
-    private ShopifyTestHost(ShopifySandboxServer server, ServiceProvider services)
+    private ShopifyTestHost(SandboxServer<ShopifyStore> server, ServiceProvider services)
+        : base(server, services)
     {
-        Server = server;
-        _services = services;
     }
 
-    public ShopifySandboxServer Server { get; }
-    public ShopifyStore Store => Server.Store;
 
     public static async Task<ShopifyTestHost> StartAsync(int customers = 300, int orders = 1_234, int checkouts = 200,
         Action<ShopifyOptions>? configure = null)
@@ -30,26 +27,15 @@ internal sealed class ShopifyTestHost : IAsyncDisposable
             Seed = 7, Customers = customers, Orders = orders, Checkouts = checkouts,
             Start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(9)), Span = TimeSpan.FromDays(300),
         });
-        var server = await ShopifySandboxServer.StartAsync(store);
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddShopifyCart()
-            .Configure<ShopifyOptions>(o =>
-            {
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
-                o.MaxRetries = 3;
-                o.AttemptTimeout = TimeSpan.FromSeconds(10);
-                o.TotalRequestTimeout = TimeSpan.FromSeconds(30);
-                configure?.Invoke(o);
-            })
-            .BuildServiceProvider();
+        var server = await ShopifySandbox.StartAsync(store);
+        var services = Connector<ShopifyOptions>(s => s.AddShopifyCart(), configure, totalRequestTimeout: TimeSpan.FromSeconds(30));
         return new ShopifyTestHost(server, services);
     }
 
     /// <summary>A client as CartSync would build it; by default with the right token and the store's tag date.</summary>
     public ICartClient Client(string? token = null, bool tags = true, string? baseUrl = null)
     {
-        var factory = _services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.Shopify));
+        var factory = Services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.Shopify));
         var secrets = new CartSecrets(new Dictionary<string, string>
         {
             [CartSpec.AccessToken] = token ?? Store.Options.AccessToken,
@@ -70,19 +56,6 @@ internal sealed class ShopifyTestHost : IAsyncDisposable
             if (facts.Cancelled || facts.FinancialStatus is "paid" or "authorized") ids.Add((5_600_000_001L + i).ToString());
         }
         return ids;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await Server.DisposeAsync();
-    }
-
-    public static async Task<List<CartPage<T>>> PullAllAsync<T>(IAsyncEnumerable<CartPage<T>> pages)
-    {
-        var all = new List<CartPage<T>>();
-        await foreach (var page in pages) all.Add(page);
-        return all;
     }
 
     private sealed class NoTokens : ICartTokenStore

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Integrations.Carts.SubscStore;
 using Ecai.Integrations.Carts.SubscStore.Sandbox;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +15,7 @@ public sealed class SubscStoreSandboxTests
     [Fact]
     public async Task Token_endpoint_issues_bearer_tokens_for_the_issued_credentials_only()
     {
-        await using var server = await SubscStoreSandboxServer.StartAsync(new SubscStoreStore(new SubscStoreStoreOptions { Customers = 5, Orders = 5 }));
+        await using var server = await SubscStoreSandbox.StartAsync(new SubscStoreStore(new SubscStoreStoreOptions { Customers = 5, Orders = 5 }));
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         var defaults = new SubscStoreStoreOptions();
 

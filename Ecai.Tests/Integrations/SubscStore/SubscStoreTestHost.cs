@@ -1,6 +1,8 @@
 using Ecai.Domain.Carts;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Integrations.Carts.SubscStore;
 using Ecai.Integrations.Carts.SubscStore.Sandbox;
+using Ecai.Tests.Integrations.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -11,25 +13,20 @@ namespace Ecai.Tests.Integrations.SubscStore;
 /// retries shortened to milliseconds. The shop's clock is fake (token expiry); the connector keeps the real one,
 /// because the resilience pipeline takes its TimeProvider from the container and would never finish a wait.
 /// </summary>
-internal sealed class SubscStoreTestHost : IAsyncDisposable
+internal sealed class SubscStoreTestHost : CartTestHost<SubscStoreStore>
 {
     public const string ApplicationId = "ecai-test-app";
     public const string SecretKey = "ss_secret_9b3e";
 
-    private readonly ServiceProvider _services;
-
-    private SubscStoreTestHost(SubscStoreSandboxServer server, ServiceProvider services, FakeTimeProvider clock)
+    private SubscStoreTestHost(SandboxServer<SubscStoreStore> server, ServiceProvider services, FakeTimeProvider clock)
+        : base(server, services)
     {
-        Server = server;
-        _services = services;
         Clock = clock;
     }
 
-    public SubscStoreSandboxServer Server { get; }
-    public SubscStoreStore Store => Server.Store;
     public FakeTimeProvider Clock { get; }
     public RecordingTokens Tokens { get; } = new();
-    public ICartClientFactory Factory => _services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.SubscStore));
+    public ICartClientFactory Factory => Services.GetServices<ICartClientFactory>().Single(f => f.Supports(CartKind.SubscStore));
 
     public static async Task<SubscStoreTestHost> StartAsync(int customers = 300, int orders = 1_234, Action<SubscStoreOptions>? configure = null)
     {
@@ -38,19 +35,8 @@ internal sealed class SubscStoreTestHost : IAsyncDisposable
         {
             Seed = 7, Customers = customers, Orders = orders, ApplicationId = ApplicationId, SecretKey = SecretKey, Clock = clock,
         });
-        var server = await SubscStoreSandboxServer.StartAsync(store);
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSubscStoreCart()
-            .Configure<SubscStoreOptions>(o =>
-            {
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
-                o.MaxRetries = 3;
-                o.AttemptTimeout = TimeSpan.FromSeconds(10);
-                o.TotalRequestTimeout = TimeSpan.FromSeconds(20);
-                configure?.Invoke(o);
-            })
-            .BuildServiceProvider();
+        var server = await SubscStoreSandbox.StartAsync(store);
+        var services = Connector<SubscStoreOptions>(s => s.AddSubscStoreCart(), configure);
         return new SubscStoreTestHost(server, services, clock);
     }
 
@@ -60,19 +46,6 @@ internal sealed class SubscStoreTestHost : IAsyncDisposable
         var secrets = new CartSecrets(new Dictionary<string, string> { [CartSpec.ApplicationId] = ApplicationId, [CartSpec.SecretKey] = secretKey },
             token ?? (reuseToken ? Tokens.Latest : null));
         return Factory.Create(new CartEndpoint(42, CartKind.SubscStore, "shop.example.jp", baseUrl ?? Server.BaseUrl, secrets, Tokens, DateTimeOffset.UtcNow));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await Server.DisposeAsync();
-    }
-
-    public static async Task<List<CartPage<T>>> PullAllAsync<T>(IAsyncEnumerable<CartPage<T>> pages)
-    {
-        var all = new List<CartPage<T>>();
-        await foreach (var page in pages) all.Add(page);
-        return all;
     }
 }
 

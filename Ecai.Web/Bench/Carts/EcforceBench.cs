@@ -1,5 +1,6 @@
 using Ecai.Domain.Carts;
 using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Web.Bench.Carts;
 
@@ -16,10 +17,10 @@ internal sealed class EcforceBench : IBenchCart
             Seed = seed, Customers = customers, Orders = orders,
             Start = DateTimeOffset.UtcNow.AddYears(-2), Span = TimeSpan.FromDays(730),
         };
-        return new Sandbox(await EcforceSandboxServer.StartAsync(new EcforceStore(options)), options);
+        return new Sandbox(await EcforceSandbox.StartAsync(new EcforceStore(options)), options);
     }
 
-    private sealed class Sandbox(EcforceSandboxServer server, EcforceStoreOptions options) : BenchSandbox
+    private sealed class Sandbox(SandboxServer<EcforceStore> server, EcforceStoreOptions options) : BenchSandbox
     {
         public override ConnectRequest ConnectRequest { get; } =
             ConnectRequest.Ecforce("bench.example.jp", options.AdminEmail, options.AdminPassword, server.BaseUrl);

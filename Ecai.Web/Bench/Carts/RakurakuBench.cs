@@ -1,5 +1,6 @@
 using Ecai.Domain.Carts;
 using Ecai.Integrations.Carts.Rakuraku.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Web.Bench.Carts;
 
@@ -20,12 +21,12 @@ internal sealed class RakurakuBench : IBenchCart
             Seed = seed, Customers = customers, Orders = orders,
             Start = DateTimeOffset.UtcNow.AddYears(-2), Span = TimeSpan.FromDays(730),
         };
-        var server = await RakurakuSandboxServer.StartAsync(new RakurakuStore(options));
+        var server = await RakurakuSandbox.StartAsync(new RakurakuStore(options));
         server.Store.Faults.Throttled = throttled;
         return new Sandbox(server, throttled);
     }
 
-    private sealed class Sandbox(RakurakuSandboxServer server, bool throttled) : BenchSandbox
+    private sealed class Sandbox(SandboxServer<RakurakuStore> server, bool throttled) : BenchSandbox
     {
         private const string RedirectUri = "https://bench.example.jp/cartauth/callback";
 

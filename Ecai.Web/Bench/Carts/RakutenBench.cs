@@ -1,5 +1,6 @@
 using Ecai.Domain.Carts;
 using Ecai.Integrations.Carts.Rakuten.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Web.Bench.Carts;
 
@@ -16,12 +17,12 @@ internal sealed class RakutenBench : IBenchCart
     public async Task<BenchSandbox> StartAsync(int seed, int customers, int orders, bool throttled)
     {
         var options = new RakutenStoreOptions { Seed = seed, Customers = customers, Orders = orders, Span = TimeSpan.FromDays(700) };
-        var server = await RakutenSandboxServer.StartAsync(new RakutenStore(options));
+        var server = await RakutenSandbox.StartAsync(new RakutenStore(options));
         server.Store.Faults.Throttled = throttled;
         return new Sandbox(server, options, throttled);
     }
 
-    private sealed class Sandbox(RakutenSandboxServer server, RakutenStoreOptions options, bool throttled) : BenchSandbox
+    private sealed class Sandbox(SandboxServer<RakutenStore> server, RakutenStoreOptions options, bool throttled) : BenchSandbox
     {
         public override ConnectRequest ConnectRequest { get; } = new(
             CartKind.RakutenRms, "https://www.rakuten.co.jp/ecai-bench/",

@@ -1,5 +1,6 @@
 using Ecai.Domain.Carts;
 using Ecai.Integrations.Carts.Repeatst.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Web.Bench.Carts;
 
@@ -16,10 +17,10 @@ internal sealed class RepeatstBench : IBenchCart
             Seed = seed, Customers = customers, Orders = orders,
             Start = DateTimeOffset.UtcNow.AddYears(-2), Span = TimeSpan.FromDays(730),
         };
-        return new Sandbox(await RepeatstSandboxServer.StartAsync(new RepeatstStore(options)), options);
+        return new Sandbox(await RepeatstSandbox.StartAsync(new RepeatstStore(options)), options);
     }
 
-    private sealed class Sandbox(RepeatstSandboxServer server, RepeatstStoreOptions options) : BenchSandbox
+    private sealed class Sandbox(SandboxServer<RepeatstStore> server, RepeatstStoreOptions options) : BenchSandbox
     {
         public override ConnectRequest ConnectRequest { get; } = new(CartKind.Repeatst, "bench.example.jp",
             new Dictionary<string, string?> { [CartSpec.AccessToken] = options.AccessToken }, ApiDomain: server.BaseUrl, BirthdaySync: true);

@@ -1,4 +1,5 @@
 using Ecai.Domain.Carts;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Integrations.Carts.Shopify.Sandbox;
 
 namespace Ecai.Web.Bench.Carts;
@@ -21,10 +22,10 @@ internal sealed class ShopifyBench : IBenchCart
         };
         var store = new ShopifyStore(options);
         store.Faults.Throttled = throttled;
-        return new Sandbox(await ShopifySandboxServer.StartAsync(store), throttled);
+        return new Sandbox(await ShopifySandbox.StartAsync(store), throttled);
     }
 
-    private sealed class Sandbox(ShopifySandboxServer server, bool throttled) : BenchSandbox
+    private sealed class Sandbox(SandboxServer<ShopifyStore> server, bool throttled) : BenchSandbox
     {
         public override ConnectRequest ConnectRequest { get; } = new(CartKind.Shopify, "bench.myshopify.com",
             new Dictionary<string, string?>

@@ -1,4 +1,5 @@
 using Ecai.Domain.Carts;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Integrations.Carts.SubscStore.Sandbox;
 
 namespace Ecai.Web.Bench.Carts;
@@ -16,10 +17,10 @@ internal sealed class SubscStoreBench : IBenchCart
             Seed = seed, Customers = customers, Orders = orders,
             Start = DateTimeOffset.UtcNow.AddYears(-2), Span = TimeSpan.FromDays(730),
         };
-        return new Sandbox(await SubscStoreSandboxServer.StartAsync(new SubscStoreStore(options)), options);
+        return new Sandbox(await SubscStoreSandbox.StartAsync(new SubscStoreStore(options)), options);
     }
 
-    private sealed class Sandbox(SubscStoreSandboxServer server, SubscStoreStoreOptions options) : BenchSandbox
+    private sealed class Sandbox(SandboxServer<SubscStoreStore> server, SubscStoreStoreOptions options) : BenchSandbox
     {
         public override ConnectRequest ConnectRequest { get; } = new(CartKind.SubscStore, "bench.example.jp",
             new Dictionary<string, string?> { [CartSpec.ApplicationId] = options.ApplicationId, [CartSpec.SecretKey] = options.SecretKey },

@@ -1,3 +1,5 @@
+using Ecai.Integrations.Carts.Shared.Sandbox;
+
 namespace Ecai.Integrations.Carts.Ecforce.Sandbox;
 
 /// <summary>A product of the sandbox shop's fixed catalogue; <see cref="CourseName"/> marks a subscription product.</summary>
@@ -24,18 +26,11 @@ public sealed record EcforceProduct(string Code, string Name, long Price, string
         Catalogue.FirstOrDefault(p => p.Code == code) ?? throw new ArgumentException($"Unknown product code '{code}'.", nameof(code));
 }
 
-/// <summary>Every sandbox row has an id and an updated_at (the paging key).</summary>
-internal interface IEcforceRow
-{
-    long Id { get; }
-    DateTimeOffset UpdatedAt { get; }
-}
-
 internal sealed record CustomerRow(
     long Id, string Number, string? Email, DateOnly? Birth, string? LineId,
     string FamilyName, string GivenName, string Zip, string Prefecture, string City, string Street,
     string? Phone, string? Tel01, string? Tel02, string? Tel03,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt) : IEcforceRow
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt) : ISandboxRow
 {
     public string FullTel => string.Join("-", new[] { Tel01, Tel02, Tel03 }.Where(t => !string.IsNullOrEmpty(t)));
 }
@@ -45,7 +40,7 @@ internal sealed record ItemRow(long Id, EcforceProduct Product, int Quantity);
 internal sealed record OrderRow(
     long Id, string Number, long CustomerId, long? SubsOrderId, int? Times, ItemRow[] Items, long DeliveryFee,
     DateTimeOffset CompletedAt, DateTimeOffset ScheduledToBeShippedAt, DateTimeOffset? ShippedAt, string? ShippingSlip,
-    DateTimeOffset UpdatedAt) : IEcforceRow
+    DateTimeOffset UpdatedAt) : ISandboxRow
 {
     public long Total
     {
@@ -61,4 +56,4 @@ internal sealed record OrderRow(
 internal sealed record SubOrderRow(
     long Id, string Number, long CustomerId, string State, int Times, ItemRow Item, int EveryXMonth,
     DateTimeOffset? NextShipAt, DateTimeOffset? SuspendedAt, DateTimeOffset? CanceledAt,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt) : IEcforceRow;
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt) : ISandboxRow;

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,6 +22,10 @@ public static class EcforceSandbox
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private enum Resource { Customers, Orders, SubsOrders }
+
+    /// <summary>The sandbox on its own Kestrel at 127.0.0.1 and a free port (tests, benchmarks).</summary>
+    public static Task<SandboxServer<EcforceStore>> StartAsync(EcforceStore store, CancellationToken ct = default) =>
+        SandboxServer<EcforceStore>.StartAsync(store, app => Map(app, "", store), ct);
 
     /// <summary>Mounts the sandbox under <paramref name="prefix"/> (e.g. "/sandbox/ecforce", or "" for a server of its own).</summary>
     public static RouteGroupBuilder Map(IEndpointRouteBuilder app, string prefix, EcforceStore store)
@@ -104,7 +109,7 @@ public static class EcforceSandbox
         using var w = new Utf8JsonWriter(http.Response.BodyWriter, WriterOptions);
         w.WriteStartObject();
         w.WriteStartArray("data");
-        var page = new List<IEcforceRow>(query.Per); // one page, kept only to write `included`
+        var page = new List<ISandboxRow>(query.Per); // one page, kept only to write `included`
         foreach (var row in rows)
         {
             WriteRow(w, store, row);
@@ -125,7 +130,7 @@ public static class EcforceSandbox
     private static async Task SingleAsync(HttpContext http, EcforceStore store, Resource resource, long id)
     {
         if (!await GuardAsync(http, store)) return;
-        IEcforceRow? row = resource switch
+        ISandboxRow? row = resource switch
         {
             Resource.Customers => store.Customers.Find(id),
             Resource.Orders => store.Orders.Find(id),
@@ -191,7 +196,7 @@ public static class EcforceSandbox
         return token.Length == 0 ? null : token;
     }
 
-    private static void WriteRow(Utf8JsonWriter w, EcforceStore store, IEcforceRow row)
+    private static void WriteRow(Utf8JsonWriter w, EcforceStore store, ISandboxRow row)
     {
         switch (row)
         {
@@ -201,7 +206,7 @@ public static class EcforceSandbox
         }
     }
 
-    private static void WriteIncluded(Utf8JsonWriter w, IEcforceRow row)
+    private static void WriteIncluded(Utf8JsonWriter w, ISandboxRow row)
     {
         switch (row)
         {
@@ -244,8 +249,8 @@ public static class EcforceSandbox
         await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
     }
 
-    private static (int, IEnumerable<IEcforceRow>) Cast<TRow>((int Total, IEnumerable<TRow> Rows) result) where TRow : IEcforceRow =>
-        (result.Total, result.Rows.Cast<IEcforceRow>());
+    private static (int, IEnumerable<ISandboxRow>) Cast<TRow>((int Total, IEnumerable<TRow> Rows) result) where TRow : ISandboxRow =>
+        (result.Total, result.Rows.Cast<ISandboxRow>());
 
     private static Task DelayAsync(HttpContext http, EcforceStore store) =>
         store.Faults.ResponseDelay > TimeSpan.Zero ? Task.Delay(store.Faults.ResponseDelay, http.RequestAborted) : Task.CompletedTask;

@@ -1,4 +1,5 @@
 using Bogus;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Integrations.Carts.Ecforce.Sandbox;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Integrations.Carts.Ecforce.Sandbox;
 
@@ -22,9 +23,9 @@ public sealed partial class EcforceStore
     private readonly TimeSpan _span;
     private readonly int[] _orderingCustomers;
     private readonly int[] _subscriberCustomers;
-    private readonly EcforceTable<CustomerRow> _customers;
-    private readonly EcforceTable<OrderRow> _orders;
-    private readonly EcforceTable<SubOrderRow> _subscriptions;
+    private readonly SandboxTable<CustomerRow> _customers;
+    private readonly SandboxTable<OrderRow> _orders;
+    private readonly SandboxTable<SubOrderRow> _subscriptions;
     private readonly ConcurrentDictionary<long, bool> _customersWithAddedOrders = new();
     private readonly Lock _changeLock = new();
     private DateTimeOffset _lastChange;
@@ -160,9 +161,9 @@ public sealed partial class EcforceStore
     /// <summary>Every token issued so far stops working (a password change, a revoked API user).</summary>
     public void RevokeAllTokens() => _tokens.Clear();
 
-    internal EcforceTable<CustomerRow> Customers => _customers;
-    internal EcforceTable<OrderRow> Orders => _orders;
-    internal EcforceTable<SubOrderRow> Subscriptions => _subscriptions;
+    internal SandboxTable<CustomerRow> Customers => _customers;
+    internal SandboxTable<OrderRow> Orders => _orders;
+    internal SandboxTable<SubOrderRow> Subscriptions => _subscriptions;
 
     internal bool IsValidToken(string? token) => token is not null && !Faults.RejectAllTokens && _tokens.ContainsKey(token);
 

@@ -1,53 +1,29 @@
+using Ecai.Integrations.Carts.Shared.Sandbox;
+
 namespace Ecai.Integrations.Carts.Rakuraku.Sandbox;
 
 /// <summary>
 /// Misbehaviour on demand (also settable with <c>POST {prefix}/_faults</c>), the real limit on demand
 /// (<see cref="Throttled"/>: one request per second and no parallel calls [C], else 429), and counters.
-/// Faults and the throttle apply to the order search, not to the OAuth endpoints.
+/// Faults and the throttle apply to the order search, not to the OAuth endpoints (Next429 and Next500 count searches).
 /// </summary>
-public sealed class RakurakuFaults
+public sealed class RakurakuFaults : FaultSwitches
 {
     /// <summary>Slack for timer granularity when judging a request early.</summary>
     private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(10);
 
-    private readonly Lock _lock = new();
-    private int _next429, _next500, _retryAfterSeconds = 1;
-    private DateTimeOffset _retryNotBefore = DateTimeOffset.MinValue;
     private DateTimeOffset _lastAccepted = DateTimeOffset.MinValue;
     private int _inFlight, _maxInFlight;
-    private int _served429, _served500, _throttled, _tooEarly, _apiRequests, _largestPage;
-
-    /// <summary>The next <paramref name="count"/> searches are 429 with <c>Retry-After: seconds</c>.</summary>
-    public void Next429(int count, int retryAfterSeconds = 1)
-    {
-        lock (_lock) (_next429, _retryAfterSeconds) = (count, Math.Max(0, retryAfterSeconds));
-    }
-
-    /// <summary>The next <paramref name="count"/> searches are 500.</summary>
-    public void Next500(int count)
-    {
-        lock (_lock) _next500 = count;
-    }
+    private int _throttled, _apiRequests, _largestPage;
 
     /// <summary>Enforce 1 request per <see cref="RakurakuStoreOptions.ThrottleInterval"/> and no parallel calls (429 otherwise).</summary>
     public bool Throttled { get; set; }
 
-    public TimeSpan ResponseDelay { get; set; }
-
-    /// <summary>When k &gt; 0, every k-th order is broken: alternately an unreadable ordered_at and no customer id.</summary>
-    public int MalformedOrderEvery { get; set; }
-
     /// <summary>Every access token is refused with 401 (the refresh still issues new ones, also refused).</summary>
     public bool RejectAllTokens { get; set; }
 
-    public int Served429 => Volatile.Read(ref _served429);
-    public int Served500 => Volatile.Read(ref _served500);
-
     /// <summary>429s the throttle gave (too soon after the previous request, or in parallel with one).</summary>
     public int ThrottledRequests => Volatile.Read(ref _throttled);
-
-    /// <summary>Requests that arrived while a Retry-After was still running.</summary>
-    public int RequestsBeforeRetryAfter => Volatile.Read(ref _tooEarly);
 
     /// <summary>Order searches, whatever the answer.</summary>
     public int ApiRequests => Volatile.Read(ref _apiRequests);
@@ -63,34 +39,18 @@ public sealed class RakurakuFaults
     /// <summary>Decides one search arriving at <paramref name="now"/>; a None outcome must be followed by <see cref="Done"/>.</summary>
     internal (Outcome Outcome, int RetryAfterSeconds) Take(DateTimeOffset now, TimeSpan throttleInterval)
     {
-        lock (_lock)
+        lock (Gate)
         {
             _apiRequests++;
-            if (now + Tolerance < _retryNotBefore)
-            {
-                _tooEarly++;
-                _served429++;
-                return (Outcome.TooMany, Math.Max(1, (int)Math.Ceiling((_retryNotBefore - now).TotalSeconds)));
-            }
-            if (_next429 > 0)
-            {
-                _next429--;
-                _served429++;
-                _retryNotBefore = now.AddSeconds(_retryAfterSeconds);
-                return (Outcome.TooMany, _retryAfterSeconds);
-            }
+            if (TooEarly(now, Tolerance, out var wait)) return (Outcome.TooMany, wait);
+            if (TakeNext429(now, out var retryAfter)) return (Outcome.TooMany, retryAfter);
             if (Throttled && (_inFlight > 0 || now + Tolerance < _lastAccepted + throttleInterval))
             {
                 _throttled++;
-                _served429++;
+                Count429();
                 return (Outcome.TooMany, Math.Max(1, (int)Math.Ceiling(throttleInterval.TotalSeconds)));
             }
-            if (_next500 > 0)
-            {
-                _next500--;
-                _served500++;
-                return (Outcome.ServerError, 0);
-            }
+            if (TakeNext500()) return (Outcome.ServerError, 0);
             _lastAccepted = now;
             _inFlight++;
             _maxInFlight = Math.Max(_maxInFlight, _inFlight);
@@ -100,19 +60,11 @@ public sealed class RakurakuFaults
 
     internal void Done(int rows)
     {
-        lock (_lock)
+        lock (Gate)
         {
             _inFlight--;
             _largestPage = Math.Max(_largestPage, rows);
         }
-    }
-
-    /// <summary>The malformation of order <paramref name="id"/>: 0 none, 1 unreadable ordered_at, 2 no customer id.</summary>
-    internal int MalformationOf(long id)
-    {
-        var every = MalformedOrderEvery;
-        if (every <= 0 || id % every != 0) return 0;
-        return (id / every) % 2 == 1 ? 1 : 2;
     }
 
     /// <summary>
@@ -126,10 +78,7 @@ public sealed class RakurakuFaults
     public void Apply(Settings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Next429 is { } n429) Next429(n429, settings.RetryAfterSeconds ?? 1);
-        if (settings.Next500 is { } n500) Next500(n500);
-        if (settings.DelayMs is { } delay) ResponseDelay = TimeSpan.FromMilliseconds(Math.Max(0, delay));
-        if (settings.MalformedOrderEvery is { } every) MalformedOrderEvery = Math.Max(0, every);
+        ApplyShared(settings.Next429, settings.RetryAfterSeconds, settings.Next500, settings.DelayMs, settings.MalformedOrderEvery);
         if (settings.RejectAllTokens is { } reject) RejectAllTokens = reject;
         if (settings.Throttled is { } throttled) Throttled = throttled;
     }

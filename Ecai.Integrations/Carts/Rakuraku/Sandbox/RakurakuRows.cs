@@ -1,4 +1,4 @@
-using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Integrations.Carts.Rakuraku.Sandbox;
 
@@ -39,7 +39,7 @@ internal sealed record RakurakuItemRow(RakurakuProduct Product, int Quantity);
 /// <summary>An order as the sandbox keeps it; the buyer is written from <see cref="CustomerIndex"/> when served.</summary>
 internal sealed record RakurakuOrderRow(
     long Id, string Number, int CustomerIndex, long? RegularId, int? Times, string? RegularStatus, RakurakuItemRow[] Items,
-    long DeliveryFee, string Status, DateTimeOffset OrderedAt, DateTimeOffset? ShippedAt, DateTimeOffset UpdatedAt) : IEcforceRow
+    long DeliveryFee, string Status, DateTimeOffset OrderedAt, DateTimeOffset? ShippedAt, DateTimeOffset UpdatedAt) : ISandboxRow
 {
     public long Total
     {

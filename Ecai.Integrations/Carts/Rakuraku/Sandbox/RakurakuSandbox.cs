@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,6 +21,16 @@ public static class RakurakuSandbox
     private const int DefaultLimit = 100; // [I]
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The sandbox on its own Kestrel at 127.0.0.1 and a free port (tests, benchmarks).</summary>
+    public static Task<SandboxServer<RakurakuStore>> StartAsync(RakurakuStore store, CancellationToken ct = default) =>
+        SandboxServer<RakurakuStore>.StartAsync(store, app => Map(app, "", store), ct);
+
+    extension(SandboxServer<RakurakuStore> server)
+    {
+        /// <summary>What a connection's ApiBaseUrl is for this sandbox: <c>{BaseUrl}/api</c>.</summary>
+        public string ApiBaseUrl => server.BaseUrl + "/api";
+    }
 
     /// <summary>Mounts the sandbox under <paramref name="prefix"/> (e.g. "/sandbox/rakuraku", or "" for a server of its own).</summary>
     public static RouteGroupBuilder Map(IEndpointRouteBuilder app, string prefix, RakurakuStore store)

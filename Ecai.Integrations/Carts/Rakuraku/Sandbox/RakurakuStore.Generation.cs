@@ -1,6 +1,6 @@
 using Bogus;
 using Ecai.Domain.Linking;
-using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Integrations.Carts.Rakuraku.Sandbox;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Integrations.Carts.Rakuraku.Sandbox;
 
@@ -23,7 +23,7 @@ public sealed partial class RakurakuStore
     private readonly TimeSpan _span;
     private readonly int[] _orderingCustomers;
     private readonly int[] _subscriberCustomers;
-    private readonly EcforceTable<RakurakuOrderRow> _orders;
+    private readonly SandboxTable<RakurakuOrderRow> _orders;
     private readonly ConcurrentDictionary<int, RakurakuCustomerRow> _changedCustomers = new();
     private readonly ConcurrentDictionary<int, bool> _customersWithAddedOrders = new();
     private readonly Lock _changeLock = new();
@@ -142,7 +142,7 @@ public sealed partial class RakurakuStore
         }
     }
 
-    internal EcforceTable<RakurakuOrderRow> Orders => _orders;
+    internal SandboxTable<RakurakuOrderRow> Orders => _orders;
 
     internal RakurakuOrderRow? FindOrder(int index) => _orders.Find(index + 1L);
 

@@ -1,31 +1,18 @@
+using Ecai.Integrations.Carts.Shared.Sandbox;
+
 namespace Ecai.Integrations.Carts.Rakuten.Sandbox;
 
 /// <summary>
 /// Misbehaviour on demand (also settable with <c>POST {prefix}/_faults</c>), the ~1 request/s throttle,
-/// and counters of what the sandbox served. After a 429 the sandbox keeps answering 429 until
-/// Retry-After has passed, as a real limiter would, and counts requests that came too early.
+/// and counters of what the sandbox served. A malformed order has an unreadable 注文日時 or no 注文者.
 /// </summary>
-public sealed class RakutenFaults
+public sealed class RakutenFaults : FaultSwitches
 {
     /// <summary>Arrivals this much early still pass (timer granularity, network jitter); half the interval at most.</summary>
     private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(50);
 
-    private readonly Lock _lock = new();
-    private int _next429, _next500, _retryAfterSeconds = 1;
-    private DateTimeOffset _retryNotBefore = DateTimeOffset.MinValue, _lastAccepted = DateTimeOffset.MinValue;
-    private int _served429, _served500, _throttled, _tooEarly, _apiRequests, _searchCalls, _getOrderCalls, _largestBatch;
-
-    /// <summary>The next <paramref name="count"/> API responses are 429 with <c>Retry-After: seconds</c>.</summary>
-    public void Next429(int count, int retryAfterSeconds = 1)
-    {
-        lock (_lock) (_next429, _retryAfterSeconds) = (count, Math.Max(0, retryAfterSeconds));
-    }
-
-    /// <summary>The next <paramref name="count"/> API responses are 500.</summary>
-    public void Next500(int count)
-    {
-        lock (_lock) _next500 = count;
-    }
+    private DateTimeOffset _lastAccepted = DateTimeOffset.MinValue;
+    private int _throttled, _apiRequests, _searchCalls, _getOrderCalls, _largestBatch;
 
     /// <summary>
     /// The next API response is HTTP 200 with this ERROR entry in MessageModelList (a business error, e.g.
@@ -36,7 +23,7 @@ public sealed class RakutenFaults
     /// <summary>Takes <see cref="NextBusinessError"/> (once).</summary>
     internal string? TakeBusinessError()
     {
-        lock (_lock)
+        lock (Gate)
         {
             var error = NextBusinessError;
             NextBusinessError = null;
@@ -44,19 +31,11 @@ public sealed class RakutenFaults
         }
     }
 
-    /// <summary>Added before every response.</summary>
-    public TimeSpan ResponseDelay { get; set; }
-
-    /// <summary>When k &gt; 0, every k-th order is broken: alternately an unreadable 注文日時 and no 注文者.</summary>
-    public int MalformedOrderEvery { get; set; }
-
     /// <summary>The licenseKey has expired: every call is 401 with an ERROR message.</summary>
     public bool LicenseExpired { get; set; }
 
     /// <summary>Enforce the real limit (<see cref="RakutenStoreOptions.ThrottleRps"/>) with 429s; off by default.</summary>
     public bool Throttled { get; set; }
-
-    public int Served429 => Volatile.Read(ref _served429);
 
     /// <summary>searchOrder calls answered with order numbers (valid searches).</summary>
     public int SearchCalls => Volatile.Read(ref _searchCalls);
@@ -72,15 +51,11 @@ public sealed class RakutenFaults
     internal void CountGetOrder(int numbers)
     {
         Interlocked.Increment(ref _getOrderCalls);
-        lock (_lock) _largestBatch = Math.Max(_largestBatch, numbers);
+        lock (Gate) _largestBatch = Math.Max(_largestBatch, numbers);
     }
-    public int Served500 => Volatile.Read(ref _served500);
 
     /// <summary>429s the throttle served (requests above the allowed rate).</summary>
     public int Throttled429 => Volatile.Read(ref _throttled);
-
-    /// <summary>Requests that arrived while a Retry-After was still running (a client that ignores it).</summary>
-    public int RequestsBeforeRetryAfter => Volatile.Read(ref _tooEarly);
 
     /// <summary>Calls to searchOrder and getOrder, whatever the answer.</summary>
     public int ApiRequests => Volatile.Read(ref _apiRequests);
@@ -90,28 +65,12 @@ public sealed class RakutenFaults
     /// <summary>Decides the fault (if any) for one API request arriving at <paramref name="now"/>.</summary>
     internal (Outcome Outcome, int RetryAfterSeconds) Take(DateTimeOffset now, double throttleRps)
     {
-        lock (_lock)
+        lock (Gate)
         {
             _apiRequests++;
-            if (now + Slack < _retryNotBefore)
-            {
-                _tooEarly++;
-                _served429++;
-                return (Outcome.TooMany, Math.Max(1, (int)Math.Ceiling((_retryNotBefore - now).TotalSeconds)));
-            }
-            if (_next429 > 0)
-            {
-                _next429--;
-                _served429++;
-                _retryNotBefore = now.AddSeconds(_retryAfterSeconds);
-                return (Outcome.TooMany, _retryAfterSeconds);
-            }
-            if (_next500 > 0)
-            {
-                _next500--;
-                _served500++;
-                return (Outcome.ServerError, 0);
-            }
+            if (TooEarly(now, Slack, out var wait)) return (Outcome.TooMany, wait);
+            if (TakeNext429(now, out var retryAfter)) return (Outcome.TooMany, retryAfter);
+            if (TakeNext500()) return (Outcome.ServerError, 0);
             if (Throttled && throttleRps > 0)
             {
                 var interval = TimeSpan.FromSeconds(1 / throttleRps);
@@ -119,21 +78,13 @@ public sealed class RakutenFaults
                 if (now + slack < _lastAccepted + interval)
                 {
                     _throttled++;
-                    _served429++;
+                    Count429();
                     return (Outcome.TooMany, Math.Max(1, (int)Math.Ceiling((_lastAccepted + interval - now).TotalSeconds)));
                 }
             }
             _lastAccepted = now;
             return (Outcome.None, 0);
         }
-    }
-
-    /// <summary>The malformation of order number <paramref name="seq"/>: 0 none, 1 unreadable 注文日時, 2 no 注文者.</summary>
-    internal int MalformationOf(long seq)
-    {
-        var every = MalformedOrderEvery;
-        if (every <= 0 || seq % every != 0) return 0;
-        return (seq / every) % 2 == 1 ? 1 : 2;
     }
 
     /// <summary>
@@ -147,10 +98,7 @@ public sealed class RakutenFaults
     public void Apply(Settings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Next429 is { } n429) Next429(n429, settings.RetryAfterSeconds ?? 1);
-        if (settings.Next500 is { } n500) Next500(n500);
-        if (settings.DelayMs is { } delay) ResponseDelay = TimeSpan.FromMilliseconds(Math.Max(0, delay));
-        if (settings.MalformedOrderEvery is { } every) MalformedOrderEvery = Math.Max(0, every);
+        ApplyShared(settings.Next429, settings.RetryAfterSeconds, settings.Next500, settings.DelayMs, settings.MalformedOrderEvery);
         if (settings.LicenseExpired is { } expired) LicenseExpired = expired;
         if (settings.Throttled is { } throttled) Throttled = throttled;
         if (settings.NextBusinessError is { } error) NextBusinessError = error;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -23,6 +24,10 @@ public static class RakutenSandbox
     private const int MaxOrdersPerGet = 100;   // [C]
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The sandbox on its own Kestrel at 127.0.0.1 and a free port (tests, benchmarks).</summary>
+    public static Task<SandboxServer<RakutenStore>> StartAsync(RakutenStore store, CancellationToken ct = default) =>
+        SandboxServer<RakutenStore>.StartAsync(store, app => Map(app, "", store), ct);
 
     /// <summary>Mounts the sandbox under <paramref name="prefix"/> (e.g. "/sandbox/rakuten", or "" for a server of its own).</summary>
     public static RouteGroupBuilder Map(IEndpointRouteBuilder app, string prefix, RakutenStore store)

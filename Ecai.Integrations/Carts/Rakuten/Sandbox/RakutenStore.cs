@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Bogus;
 using Ecai.Domain.Linking;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Integrations.Carts.Rakuten.Sandbox;
 
@@ -39,6 +40,9 @@ public sealed class RakutenStore
 {
     private const int CustomerStream = 1, OrderStream = 2;
 
+    /// <summary>This sandbox's random stream for (seed, stream, index); its own key mixing keeps the data it always generated.</summary>
+    private static IndexRandom Rng(int seed, int stream, long index) => new(seed, stream, index, streamShift: 52, salt: 0x5DEECE66DUL);
+
     private static readonly string[] DeliveryCompanies = ["1001", "1001", "1001", "1002", "1002", "1003", "1000"];
 
     private readonly RakutenStoreOptions _options;
@@ -74,11 +78,11 @@ public sealed class RakutenStore
         var ordering = new List<int>();
         for (var c = 0; c < options.Customers && ordering.Count < options.Orders; c++)
         {
-            if (new RakutenRandom(options.Seed, CustomerStream + 100, c).Chance(90)) ordering.Add(c);
+            if (Rng(options.Seed, CustomerStream + 100, c).Chance(90)) ordering.Add(c);
         }
         if (ordering.Count == 0 && options.Customers > 0) ordering.Add(0);
         _orderingCustomers = ordering.ToArray();
-        _subscribers = ordering.Where(c => new RakutenRandom(options.Seed, CustomerStream + 200, c).Chance(options.SubscriberPercent)).ToArray();
+        _subscribers = ordering.Where(c => Rng(options.Seed, CustomerStream + 200, c).Chance(options.SubscriberPercent)).ToArray();
     }
 
     /// <summary>Switches that make the sandbox misbehave, and what it observed.</summary>
@@ -218,7 +222,7 @@ public sealed class RakutenStore
     internal CustomerRow Customer(int index)
     {
         CheckCustomer(index);
-        var r = new RakutenRandom(_options.Seed, CustomerStream, index);
+        var r = Rng(_options.Seed, CustomerStream, index);
         var (p1, p2, p3) = PhoneOf(index);
         return new CustomerRow(index, r.Pick(_familyNames), r.Pick(_givenNames), $"{r.Next(100, 1000)}", $"{r.Next(0, 10000):D4}",
             r.Pick(_prefectures), r.Pick(_cities), $"{r.Next(1, 9)}-{r.Next(1, 30)}-{r.Next(1, 20)}", p1, p2, p3, CustomerEmail(index));
@@ -232,7 +236,7 @@ public sealed class RakutenStore
     private (string? P1, string? P2, string? P3) PhoneOf(int index)
     {
         CheckCustomer(index);
-        var r = new RakutenRandom(_options.Seed, CustomerStream + 300, index);
+        var r = Rng(_options.Seed, CustomerStream + 300, index);
         if (_options.SharedPhone is { } shared && r.Next(1000) < _options.SharedPhoneShare * 1000
             && Retype(shared(index), r.Next(2)) is { } retyped)
             return retyped;
@@ -262,7 +266,7 @@ public sealed class RakutenStore
     private OrderRow Generate(long seq)
     {
         var index = (int)(seq - 1);
-        var r = new RakutenRandom(_options.Seed, OrderStream, index);
+        var r = Rng(_options.Seed, OrderStream, index);
         var orderedAt = GeneratedAt(seq);
         var customer = index < _orderingCustomers.Length ? _orderingCustomers[index] : _orderingCustomers[r.Next(_orderingCustomers.Length)];
         var subscriber = Array.BinarySearch(_subscribers, customer);
@@ -276,7 +280,7 @@ public sealed class RakutenStore
             orderType = 4;
             reserve = ReserveNumber(subscriber);
             deliveries = r.Next(1, 13);
-            items = [new ItemRow(new RakutenRandom(_options.Seed, OrderStream + 100, subscriber).Pick(RakutenProduct.Subscriptions), 1)];
+            items = [new ItemRow(Rng(_options.Seed, OrderStream + 100, subscriber).Pick(RakutenProduct.Subscriptions), 1)];
         }
         else
         {

@@ -1,4 +1,4 @@
-using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Integrations.Carts.Repeatst.Sandbox;
 
@@ -24,21 +24,21 @@ public sealed record RepeatstProduct(string Code, string Name, long Price, strin
         Catalogue.FirstOrDefault(p => p.Code == code) ?? throw new ArgumentException($"Unknown product code '{code}'.", nameof(code));
 }
 
-// Rows implement IEcforceRow only to reuse the lazy table of the ecforce sandbox (EcforceTable: id + updated_at).
+// Rows implement ISandboxRow to use the shared lazy table (SandboxTable: id + updated_at).
 
 internal sealed record RepeatstCustomerRow(
     long Id, string Code, string FamilyName, string GivenName, string? Tel, string? Mail, DateOnly? Birthday,
-    DateTimeOffset UpdatedAt) : IEcforceRow;
+    DateTimeOffset UpdatedAt) : ISandboxRow;
 
 internal sealed record RepeatstLineRow(RepeatstProduct Product, int Quantity);
 
 internal sealed record RepeatstOrderRow(
     long Id, string Code, long CustomerId, DateTimeOffset PurchasedAt, DateOnly? ShippingDate, long? TeikiId, int? TeikiCount,
-    bool Cancelled, RepeatstLineRow[] Lines, long Postage, DateTimeOffset UpdatedAt) : IEcforceRow
+    bool Cancelled, RepeatstLineRow[] Lines, long Postage, DateTimeOffset UpdatedAt) : ISandboxRow
 {
     public long Total => Postage + Lines.Sum(l => l.Product.Price * l.Quantity);
 }
 
 internal sealed record RepeatstTeikiRow(
     long Id, long CustomerId, string Status, RepeatstProduct Product, DateOnly? NextShippingDate, int Count,
-    DateTimeOffset UpdatedAt) : IEcforceRow;
+    DateTimeOffset UpdatedAt) : ISandboxRow;

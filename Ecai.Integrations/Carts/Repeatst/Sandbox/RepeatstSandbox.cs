@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Ecai.Integrations.Carts.Ecforce.Sandbox;
 using Ecai.Integrations.Carts.Shared;
 using Ecai.Integrations.Carts.Shared.Sandbox;
 using Microsoft.AspNetCore.Builder;
@@ -21,6 +20,10 @@ public static class RepeatstSandbox
     private const int DefaultLimit = 50;
 
     private enum Resource { Customers, Orders, Teikis }
+
+    /// <summary>The sandbox on its own Kestrel at 127.0.0.1 and a free port (tests, benchmarks).</summary>
+    public static Task<SandboxServer<RepeatstStore>> StartAsync(RepeatstStore store, CancellationToken ct = default) =>
+        SandboxServer<RepeatstStore>.StartAsync(store, app => Map(app, "", store), ct);
 
     /// <summary>Mounts the sandbox under <paramref name="prefix"/> (e.g. "/sandbox/repeatst", or "" for a server of its own).</summary>
     public static RouteGroupBuilder Map(IEndpointRouteBuilder app, string prefix, RepeatstStore store)
@@ -95,7 +98,7 @@ public static class RepeatstSandbox
     }
 
     private static int WriteRows<TRow>(Utf8JsonWriter w, string name, (int Total, IEnumerable<TRow> Rows) result, Action<Utf8JsonWriter, TRow> write)
-        where TRow : class, IEcforceRow
+        where TRow : class, ISandboxRow
     {
         w.WriteStartArray(name);
         foreach (var row in result.Rows) write(w, row);

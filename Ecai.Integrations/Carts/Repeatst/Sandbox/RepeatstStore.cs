@@ -1,4 +1,3 @@
-using Ecai.Integrations.Carts.Ecforce.Sandbox;
 using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Integrations.Carts.Repeatst.Sandbox;
@@ -21,9 +20,9 @@ public sealed class RepeatstStore
     private readonly RepeatstStoreOptions _options;
     private readonly SandboxTimeline _time;
     private readonly int[] _ordering, _subscribers;
-    private readonly EcforceTable<RepeatstCustomerRow> _customers;
-    private readonly EcforceTable<RepeatstOrderRow> _orders;
-    private readonly EcforceTable<RepeatstTeikiRow> _teikis;
+    private readonly SandboxTable<RepeatstCustomerRow> _customers;
+    private readonly SandboxTable<RepeatstOrderRow> _orders;
+    private readonly SandboxTable<RepeatstTeikiRow> _teikis;
     private readonly HashSet<long> _customersWithAddedOrders = [];
     private readonly Lock _changeLock = new();
 
@@ -119,9 +118,9 @@ public sealed class RepeatstStore
         }
     }
 
-    internal EcforceTable<RepeatstCustomerRow> Customers => _customers;
-    internal EcforceTable<RepeatstOrderRow> Orders => _orders;
-    internal EcforceTable<RepeatstTeikiRow> Teikis => _teikis;
+    internal SandboxTable<RepeatstCustomerRow> Customers => _customers;
+    internal SandboxTable<RepeatstOrderRow> Orders => _orders;
+    internal SandboxTable<RepeatstTeikiRow> Teikis => _teikis;
 
     internal bool IsValidToken(string? token) => !Faults.RejectAllTokens && token == _options.AccessToken;
 

@@ -5,43 +5,14 @@ namespace Ecai.Integrations.Carts.Shared.Sandbox;
 /// <summary>
 /// Misbehaviour on demand shared by the リピスト and サブスクストア sandboxes (also settable with
 /// <c>POST {prefix}/_faults</c>), plus counters of what the sandbox served. Faults apply to the list
-/// endpoints. After a 429 the sandbox keeps answering 429 until Retry-After has passed, as a real
-/// rate limiter would, and counts requests that came too early.
+/// endpoints.
 /// </summary>
-public class SandboxFaults
+public class SandboxFaults : FaultSwitches
 {
-    private readonly Lock _lock = new();
-    private int _next429, _next500, _retryAfterSeconds = 1;
-    private DateTimeOffset _retryNotBefore = DateTimeOffset.MinValue;
-    private int _served429, _served500, _tooEarly;
     private long _apiRequests;
-
-    /// <summary>The next <paramref name="count"/> API responses are 429 with <c>Retry-After: seconds</c>.</summary>
-    public void Next429(int count, int retryAfterSeconds = 1)
-    {
-        lock (_lock) (_next429, _retryAfterSeconds) = (count, Math.Max(0, retryAfterSeconds));
-    }
-
-    /// <summary>The next <paramref name="count"/> API responses are 500.</summary>
-    public void Next500(int count)
-    {
-        lock (_lock) _next500 = count;
-    }
-
-    /// <summary>Added before every response.</summary>
-    public TimeSpan ResponseDelay { get; set; }
-
-    /// <summary>When k &gt; 0, every k-th order (by id) is broken: alternately an unreadable date and no customer id.</summary>
-    public int MalformedOrderEvery { get; set; }
 
     /// <summary>Every credential is refused with 401 (a revoked token or application).</summary>
     public bool RejectAllTokens { get; set; }
-
-    public int Served429 => Volatile.Read(ref _served429);
-    public int Served500 => Volatile.Read(ref _served500);
-
-    /// <summary>Requests that arrived while a Retry-After was still running (a client that ignores it).</summary>
-    public int RequestsBeforeRetryAfter => Volatile.Read(ref _tooEarly);
 
     /// <summary>Calls to the API endpoints, whatever the answer.</summary>
     public long ApiRequests => Interlocked.Read(ref _apiRequests);
@@ -52,38 +23,14 @@ public class SandboxFaults
     public (Outcome Outcome, int RetryAfterSeconds) Take(DateTimeOffset now)
     {
         Interlocked.Increment(ref _apiRequests);
-        lock (_lock)
+        lock (Gate)
         {
             // A little slack for timer granularity on the client side.
-            if (now + TimeSpan.FromMilliseconds(50) < _retryNotBefore)
-            {
-                _tooEarly++;
-                _served429++;
-                return (Outcome.TooMany, Math.Max(1, (int)Math.Ceiling((_retryNotBefore - now).TotalSeconds)));
-            }
-            if (_next429 > 0)
-            {
-                _next429--;
-                _served429++;
-                _retryNotBefore = now.AddSeconds(_retryAfterSeconds);
-                return (Outcome.TooMany, _retryAfterSeconds);
-            }
-            if (_next500 > 0)
-            {
-                _next500--;
-                _served500++;
-                return (Outcome.ServerError, 0);
-            }
+            if (TooEarly(now, TimeSpan.FromMilliseconds(50), out var wait)) return (Outcome.TooMany, wait);
+            if (TakeNext429(now, out var retryAfter)) return (Outcome.TooMany, retryAfter);
+            if (TakeNext500()) return (Outcome.ServerError, 0);
             return (Outcome.None, 0);
         }
-    }
-
-    /// <summary>The malformation of order <paramref name="id"/>: 0 none, 1 unreadable date, 2 no customer id.</summary>
-    public int MalformationOf(long id)
-    {
-        var every = MalformedOrderEvery;
-        if (every <= 0 || id % every != 0) return 0;
-        return (id / every) % 2 == 1 ? 1 : 2;
     }
 
     /// <summary>
@@ -94,10 +41,8 @@ public class SandboxFaults
     public void Apply(JsonElement body)
     {
         if (body.ValueKind != JsonValueKind.Object) return;
-        if (Int(body, "next429") is { } n429) Next429(n429, Int(body, "retry_after_seconds") ?? 1);
-        if (Int(body, "next500") is { } n500) Next500(n500);
-        if (Int(body, "delay_ms") is { } delay) ResponseDelay = TimeSpan.FromMilliseconds(Math.Max(0, delay));
-        if (Int(body, "malformed_order_every") is { } every) MalformedOrderEvery = Math.Max(0, every);
+        ApplyShared(Int(body, "next429"), Int(body, "retry_after_seconds"), Int(body, "next500"), Int(body, "delay_ms"),
+            Int(body, "malformed_order_every"));
         if (Bool(body, "reject_all_tokens") is { } reject) RejectAllTokens = reject;
         ApplyOwn(body);
     }

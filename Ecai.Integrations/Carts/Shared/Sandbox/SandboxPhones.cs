@@ -1,5 +1,4 @@
 using Ecai.Domain.Linking;
-using Ecai.Integrations.Carts.Ecforce.Sandbox;
 
 namespace Ecai.Integrations.Carts.Shared.Sandbox;
 

@@ -1,5 +1,4 @@
 using Bogus;
-using Ecai.Integrations.Carts.Ecforce.Sandbox;
 
 namespace Ecai.Integrations.Carts.Shared.Sandbox;
 

@@ -1,3 +1,5 @@
+using Ecai.Integrations.Carts.Shared.Sandbox;
+
 namespace Ecai.Integrations.Carts.Shopify.Sandbox;
 
 /// <summary>A product of the sandbox shop's fixed catalogue; subscription products are sold through the subscription app.</summary>
@@ -21,15 +23,8 @@ public sealed record ShopifyProduct(long ProductId, string Sku, string Title, lo
         Catalogue.FirstOrDefault(p => p.Sku == sku) ?? throw new ArgumentException($"Unknown SKU '{sku}'.", nameof(sku));
 }
 
-/// <summary>Every sandbox row has an id and an updated_at; lists are ordered by (updated_at, id).</summary>
-internal interface IShopifyRow
-{
-    long Id { get; }
-    DateTimeOffset UpdatedAt { get; }
-}
-
 internal sealed record CustomerRow(
-    long Id, string? Email, string? Phone, string FirstName, string LastName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt) : IShopifyRow;
+    long Id, string? Email, string? Phone, string FirstName, string LastName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt) : ISandboxRow;
 
 internal sealed record LineRow(long Id, ShopifyProduct Product, int Quantity);
 
@@ -38,7 +33,7 @@ internal sealed record FulfillmentRow(long Id, DateTimeOffset CreatedAt, string?
 /// <summary>An order; <see cref="Tags"/> is Shopify's comma-separated tag text.</summary>
 internal sealed record OrderRow(
     long Id, int Number, long CustomerId, string? Email, string FinancialStatus, DateTimeOffset? CancelledAt, LineRow[] Lines,
-    long Shipping, string Tags, FulfillmentRow[] Fulfillments, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt) : IShopifyRow
+    long Shipping, string Tags, FulfillmentRow[] Fulfillments, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt) : ISandboxRow
 {
     public long Total
     {
@@ -53,7 +48,7 @@ internal sealed record OrderRow(
 
 internal sealed record CheckoutRow(
     long Id, string Token, long? CustomerId, string? Email, string? Phone, LineRow[] Lines, string RecoveryKey,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? CompletedAt) : IShopifyRow
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? CompletedAt) : ISandboxRow
 {
     public long Total => Lines.Sum(l => l.Product.Price * l.Quantity);
 }

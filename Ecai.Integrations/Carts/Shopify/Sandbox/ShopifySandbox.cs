@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -27,6 +28,10 @@ public static partial class ShopifySandbox
     private static readonly HttpClient WebhookSender = new() { Timeout = TimeSpan.FromSeconds(5) }; // Shopify waits 5 s [C]
 
     private enum Resource { Customers, Orders, Checkouts }
+
+    /// <summary>The sandbox on its own Kestrel at 127.0.0.1 and a free port (tests, benchmarks).</summary>
+    public static Task<SandboxServer<ShopifyStore>> StartAsync(ShopifyStore store, CancellationToken ct = default) =>
+        SandboxServer<ShopifyStore>.StartAsync(store, app => Map(app, "", store), ct);
 
     /// <summary>Mounts the sandbox under <paramref name="prefix"/> (e.g. "/sandbox/shopify", or "" for a server of its own).</summary>
     public static RouteGroupBuilder Map(IEndpointRouteBuilder app, string prefix, ShopifyStore store)
@@ -126,7 +131,7 @@ public static partial class ShopifySandbox
                 foreach (var o in orders.Take(limit))
                 {
                     var index = o.Id - store.Orders.IdOf(0);
-                    ShopifySandboxWriter.WriteOrder(w, o, store.Customers.Find(o.CustomerId), store.Faults.MalformationOf(index), store.Options.ShopDomain);
+                    ShopifySandboxWriter.WriteOrder(w, o, store.Customers.Find(o.CustomerId), store.Faults.MalformationOf(index + 1), store.Options.ShopDomain);
                     last = (o.UpdatedAt, o.Id);
                 }
                 break;

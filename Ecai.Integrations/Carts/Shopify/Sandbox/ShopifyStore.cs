@@ -1,5 +1,6 @@
 using System.Text;
 using Bogus;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Integrations.Carts.Shopify.Sandbox;
 
@@ -15,6 +16,9 @@ namespace Ecai.Integrations.Carts.Shopify.Sandbox;
 public sealed class ShopifyStore
 {
     private const int CustomerStream = 1, OrderStream = 2, CheckoutStream = 3, BuyerStream = 101, SubscriberStream = 102, SharedStream = 103;
+
+    /// <summary>This sandbox's random stream for (seed, stream, index); its own key mixing keeps the data it always generated.</summary>
+    private static IndexRandom Rng(int seed, int stream, long index) => new(seed, stream, index, streamShift: 48, salt: 0x5DEECE66DUL);
     private const long CustomerIdBase = 7_200_000_000, OrderIdBase = 5_600_000_000, CheckoutIdBase = 3_300_000_000, LineIdBase = 14_000_000_000;
     private const int FirstOrderNumber = 1001;
 
@@ -154,7 +158,7 @@ public sealed class ShopifyStore
     /// <summary>The subscription of an ordering subscriber: id, status word.</summary>
     internal (string Id, string Word) SubscriptionOf(int subscriberRank)
     {
-        var r = new ShopifyRandom(_options.Seed, SubscriberStream + 1, subscriberRank);
+        var r = Rng(_options.Seed, SubscriberStream + 1, subscriberRank);
         var roll = r.Next(100);
         return ((100_001 + subscriberRank).ToString(), SubscriptionWords[roll < 70 ? 0 : roll < 85 ? 1 : 2]);
     }
@@ -178,7 +182,7 @@ public sealed class ShopifyStore
 
     private CustomerRow GenerateCustomer(int index)
     {
-        var r = new ShopifyRandom(_options.Seed, CustomerStream, index);
+        var r = Rng(_options.Seed, CustomerStream, index);
         var updatedAt = GeneratedTime(index, _options.Customers);
         var id = CustomerIdBase + index + 1;
         var emailRoll = r.Next(100);
@@ -190,9 +194,9 @@ public sealed class ShopifyStore
     }
 
     /// <summary>Phones as Shopify shops hold them: often none, E.164, or local styles [I]; a share is another cart's phone re-typed.</summary>
-    private string? GeneratePhone(int index, ref ShopifyRandom r)
+    private string? GeneratePhone(int index, ref IndexRandom r)
     {
-        var shared = new ShopifyRandom(_options.Seed, SharedStream, index);
+        var shared = Rng(_options.Seed, SharedStream, index);
         if (_options.SharedPhone is { } sharedPhone && shared.NextDouble() < _options.SharedPhoneShare && Digits(sharedPhone(index)) is { } digits)
             return Retype(digits, shared.Next(4));
         var eight = ((long)index * 7919 + 23_456_789) % 100_000_000;
@@ -230,7 +234,7 @@ public sealed class ShopifyStore
 
     private OrderRow GenerateOrder(int index)
     {
-        var r = new ShopifyRandom(_options.Seed, OrderStream, index);
+        var r = Rng(_options.Seed, OrderStream, index);
         var id = OrderIdBase + index + 1;
         var updatedAt = GeneratedTime(index, _options.Orders);
         var createdAt = updatedAt - TimeSpan.FromSeconds(r.Next(0, 6 * 24 * 3600));
@@ -273,7 +277,7 @@ public sealed class ShopifyStore
 
     private CheckoutRow GenerateCheckout(int index)
     {
-        var r = new ShopifyRandom(_options.Seed, CheckoutStream, index);
+        var r = Rng(_options.Seed, CheckoutStream, index);
         var id = CheckoutIdBase + index + 1;
         var lastTouch = GeneratedTime(index, _options.Checkouts);
         var customer = GenerateCustomerOrTouched(r.Next(_options.Customers));
@@ -293,10 +297,10 @@ public sealed class ShopifyStore
         var ordering = new List<int>();
         for (var c = 0; c < options.Customers && ordering.Count < options.Orders; c++)
         {
-            if (new ShopifyRandom(options.Seed, BuyerStream, c).Chance(90)) ordering.Add(c);
+            if (Rng(options.Seed, BuyerStream, c).Chance(90)) ordering.Add(c);
         }
         if (ordering.Count == 0 && options.Orders > 0) ordering.Add(0);
-        var subscribers = ordering.Where(c => new ShopifyRandom(options.Seed, SubscriberStream, c).Chance(options.SubscriberPercent)).ToArray();
+        var subscribers = ordering.Where(c => Rng(options.Seed, SubscriberStream, c).Chance(options.SubscriberPercent)).ToArray();
         return (ordering.ToArray(), subscribers);
     }
 }

@@ -1,3 +1,5 @@
+using Ecai.Integrations.Carts.Shared.Sandbox;
+
 namespace Ecai.Integrations.Carts.Shopify.Sandbox;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Ecai.Integrations.Carts.Shopify.Sandbox;
 /// changed during a pull moves behind the pages already read and is read again, nothing shifts.
 /// </summary>
 internal sealed class ShopifyTable<TRow>(long idBase, int generatedCount, Func<int, DateTimeOffset> generatedUpdatedAt, Func<int, TRow> generate)
-    where TRow : class, IShopifyRow
+    where TRow : class, ISandboxRow
 {
     /// <summary>Immutable snapshot: readers take it once per request, writers replace it under the lock.</summary>
     private sealed record Overlay(HashSet<long> Touched, TRow[] Rows);

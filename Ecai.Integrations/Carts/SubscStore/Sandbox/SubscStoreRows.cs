@@ -1,4 +1,4 @@
-using Ecai.Integrations.Carts.Ecforce.Sandbox;
+using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Integrations.Carts.SubscStore.Sandbox;
 
@@ -29,16 +29,16 @@ public sealed record SubscStoreProduct(string Code, string Name, long Price, str
         ?? throw new ArgumentException($"Unknown product code '{code}'.", nameof(code));
 }
 
-// Rows implement IEcforceRow only to reuse the lazy table of the ecforce sandbox (EcforceTable: id + updated_at).
+// Rows implement ISandboxRow to use the shared lazy table (SandboxTable: id + updated_at).
 
 internal sealed record SubscStoreCustomerRow(
-    long Id, string LastName, string FirstName, string? Tel, string? Email, DateOnly? BirthDate, DateTimeOffset UpdatedAt) : IEcforceRow;
+    long Id, string LastName, string FirstName, string? Tel, string? Email, DateOnly? BirthDate, DateTimeOffset UpdatedAt) : ISandboxRow;
 
 internal sealed record SubscStoreLineRow(SubscStoreProduct Product, int Quantity);
 
 internal sealed record SubscStoreOrderRow(
     long Id, long CustomerId, DateTimeOffset OrderedAt, long? SubscriptionId, int? PurchaseCount, bool Canceled,
-    SubscStoreLineRow[] Lines, long ShippingFee, DateTimeOffset? ShippedAt, DateTimeOffset UpdatedAt) : IEcforceRow
+    SubscStoreLineRow[] Lines, long ShippingFee, DateTimeOffset? ShippedAt, DateTimeOffset UpdatedAt) : ISandboxRow
 {
     public long Total => ShippingFee + Lines.Sum(l => l.Product.Price * l.Quantity);
 
@@ -47,4 +47,4 @@ internal sealed record SubscStoreOrderRow(
 
 internal sealed record SubscStoreSubscriptionRow(
     long Id, long CustomerId, string Status, SubscStoreProduct Product, DateOnly? NextDeliveryDate, int PurchaseCount,
-    DateTimeOffset UpdatedAt) : IEcforceRow;
+    DateTimeOffset UpdatedAt) : ISandboxRow;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Ecai.Integrations.Carts.Ecforce.Sandbox;
 using Ecai.Integrations.Carts.Shared;
 using Ecai.Integrations.Carts.Shared.Sandbox;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +19,10 @@ public static class SubscStoreSandbox
     private const int DefaultPerPage = 20;
 
     private enum Resource { Customers, Orders, Subscriptions }
+
+    /// <summary>The sandbox on its own Kestrel at 127.0.0.1 and a free port (tests, benchmarks).</summary>
+    public static Task<SandboxServer<SubscStoreStore>> StartAsync(SubscStoreStore store, CancellationToken ct = default) =>
+        SandboxServer<SubscStoreStore>.StartAsync(store, app => Map(app, "", store), ct);
 
     /// <summary>Mounts the sandbox under <paramref name="prefix"/> (e.g. "/sandbox/subscstore", or "" for a server of its own).</summary>
     public static RouteGroupBuilder Map(IEndpointRouteBuilder app, string prefix, SubscStoreStore store)
@@ -123,7 +126,7 @@ public static class SubscStoreSandbox
     }
 
     private static int WriteItems<TRow>(Utf8JsonWriter w, (int Total, IEnumerable<TRow> Rows) result, Action<Utf8JsonWriter, TRow> write)
-        where TRow : class, IEcforceRow
+        where TRow : class, ISandboxRow
     {
         w.WriteStartArray("items");
         foreach (var row in result.Rows) write(w, row);

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using Ecai.Integrations.Carts.Ecforce.Sandbox;
 using Ecai.Integrations.Carts.Shared.Sandbox;
 
 namespace Ecai.Integrations.Carts.SubscStore.Sandbox;
@@ -23,9 +22,9 @@ public sealed class SubscStoreStore
     private readonly SubscStoreStoreOptions _options;
     private readonly SandboxTimeline _time;
     private readonly int[] _ordering, _subscribers;
-    private readonly EcforceTable<SubscStoreCustomerRow> _customers;
-    private readonly EcforceTable<SubscStoreOrderRow> _orders;
-    private readonly EcforceTable<SubscStoreSubscriptionRow> _subscriptions;
+    private readonly SandboxTable<SubscStoreCustomerRow> _customers;
+    private readonly SandboxTable<SubscStoreOrderRow> _orders;
+    private readonly SandboxTable<SubscStoreSubscriptionRow> _subscriptions;
     private readonly HashSet<long> _customersWithAddedOrders = [];
     private readonly Lock _changeLock = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
@@ -115,9 +114,9 @@ public sealed class SubscStoreStore
         }
     }
 
-    internal EcforceTable<SubscStoreCustomerRow> Customers => _customers;
-    internal EcforceTable<SubscStoreOrderRow> Orders => _orders;
-    internal EcforceTable<SubscStoreSubscriptionRow> Subscriptions => _subscriptions;
+    internal SandboxTable<SubscStoreCustomerRow> Customers => _customers;
+    internal SandboxTable<SubscStoreOrderRow> Orders => _orders;
+    internal SandboxTable<SubscStoreSubscriptionRow> Subscriptions => _subscriptions;
 
     /// <summary>The token exchange: a new token valid for <see cref="SubscStoreStoreOptions.TokenLifetime"/>, or null.</summary>
     internal (string Token, int ExpiresIn)? IssueToken(string? applicationId, string? secretKey)

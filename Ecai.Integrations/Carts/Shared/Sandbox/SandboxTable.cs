@@ -1,14 +1,21 @@
-namespace Ecai.Integrations.Carts.Ecforce.Sandbox;
+namespace Ecai.Integrations.Carts.Shared.Sandbox;
+
+/// <summary>Every sandbox row has an id and an updated_at (the paging key).</summary>
+internal interface ISandboxRow
+{
+    long Id { get; }
+    DateTimeOffset UpdatedAt { get; }
+}
 
 /// <summary>
-/// One resource of the sandbox (customers, orders or subscriptions): generated rows 0..N-1 whose
+/// One resource of a sandbox (customers, orders, subscriptions…): generated rows 0..N-1 whose
 /// updated_at grows with the index, plus an overlay of rows changed or added since start-up, whose
 /// updated_at is later than every generated row. Listing ordered by updated_at is therefore
 /// "generated rows not touched since" followed by "overlay rows", and a page is an index range:
 /// binary search for <c>updated_at_gteq</c>, no scan, nothing materialised beyond the page.
 /// </summary>
-internal sealed class EcforceTable<TRow>(int generatedCount, Func<int, DateTimeOffset> generatedUpdatedAt, Func<int, TRow> generate)
-    where TRow : class, IEcforceRow
+internal sealed class SandboxTable<TRow>(int generatedCount, Func<int, DateTimeOffset> generatedUpdatedAt, Func<int, TRow> generate)
+    where TRow : class, ISandboxRow
 {
     /// <summary>Immutable snapshot: readers take it once per request, writers replace it under the lock.</summary>
     private sealed record Overlay(int[] Touched, TRow[] Rows);

@@ -1,4 +1,4 @@
-namespace Ecai.Integrations.Carts.Ecforce.Sandbox;
+namespace Ecai.Integrations.Carts.Shared.Sandbox;
 
 /// <summary>
 /// A tiny deterministic random stream (SplitMix64) keyed by (seed, stream, index), so record i of a
@@ -8,8 +8,17 @@ internal struct IndexRandom
 {
     private ulong _state;
 
-    public IndexRandom(int seed, int stream, long index) =>
-        _state = Mix(((ulong)(uint)seed << 32) ^ ((ulong)(uint)stream << 56) ^ (ulong)index ^ 0x2545F4914F6CDD1DUL);
+    public IndexRandom(int seed, int stream, long index)
+        : this(seed, stream, index, streamShift: 56, salt: 0x2545F4914F6CDD1DUL)
+    {
+    }
+
+    /// <summary>
+    /// A stream keyed with another shift of the stream number and another salt: the carts that
+    /// began with their own copy keep theirs, so their generated data stays as it was.
+    /// </summary>
+    public IndexRandom(int seed, int stream, long index, int streamShift, ulong salt) =>
+        _state = Mix(((ulong)(uint)seed << 32) ^ ((ulong)(uint)stream << streamShift) ^ (ulong)index ^ salt);
 
     public ulong NextUInt64()
     {
@@ -24,9 +33,11 @@ internal struct IndexRandom
 
     public bool Chance(int percent) => Next(100) < percent;
 
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
     public T Pick<T>(IReadOnlyList<T> items) => items[Next(items.Count)];
 
-    /// <summary>Lower-case hex, e.g. the 10-character order numbers ecforce uses.</summary>
+    /// <summary>Lower-case hex, e.g. the 10-character order numbers of ecforce.</summary>
     public string Hex(int length)
     {
         Span<char> chars = stackalloc char[length];

@@ -3,17 +3,18 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Ecai.Integrations.Carts.Ecforce.Sandbox;
+namespace Ecai.Integrations.Carts.Shared.Sandbox;
 
-/// <summary>The sandbox on its own Kestrel at 127.0.0.1 and a free port (tests, benchmarks).</summary>
-public sealed class EcforceSandboxServer : IAsyncDisposable
+/// <summary>A cart's sandbox on its own Kestrel at 127.0.0.1 and a free port (tests, benchmarks).</summary>
+public sealed class SandboxServer<TStore> : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private EcforceSandboxServer(WebApplication app, string baseUrl, EcforceStore store)
+    private SandboxServer(WebApplication app, string baseUrl, TStore store)
     {
         _app = app;
         BaseUrl = baseUrl;
@@ -23,18 +24,19 @@ public sealed class EcforceSandboxServer : IAsyncDisposable
     /// <summary>e.g. "http://127.0.0.1:41234" (no trailing slash); the API paths hang off it.</summary>
     public string BaseUrl { get; }
 
-    public EcforceStore Store { get; }
+    public TStore Store { get; }
 
-    public static async Task<EcforceSandboxServer> StartAsync(EcforceStore store, CancellationToken ct = default)
+    /// <summary>Starts a server whose root carries the endpoints <paramref name="map"/> adds for <paramref name="store"/>.</summary>
+    public static async Task<SandboxServer<TStore>> StartAsync(TStore store, Action<IEndpointRouteBuilder> map, CancellationToken ct = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        EcforceSandbox.Map(app, "", store);
+        map(app);
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new EcforceSandboxServer(app, address.TrimEnd('/'), store);
+        return new SandboxServer<TStore>(app, address.TrimEnd('/'), store);
     }
 
     public async ValueTask DisposeAsync()
