@@ -160,4 +160,18 @@ public sealed class CartFormsTests : ComponentTest
         Assert.Contains("注文作成", card.Markup);
         Assert.DoesNotContain("not-a-real-secret", card.Markup);
     }
+
+    [Fact]
+    public async Task Returning_from_a_carts_approval_screen_shows_its_outcome_on_integrations()
+    {
+        await SignedInBotAsync();
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>()
+            .NavigateTo("/integrations?auth=failed&message=" + Uri.EscapeDataString("カート側でECAIとの連携が許可されませんでした。"));
+
+        var page = Render<IntegrationsPage>();
+
+        var alert = page.WaitForElement("[data-testid=auth-result]");
+        Assert.Equal("カート側でECAIとの連携が許可されませんでした。", alert.TextContent.Trim());
+        Assert.Contains("mud-alert-text-error", alert.OuterHtml);
+    }
 }
