@@ -16,6 +16,7 @@ public sealed class EcaiDb(DbContextOptions<EcaiDb> options) : IdentityDbContext
     public DbSet<Bot> Bots => Set<Bot>();
     public DbSet<OperatorBot> OperatorBots => Set<OperatorBot>();
     public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberEvent> MemberEvents => Set<MemberEvent>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<MemberTag> MemberTags => Set<MemberTag>();
     public DbSet<CartConnection> CartConnections => Set<CartConnection>();

@@ -1,5 +1,6 @@
 using Ecai.Domain.Carts;
 using Ecai.Domain.Data;
+using Ecai.Domain.Members;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,7 +41,8 @@ public sealed class Linker(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
                 ELSE 0 END)
             """, ct, args);
 
-        // 2. New links, one statement per key.
+        // 2. New links, one statement per key. Links are only appended, so this run's are those above the current highest id.
+        var before = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce(max(Id), 0) FROM CartLinks", ct);
         var added = 0;
         added += await SqlBatch.ExecuteAsync(db, tx, $"""
             INSERT OR IGNORE INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, Key, LinkedAt)
@@ -67,7 +69,15 @@ public sealed class Linker(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
             WHERE c.BotId = $bot AND c.LineUserId IS NOT NULL AND ($member IS NULL OR m.Id = $member) AND {HasOrder}
             """, ct, args);
 
-        // 3. Birthday sync: a member without a birthday takes the first-linked customer's, where the
+        // 3. Each new link raises a CartLinked event (for tag rules and step triggers), in the same transaction.
+        if (added > 0)
+            await SqlBatch.ExecuteAsync(db, tx, $"""
+                INSERT INTO MemberEvents (BotId, MemberId, Kind, ConnectionId, CartCustomerId, OccurredAt)
+                SELECT BotId, MemberId, {(int)MemberEventKind.CartLinked}, ConnectionId, CartCustomerId, LinkedAt
+                FROM CartLinks WHERE Id > $before AND BotId = $bot ORDER BY Id
+                """, ct, [.. args, ("$before", before)]);
+
+        // 4. Birthday sync: a member without a birthday takes the first-linked customer's, where the
         //    connection enables it (never Shopify or Rakuten, which do not carry one).
         await SqlBatch.ExecuteAsync(db, tx, $"""
             UPDATE Members SET Birthday = (

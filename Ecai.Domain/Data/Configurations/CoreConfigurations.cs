@@ -35,6 +35,15 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     }
 }
 
+internal sealed class MemberEventConfiguration : IEntityTypeConfiguration<MemberEvent>
+{
+    public void Configure(EntityTypeBuilder<MemberEvent> b)
+    {
+        b.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.BotId, x.Id }); // consumers read a bot's events forward from an id
+    }
+}
+
 internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
 {
     public void Configure(EntityTypeBuilder<Tag> b)

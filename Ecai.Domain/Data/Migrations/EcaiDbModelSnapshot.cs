@@ -565,6 +565,39 @@ namespace Ecai.Domain.Data.Migrations
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("Ecai.Domain.Members.MemberEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CartCustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("BotId", "Id");
+
+                    b.ToTable("MemberEvents");
+                });
+
             modelBuilder.Entity("Ecai.Domain.Operators.Operator", b =>
                 {
                     b.Property<string>("Id")
@@ -905,6 +938,15 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasOne("Ecai.Domain.Bots.Bot", null)
                         .WithMany()
                         .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Members.MemberEvent", b =>
+                {
+                    b.HasOne("Ecai.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

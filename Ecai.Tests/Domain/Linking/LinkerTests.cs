@@ -23,6 +23,16 @@ public sealed class LinkerTests : IAsyncLifetime
     private Task AddMemberAsync(string lineId, string? phone = null, string? email = null) =>
         _f.Members.AddAsync(_bot, [new NewMember(lineId, "友だち" + lineId, T0, phone, email)], CancellationToken.None);
 
+    private async Task<List<(string LineId, string Customer)>> LinkEventsAsync()
+    {
+        await using var db = _f.Db.CreateDbContext();
+        var rows = await db.MemberEvents.Where(e => e.Kind == MemberEventKind.CartLinked)
+            .Join(db.Members, e => e.MemberId, m => m.Id, (e, m) => new { e.Id, e.CartCustomerId, m.LineUserId })
+            .Join(db.CartCustomers, x => x.CartCustomerId, c => c.Id, (x, c) => new { x.Id, x.LineUserId, c.ExternalId })
+            .ToListAsync();
+        return rows.OrderBy(r => r.Id).Select(r => (r.LineUserId, r.ExternalId)).ToList();
+    }
+
     private async Task<List<(string LineId, string Customer, LinkKey Key)>> LinksAsync()
     {
         await using var db = _f.Db.CreateDbContext();
@@ -113,6 +123,26 @@ public sealed class LinkerTests : IAsyncLifetime
         await _f.Linker.LinkBotAsync(_bot, CancellationToken.None);
 
         Assert.Equal([("U1", "B", LinkKey.Phone)], await LinksAsync());
+        // One CartLinked event per link ever made: A on the pull, then B after the change.
+        Assert.Equal([("U1", "A"), ("U1", "B")], await LinkEventsAsync());
+    }
+
+    [Fact]
+    public async Task Each_new_link_raises_one_cart_linked_event_and_a_rerun_raises_none()
+    {
+        var connection = await _f.ConnectAsync(_bot);
+        await AddMemberAsync("U1", phone: "090-1111-2222");
+        await AddMemberAsync("U2", phone: "090-3333-4444");
+        _f.Carts.Customers.AddRange([Customer("A", "090-1111-2222"), Customer("B", "090-3333-4444")]);
+        _f.Carts.Orders.AddRange([Order("1", "A"), Order("2", "B")]);
+
+        await _f.PullAsync(_bot);
+        await _f.Linker.LinkBotAsync(_bot, CancellationToken.None);
+
+        Assert.Equal([("U1", "A"), ("U2", "B")], await LinkEventsAsync());
+        await using var db = _f.Db.CreateDbContext();
+        var events = await db.MemberEvents.ToListAsync();
+        Assert.All(events, e => Assert.Equal((MemberEventKind.CartLinked, connection, _bot, _f.Clock.GetUtcNow()), (e.Kind, e.ConnectionId!.Value, e.BotId, e.OccurredAt)));
     }
 
     [Fact]

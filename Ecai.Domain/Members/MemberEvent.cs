@@ -1,0 +1,24 @@
+namespace Ecai.Domain.Members;
+
+/// <summary>What happened to a member that later features react to (tag rules, step-message triggers).</summary>
+public enum MemberEventKind
+{
+    /// <summary>The member was linked to a cart customer (カート連携時).</summary>
+    CartLinked = 1,
+}
+
+/// <summary>
+/// An append-only record of one member event, written in the same transaction as the change it
+/// reports; consumers read forward from the last <see cref="Id"/> they handled.
+/// </summary>
+public sealed class MemberEvent
+{
+    public long Id { get; set; }
+    public int BotId { get; set; }
+    public long MemberId { get; set; }
+    public MemberEventKind Kind { get; set; }
+    /// <summary>For <see cref="MemberEventKind.CartLinked"/>: the connection and the cart customer.</summary>
+    public int? ConnectionId { get; set; }
+    public long? CartCustomerId { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
+}
