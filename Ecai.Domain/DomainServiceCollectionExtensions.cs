@@ -22,6 +22,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Carts.CartConnections>();
         services.AddSingleton<Linking.Linker>();
         services.AddSingleton<Members.MemberImport>();
+        services.AddSingleton<Members.MemberContacts>();
         services.AddOptions<Carts.ImportOptions>();
         services.AddSingleton<Carts.CartSync>();
         services.AddSingleton<Carts.CartPushes>();

@@ -25,6 +25,14 @@ public sealed class Linker(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
         await context.Database.OpenConnectionAsync(ct);
         var db = (SqliteConnection)context.Database.GetDbConnection();
         await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+        var added = await LinkAsync(db, tx, botId, memberId, ct);
+        await tx.CommitAsync(ct);
+        return added;
+    }
+
+    /// <summary>The same, inside the caller's transaction (e.g. with the change of a member's phone).</summary>
+    internal async Task<int> LinkAsync(SqliteConnection db, SqliteTransaction tx, int botId, long? memberId, CancellationToken ct)
+    {
         (string, object?)[] args = [("$bot", botId), ("$member", memberId), ("$now", clock.GetUtcNow().UtcTicks)];
 
         // 1. Drop links whose key no longer matches (a phone or e-mail changed, LINE-ID linking switched off).
@@ -89,8 +97,6 @@ public sealed class Linker(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
             WHERE BotId = $bot AND Birthday IS NULL AND ($member IS NULL OR Id = $member)
               AND EXISTS (SELECT 1 FROM CartLinks l WHERE l.MemberId = Members.Id)
             """, ct, args);
-
-        await tx.CommitAsync(ct);
         return added;
     }
 }

@@ -1,0 +1,97 @@
+using Ecai.Domain.Members;
+using Ecai.Domain.Realtime;
+using Ecai.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static Ecai.Tests.Support.CartRecords;
+
+namespace Ecai.Tests.Domain.Members;
+
+/// <summary>Instant linking: a phone or e-mail entered for a member links at once, in one transaction.</summary>
+public sealed class MemberContactsTests : IAsyncLifetime
+{
+    private DomainFixture _f = null!;
+    private MemberContacts _contacts = null!;
+    private int _bot;
+    private long _member;
+
+    public async Task InitializeAsync()
+    {
+        _f = await DomainFixture.CreateAsync();
+        _contacts = new MemberContacts(_f.Db, _f.Linker, _f.Live);
+        _bot = await _f.AddBotAsync();
+        await _f.ConnectAsync(_bot);
+        _f.Carts.Customers.AddRange([Customer("A", "090-1111-2222"), Customer("B", "080-5555-6666"), Customer("C", "070-9999-0000")]);
+        _f.Carts.Orders.AddRange([Order("1", "A"), Order("2", "B")]); // C has no order: never linked by phone
+        await _f.PullAsync(_bot);
+        await _f.Members.AddAsync(_bot, [new NewMember("U1", "友だち", T0)], CancellationToken.None);
+        await using var db = _f.Db.CreateDbContext();
+        _member = await db.Members.Select(m => m.Id).SingleAsync();
+    }
+
+    public async Task DisposeAsync() => await _f.DisposeAsync();
+
+    private async Task<List<string>> LinkedCustomersAsync()
+    {
+        await using var db = _f.Db.CreateDbContext();
+        return await db.CartLinks.Where(l => l.MemberId == _member)
+            .Join(db.CartCustomers, l => l.CartCustomerId, c => c.Id, (l, c) => c.ExternalId).OrderBy(x => x).ToListAsync();
+    }
+
+    [Fact]
+    public async Task A_phone_typed_in_any_style_links_within_the_same_call_and_says_so()
+    {
+        var result = await _contacts.SetAsync(_bot, _member, "０９０ー１１１１ー２２２２", null, CancellationToken.None);
+
+        Assert.Equal((true, 1, 1), (result.Succeeded, result.NewLinks, result.LinkedCustomers));
+        Assert.Equal(["A"], await LinkedCustomersAsync());
+        Assert.Contains(_f.Live.Events, e => e is DashboardChanged d && d.BotId == _bot);
+    }
+
+    [Fact]
+    public async Task A_changed_phone_drops_the_old_link_and_makes_the_new_one_and_clearing_it_unlinks()
+    {
+        await _contacts.SetAsync(_bot, _member, "090-1111-2222", null, CancellationToken.None);
+
+        var changed = await _contacts.SetAsync(_bot, _member, "08055556666", null, CancellationToken.None);
+        Assert.Equal((1, 1), (changed.NewLinks, changed.LinkedCustomers));
+        Assert.Equal(["B"], await LinkedCustomersAsync());
+
+        var cleared = await _contacts.SetAsync(_bot, _member, " ", null, CancellationToken.None);
+        Assert.Equal((true, 0), (cleared.Succeeded, cleared.LinkedCustomers));
+        Assert.Empty(await LinkedCustomersAsync());
+    }
+
+    [Fact]
+    public async Task A_customer_without_orders_is_not_linked_by_phone()
+    {
+        var result = await _contacts.SetAsync(_bot, _member, "070-9999-0000", null, CancellationToken.None);
+
+        Assert.Equal((true, 0), (result.Succeeded, result.LinkedCustomers));
+    }
+
+    [Fact]
+    public async Task Invalid_input_gets_japanese_messages_and_changes_nothing()
+    {
+        await _contacts.SetAsync(_bot, _member, "090-1111-2222", "ok@example.jp", CancellationToken.None);
+
+        var result = await _contacts.SetAsync(_bot, _member, "12345", "not-an-address", CancellationToken.None);
+
+        Assert.Equal("電話番号の形式が正しくありません(例: 090-1234-5678)。", result.Errors["Phone"]);
+        Assert.Equal("メールアドレスの形式が正しくありません。", result.Errors["Email"]);
+        await using var db = _f.Db.CreateDbContext();
+        var member = await db.Members.SingleAsync();
+        Assert.Equal(("+819011112222", "ok@example.jp"), (member.PhoneNormalized, member.EmailNormalized));
+        Assert.Equal(["A"], await LinkedCustomersAsync());
+    }
+
+    [Fact]
+    public async Task Another_bots_member_is_not_found_and_not_changed()
+    {
+        var other = await _f.AddBotAsync("別ショップ");
+
+        var result = await _contacts.SetAsync(other, _member, "090-1111-2222", null, CancellationToken.None);
+
+        Assert.Equal("会員が見つかりません。", result.Errors[""]);
+        Assert.Empty(await LinkedCustomersAsync());
+    }
+}
