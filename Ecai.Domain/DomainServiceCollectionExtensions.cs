@@ -23,6 +23,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Linking.Linker>();
         services.AddSingleton<Members.MemberImport>();
         services.AddSingleton<Members.MemberContacts>();
+        services.AddSingleton<Line.LineChannels>();
+        services.AddSingleton<Line.LineWebhook>();
         services.AddOptions<Carts.ImportOptions>();
         services.AddSingleton<Carts.CartSync>();
         services.AddSingleton<Carts.CartPushes>();

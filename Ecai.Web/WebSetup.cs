@@ -92,6 +92,7 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapCartAuthEndpoints();
         app.MapShopifyWebhooks();
+        app.MapLineWebhooks();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapDemoSandboxes();
         app.MapStaticAssets().AllowAnonymous(); // the login page needs its CSS before sign-in

@@ -6,4 +6,9 @@ public sealed class Bot
     public int Id { get; set; }
     public required string Name { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The Messaging API channel id (shown, not secret).</summary>
+    public string? LineChannelId { get; set; }
+    /// <summary>Channel secret and access token, encrypted with Data Protection; never shown back.</summary>
+    public string? ProtectedLineSecrets { get; set; }
+    public string? LiffId { get; set; }
 }

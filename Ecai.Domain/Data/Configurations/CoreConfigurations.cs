@@ -44,6 +44,15 @@ internal sealed class MemberEventConfiguration : IEntityTypeConfiguration<Member
     }
 }
 
+internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<Line.ChatMessage>
+{
+    public void Configure(EntityTypeBuilder<Line.ChatMessage> b)
+    {
+        b.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.MemberId, x.Id }); // a member's conversation, in order
+    }
+}
+
 internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
 {
     public void Configure(EntityTypeBuilder<Tag> b)

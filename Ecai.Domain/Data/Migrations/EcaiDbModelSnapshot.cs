@@ -26,9 +26,18 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LiffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LineChannelId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedLineSecrets")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -470,6 +479,38 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasIndex("BotId", "State");
 
                     b.ToTable("JobRuns");
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Line.ChatMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Incoming")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LineMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Id");
+
+                    b.ToTable("ChatMessages");
                 });
 
             modelBuilder.Entity("Ecai.Domain.Linking.CartLink", b =>
@@ -914,6 +955,15 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasOne("Ecai.Domain.Carts.CartConnection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Line.ChatMessage", b =>
+                {
+                    b.HasOne("Ecai.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Ecai.Domain.Line;
+using Ecai.Tests.Domain.Line;
+using Ecai.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecai.Tests.Flows;
+
+/// <summary>POST /line/webhook/{botId} through the whole app: the signature decides, before anything is stored.</summary>
+public sealed class LineWebhookFlowTests : IAsyncLifetime
+{
+    private const string Secret = "fedcba9876543210fedcba9876543210";
+    private readonly EcaiAppFactory _app = new();
+    private HttpClient _http = null!;
+    private int _bot;
+
+    public async Task InitializeAsync()
+    {
+        (_bot, _, _) = await _app.AddOperatorWithBotAsync("LINEフロー", "line-flow@example.jp");
+        Assert.Empty(await _app.Services.GetRequiredService<LineChannels>().SaveAsync(_bot,
+            new LineChannelSettings("1650000001", Secret, "token", null), CancellationToken.None));
+        _http = _app.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private Task<HttpResponseMessage> PostAsync(int botId, byte[] body, string? signature)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (signature is not null) content.Headers.Add(LineWebhook.SignatureHeader, signature);
+        return _http.PostAsync($"/line/webhook/{botId}", content);
+    }
+
+    private async Task<int> MembersAsync()
+    {
+        await using var db = await _app.Db.CreateDbContextAsync();
+        return await db.Members.CountAsync(m => m.BotId == _bot);
+    }
+
+    [Fact]
+    public async Task A_signed_follow_adds_the_friend_without_a_login()
+    {
+        var body = LineWebhookTests.Delivery(LineWebhookTests.Event("follow", "F1", "Uflow"));
+
+        var response = await PostAsync(_bot, body, LineWebhookTests.Sign(body, Secret));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, await MembersAsync());
+    }
+
+    [Fact]
+    public async Task A_bad_or_missing_signature_is_401_and_stores_nothing()
+    {
+        var body = LineWebhookTests.Delivery(LineWebhookTests.Event("follow", "F2", "Uflow2"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(_bot, body, LineWebhookTests.Sign(body, "00000000000000000000000000000000"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(_bot, body, null)).StatusCode);
+        Assert.Equal(0, await MembersAsync());
+    }
+
+    [Fact]
+    public async Task A_bot_without_a_line_channel_is_404()
+    {
+        var body = LineWebhookTests.Delivery();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(_bot + 1000, body, LineWebhookTests.Sign(body, Secret))).StatusCode);
+    }
+}
