@@ -8,6 +8,9 @@ namespace Ecai.Domain.Line;
 /// <summary>A bot's LINE channel settings as the settings page edits them. Blank secrets keep the stored ones.</summary>
 public sealed record LineChannelSettings(string? ChannelId, string? ChannelSecret, string? AccessToken, string? LiffId);
 
+/// <summary>What the settings page shows of a bot's channel: never the secrets, only whether they are stored.</summary>
+public sealed record LineChannelView(string? ChannelId, string? LiffId, bool SecretsStored);
+
 /// <summary>Stores each bot's LINE Messaging API channel; the secret and token are encrypted and never shown back.</summary>
 public sealed class LineChannels(IDbContextFactory<EcaiDb> dbs, IDataProtectionProvider protection)
 {
@@ -42,6 +45,13 @@ public sealed class LineChannels(IDbContextFactory<EcaiDb> dbs, IDataProtectionP
             string.IsNullOrEmpty(token) ? stored!.AccessToken : token)));
         await db.SaveChangesAsync(ct);
         return errors;
+    }
+
+    public async Task<LineChannelView?> ViewAsync(int botId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Bots.Where(b => b.Id == botId)
+            .Select(b => new LineChannelView(b.LineChannelId, b.LiffId, b.ProtectedLineSecrets != null)).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The channel secret that signs the bot's webhooks, or null when the channel is not set up.</summary>
