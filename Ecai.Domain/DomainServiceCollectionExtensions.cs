@@ -23,6 +23,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Linking.Linker>();
         services.AddSingleton<Members.MemberImport>();
         services.AddSingleton<Members.MemberContacts>();
+        services.AddSingleton<Members.MemberDetails>();
         services.AddSingleton<Line.LineChannels>();
         services.AddSingleton<Line.LineWebhook>();
         services.AddOptions<Carts.ImportOptions>();

@@ -1,0 +1,60 @@
+using Ecai.Domain.Carts;
+using Ecai.Domain.Linking;
+using Ecai.Domain.Members;
+using Ecai.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static Ecai.Tests.Support.CartRecords;
+
+namespace Ecai.Tests.Domain.Members;
+
+public sealed class MemberDetailsTests : IAsyncLifetime
+{
+    private DomainFixture _f = null!;
+    private MemberDetails _details = null!;
+    private int _bot;
+    private long _member;
+
+    public async Task InitializeAsync()
+    {
+        _f = await DomainFixture.CreateAsync();
+        _details = new MemberDetails(_f.Db, [_f.Carts]);
+        _bot = await _f.AddBotAsync();
+        await _f.ConnectAsync(_bot);
+        await _f.Members.AddAsync(_bot, [new NewMember("U1", "山田", T0, "090-1111-2222")], CancellationToken.None);
+        // Two customer numbers with one phone in one cart: both link, and all their purchases count.
+        _f.Carts.Customers.AddRange([Customer("A", "090-1111-2222", minute: 1), Customer("B", "09011112222", minute: 2)]);
+        _f.Carts.Orders.AddRange([
+            Order("1", "A", minute: 3, amount: 3980, product: "P-1"),
+            Order("2", "B", minute: 4, amount: 5980, product: "P-2") with { DeliveryMethod = "ヤマト運輸", ShippedAt = T0.AddDays(1) },
+            Order("3", "B", minute: 5, amount: 1000) with { Cancelled = true },
+        ]);
+        await _f.PullAsync(_bot);
+        await using var db = _f.Db.CreateDbContext();
+        _member = await db.Members.Select(m => m.Id).SingleAsync();
+    }
+
+    public async Task DisposeAsync() => await _f.DisposeAsync();
+
+    [Fact]
+    public async Task Shows_every_linked_customer_with_a_deep_link_and_counts_their_purchases_but_not_cancellations()
+    {
+        var detail = await _details.GetAsync(_bot, _member, CancellationToken.None);
+
+        Assert.NotNull(detail);
+        Assert.Equal(["A", "B"], detail.Customers.Select(c => c.CustomerExternalId));
+        Assert.All(detail.Customers, c => Assert.Equal((CartKind.Ecforce, LinkKey.Phone), (c.Kind, c.Key)));
+        Assert.Equal($"https://shop{_bot}.example.jp/customers/A", detail.Customers[0].CustomerPageUrl);
+        Assert.Equal((2, 3980L + 5980), (detail.OrderCount, detail.OrderTotal));
+        Assert.Equal(["3", "2", "1"], detail.Orders.Select(o => o.OrderExternalId));
+        Assert.Equal(("ヤマト運輸", "商品P-2", false), (detail.Orders[1].DeliveryMethod, detail.Orders[1].Products, detail.Orders[1].Cancelled));
+        Assert.True(detail.Orders[0].Cancelled);
+    }
+
+    [Fact]
+    public async Task Another_bots_member_is_not_shown()
+    {
+        var other = await _f.AddBotAsync("別ショップ");
+
+        Assert.Null(await _details.GetAsync(other, _member, CancellationToken.None));
+    }
+}
