@@ -16,7 +16,7 @@ public sealed class HostFlowTests
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-        foreach (var page in new[] { "/", "/integrations", "/jobs", "/settings/line", "/cartauth/start/1" })
+        foreach (var page in new[] { "/", "/integrations", "/jobs", "/settings/line", "/members/1", "/cartauth/start/1" })
         {
             var response = await client.GetAsync(page);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

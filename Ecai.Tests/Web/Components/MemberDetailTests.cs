@@ -1,0 +1,81 @@
+using Bunit;
+using Ecai.Domain.Carts;
+using Ecai.Domain.Members;
+using Ecai.Web.Components.Pages.Members;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ecai.Tests.Web.Components;
+
+public sealed class MemberDetailTests : ComponentTest
+{
+    private async Task<(int Bot, long Member)> MemberWithACustomerToLinkAsync()
+    {
+        var bot = await SignedInBotAsync();
+        var connection = await Seed.ConnectionAsync(bot, CartKind.Repeatst);
+        await Services.GetRequiredService<MemberImport>().AddAsync(bot, [new NewMember("Ufriend", "佐藤花子", Now.AddDays(-3))], CancellationToken.None);
+        await using var db = Db.CreateDbContext();
+        db.CartCustomers.Add(new CartCustomer
+        {
+            ConnectionId = connection, BotId = bot, ExternalId = "1001", Number = "C-1001", Name = "佐藤 花子",
+            PhoneRaw = "090-1234-5678", PhoneNormalized = "+819012345678", UpdatedAt = Now,
+        });
+        db.CartOrders.Add(new CartOrder
+        {
+            ConnectionId = connection, ExternalId = "5001", CustomerExternalId = "1001", OrderedAt = Now.AddDays(-1), Amount = 4980, UpdatedAt = Now,
+            Items = [new CartOrderItem { ConnectionId = connection, OrderExternalId = "5001", LineNo = 1, ProductCode = "P-1", ProductName = "酵素ドリンク" }],
+        });
+        await db.SaveChangesAsync();
+        return (bot, await db.Members.Select(m => m.Id).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Entering_a_phone_links_at_once_and_shows_the_customer_and_the_purchases()
+    {
+        var (_, member) = await MemberWithACustomerToLinkAsync();
+        var page = Render<MemberDetailPage>(p => p.Add(x => x.MemberId, member));
+        Assert.Contains("まだどのカートとも連携していません", page.WaitForElement("[data-testid=member-not-linked]").TextContent);
+
+        page.Find("#member-phone").Change("０９０１２３４５６７８");
+        page.Find("[data-testid=member-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("保存しました。1件のカート顧客と連携しています。", page.Find("[data-testid=member-link-outcome]").TextContent.Trim()));
+        var customers = page.Find("[data-testid=member-customers]").TextContent;
+        Assert.Contains("リピスト", customers);
+        Assert.Contains("C-1001", customers);
+        Assert.Contains("電話番号", customers);
+        Assert.Contains("酵素ドリンク", page.Find("[data-testid=member-orders]").TextContent);
+        Assert.Equal("1回・合計¥4,980", page.Find("[data-testid=member-purchases]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task An_invalid_phone_is_explained_in_japanese_and_nothing_is_saved()
+    {
+        var (_, member) = await MemberWithACustomerToLinkAsync();
+        var page = Render<MemberDetailPage>(p => p.Add(x => x.MemberId, member));
+
+        page.WaitForElement("#member-phone").Change("12-34");
+        page.Find("[data-testid=member-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("電話番号の形式が正しくありません", page.Markup));
+        await using var db = Db.CreateDbContext();
+        Assert.Null((await db.Members.SingleAsync()).PhoneRaw);
+    }
+
+    [Fact]
+    public async Task A_member_of_another_bot_is_not_shown()
+    {
+        var (_, member) = await MemberWithACustomerToLinkAsync();
+        var other = await Seed.BotAsync("別ショップ");
+        await Services.GetRequiredService<MemberImport>().AddAsync(other, [new NewMember("Uother", "他店", Now)], CancellationToken.None);
+        long otherMember;
+        await using (var db = Db.CreateDbContext())
+            otherMember = await db.Members.Where(m => m.BotId == other).Select(m => m.Id).SingleAsync();
+
+        var page = Render<MemberDetailPage>(p => p.Add(x => x.MemberId, otherMember));
+
+        page.WaitForElement("[data-testid=member-missing]");
+        Assert.DoesNotContain("他店", page.Markup);
+        Assert.NotEqual(member, otherMember);
+    }
+}
