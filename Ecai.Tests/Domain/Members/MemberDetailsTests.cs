@@ -22,7 +22,8 @@ public sealed class MemberDetailsTests : IAsyncLifetime
         await _f.ConnectAsync(_bot);
         await _f.Members.AddAsync(_bot, [new NewMember("U1", "山田", T0, "090-1111-2222")], CancellationToken.None);
         // Two customer numbers with one phone in one cart: both link, and all their purchases count.
-        _f.Carts.Customers.AddRange([Customer("A", "090-1111-2222", minute: 1), Customer("B", "09011112222", minute: 2)]);
+        _f.Carts.Customers.AddRange([Customer("A", "090-1111-2222", minute: 1), Customer("B", "09011112222", minute: 2),
+            Customer("Z", "070-1234-1111", minute: 2)]); // Z has no order
         _f.Carts.Orders.AddRange([
             Order("1", "A", minute: 3, amount: 3980, product: "P-1"),
             Order("2", "B", minute: 4, amount: 5980, product: "P-2") with { DeliveryMethod = "ヤマト運輸", ShippedAt = T0.AddDays(1) },
@@ -30,7 +31,7 @@ public sealed class MemberDetailsTests : IAsyncLifetime
         ]);
         await _f.PullAsync(_bot);
         await using var db = _f.Db.CreateDbContext();
-        _member = await db.Members.Select(m => m.Id).SingleAsync();
+        _member = await db.Members.Where(m => m.LineUserId == "U1").Select(m => m.Id).SingleAsync();
     }
 
     public async Task DisposeAsync() => await _f.DisposeAsync();
@@ -56,5 +57,25 @@ public sealed class MemberDetailsTests : IAsyncLifetime
         var other = await _f.AddBotAsync("別ショップ");
 
         Assert.Null(await _details.GetAsync(other, _member, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("070-1234-1111", null, "この電話番号のカート顧客はいますが、受注がないため連携していません")]
+    [InlineData("080-9999-8888", null, "この電話番号のカート顧客はまだ取り込まれていません")]
+    [InlineData("12345", null, "電話番号「12345」は日本の電話番号として読み取れません")]
+    [InlineData(null, null, "電話番号もメールアドレスも登録されていません")]
+    [InlineData(null, "hana@example.jp", "メールアドレスで連携するのはShopifyだけです")]
+    public async Task A_member_who_is_not_linked_is_told_why(string? phone, string? email, string reason)
+    {
+        await _f.Members.AddAsync(_bot, [new NewMember("U9", "花子", T0, phone, email)], CancellationToken.None);
+        await _f.Linker.LinkBotAsync(_bot, CancellationToken.None);
+        await using var db = _f.Db.CreateDbContext();
+        var id = await db.Members.Where(m => m.LineUserId == "U9").Select(m => m.Id).SingleAsync();
+
+        var detail = await _details.GetAsync(_bot, id, CancellationToken.None);
+
+        Assert.Empty(detail!.Customers);
+        Assert.Contains(detail.NotLinkedReasons, r => r.StartsWith(reason, StringComparison.Ordinal));
+        Assert.Empty((await _details.GetAsync(_bot, _member, CancellationToken.None))!.NotLinkedReasons);
     }
 }

@@ -35,6 +35,7 @@ public sealed class MemberDetailTests : ComponentTest
         var (_, member) = await MemberWithACustomerToLinkAsync();
         var page = Render<MemberDetailPage>(p => p.Add(x => x.MemberId, member));
         Assert.Contains("まだどのカートとも連携していません", page.WaitForElement("[data-testid=member-not-linked]").TextContent);
+        Assert.Contains("電話番号もメールアドレスも登録されていません", page.Find("[data-testid=member-not-linked-reasons]").TextContent);
 
         page.Find("#member-phone").Change("０９０１２３４５６７８");
         page.Find("[data-testid=member-save]").Click();
