@@ -39,7 +39,7 @@ public sealed record ConnectionView(
     DateTimeOffset? LastPulledAt, long LastPullCustomers, long LastPullOrders, long LastPullSkipped, string? LastSkippedSample,
     bool BirthdaySync, bool LineIdLinking, int Customers, int Orders, int LinkedMembers,
     int PullIntervalMinutes = CartSpec.DefaultPullIntervalMinutes, DateTimeOffset? NextPullAt = null,
-    DateOnly? LicenseExpiresOn = null, DateTimeOffset? SubscriptionTagsSince = null, DateTimeOffset CreatedAt = default)
+    DateOnly? LicenseExpiresOn = null, DateTimeOffset? SubscriptionTagsSince = null)
 {
     public ConnectionOptions Options => new(BirthdaySync, LineIdLinking, PullIntervalMinutes, SubscriptionTagsSince);
 }
@@ -197,7 +197,7 @@ public sealed class CartConnections(
                 db.CartCustomers.Count(x => x.ConnectionId == c.Id),
                 db.CartOrders.Count(x => x.ConnectionId == c.Id),
                 db.CartLinks.Where(l => l.ConnectionId == c.Id).Select(l => l.MemberId).Distinct().Count(),
-                c.PullIntervalMinutes, c.NextPullAt, c.LicenseExpiresOn, c.SubscriptionTagsSince, c.CreatedAt))
+                c.PullIntervalMinutes, c.NextPullAt, c.LicenseExpiresOn, c.SubscriptionTagsSince))
             .ToListAsync(ct);
     }
 
