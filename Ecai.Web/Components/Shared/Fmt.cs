@@ -28,6 +28,10 @@ public static class Fmt
         _ => $"{minutes}分ごと",
     };
 
+    /// <summary>The value of an HTML date input ("2026-11-28"), or null when empty or not a date.</summary>
+    public static DateOnly? DateInput(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
     /// <summary>2026/11/28</summary>
     public static string Date(DateOnly day) => day.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
 

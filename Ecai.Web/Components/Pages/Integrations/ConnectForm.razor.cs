@@ -1,5 +1,5 @@
-using System.Globalization;
 using Ecai.Domain.Carts;
+using Ecai.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace Ecai.Web.Components.Pages.Integrations;
@@ -37,7 +37,7 @@ public sealed partial class ConnectForm
 
     private ConnectRequest Request() => new(Kind, _model.CartDomain, _model.Fields, _model.ApiDomain,
         _model.BirthdaySync, _model.LineIdLinking,
-        DateOnly.TryParseExact(_model.LicenseExpiresOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null,
+        Fmt.DateInput(_model.LicenseExpiresOn),
         _model.SubscriptionTagsSince, _model.PullIntervalMinutes);
 
     private async Task SubmitAsync()
