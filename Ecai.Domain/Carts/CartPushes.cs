@@ -29,9 +29,7 @@ public sealed class CartPushes(IDbContextFactory<EcaiDb> dbs, Linker linker, ILi
         var fresh = false;
         await CartImportWriter.InTransactionAsync(db, async tx =>
         {
-            fresh = await SqlBatch.ExecuteAsync(db, tx,
-                "INSERT INTO WebhookReceipts (Source, DeliveryId, ReceivedAt) VALUES ($s, $d, $t) ON CONFLICT DO NOTHING", ct,
-                ("$s", Source(connection.Kind, connectionId)), ("$d", deliveryId), ("$t", clock.GetUtcNow().UtcTicks)) == 1;
+            fresh = await WebhookReceipts.TryRecordAsync(db, tx, Source(connection.Kind, connectionId), deliveryId, clock.GetUtcNow(), ct);
             if (!fresh) return;
             if (orders.Count > 0) await CartImportWriter.WriteOrdersAsync(db, tx, connectionId, connection.BotId, orders, cursor: null, ct);
             if (checkouts.Count > 0) await CartImportWriter.WriteCheckoutsAsync(db, tx, connectionId, connection.BotId, checkouts, cursor: null, ct);

@@ -17,7 +17,7 @@ public sealed record LineWebhookResult(int Follows, int Unfollows, int Messages,
 /// <c>webhookEventId</c> is stored in the same transaction as its effect, so a redelivery changes nothing.
 /// The caller verifies <c>x-line-signature</c> first (<see cref="IsAuthentic"/>).
 /// </summary>
-public sealed class LineWebhook(IDbContextFactory<EcaiDb> dbs, ILiveEvents live)
+public sealed class LineWebhook(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, TimeProvider clock)
 {
     public const string SignatureHeader = "x-line-signature";
 
@@ -48,16 +48,13 @@ public sealed class LineWebhook(IDbContextFactory<EcaiDb> dbs, ILiveEvents live)
             var eventId = Text(e, "webhookEventId");
             var userId = e.TryGetProperty("source", out var source) ? Text(source, "userId") : null;
             if (eventId is null || userId is null) continue; // group chats and malformed events are not ECAI's
-            var fresh = await SqlBatch.ExecuteAsync(db, tx,
-                "INSERT INTO WebhookReceipts (Source, DeliveryId, ReceivedAt) VALUES ($s, $d, $t) ON CONFLICT DO NOTHING", ct,
-                ("$s", $"line:{botId}"), ("$d", eventId), ("$t", DateTimeOffset.UtcNow.UtcTicks)) == 1;
-            if (!fresh)
+            if (!await WebhookReceipts.TryRecordAsync(db, tx, $"line:{botId}", eventId, clock.GetUtcNow(), ct))
             {
                 duplicates++;
                 continue;
             }
             var at = e.TryGetProperty("timestamp", out var ms) && ms.TryGetInt64(out var value)
-                ? DateTimeOffset.FromUnixTimeMilliseconds(value) : DateTimeOffset.UtcNow;
+                ? DateTimeOffset.FromUnixTimeMilliseconds(value) : clock.GetUtcNow();
             switch (Text(e, "type"))
             {
                 case "follow":

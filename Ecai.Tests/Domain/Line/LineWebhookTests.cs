@@ -19,7 +19,7 @@ public sealed class LineWebhookTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _f = await DomainFixture.CreateAsync();
-        _webhook = new LineWebhook(_f.Db, _f.Live);
+        _webhook = new LineWebhook(_f.Db, _f.Live, _f.Clock);
         _bot = await _f.AddBotAsync();
     }
 
