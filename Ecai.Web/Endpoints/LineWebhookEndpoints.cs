@@ -16,10 +16,7 @@ public static class LineWebhookEndpoints
         app.MapPost("/line/webhook/{botId:int}", async (int botId, HttpContext http, LineChannels channels, LineWebhook webhook, CancellationToken ct) =>
         {
             if (await channels.ChannelSecretAsync(botId, ct) is not { } secret) return Results.NotFound();
-            if (http.Request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, ct);
-            var body = buffer.ToArray();
+            if (await RawBody.ReadAsync(http.Request, MaxBodyBytes, ct) is not { } body) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             if (!LineWebhook.IsAuthentic(body, http.Request.Headers[LineWebhook.SignatureHeader].ToString(), secret)) return Results.Unauthorized();
             try
             {

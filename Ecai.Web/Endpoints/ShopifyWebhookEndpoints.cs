@@ -22,7 +22,7 @@ public static class ShopifyWebhookEndpoints
             var endpoint = await connections.EndpointAsync(connectionId, ct);
             if (endpoint is null || endpoint.Kind != CartKind.Shopify) return Results.NotFound();
 
-            var body = await ReadBodyAsync(http.Request, ct);
+            var body = await RawBody.ReadAsync(http.Request, MaxBodyBytes, ct);
             if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             if (!ShopifyWebhooks.IsAuthentic(body, http.Request.Headers[ShopifyWebhooks.HmacHeader].ToString(), endpoint.Secrets[CartSpec.ApiSecret]))
                 return Results.Unauthorized();
@@ -40,20 +40,5 @@ public static class ShopifyWebhookEndpoints
             var outcome = await pushes.ImportAsync(connectionId, webhookId.Trim(), content.Orders, content.Checkouts, ct);
             return outcome == PushOutcome.UnknownConnection ? Results.NotFound() : Results.Ok();
         }).AllowAnonymous().DisableAntiforgery();
-    }
-
-    /// <summary>The raw body, byte for byte (the signature covers exactly these bytes); null when too large.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > MaxBodyBytes) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }
