@@ -11,4 +11,6 @@ public sealed class Bot
     /// <summary>Channel secret and access token, encrypted with Data Protection; never shown back.</summary>
     public string? ProtectedLineSecrets { get; set; }
     public string? LiffId { get; set; }
+    /// <summary>The LINE Login channel that owns the LIFF apps: the audience (<c>client_id</c>) of their ID tokens.</summary>
+    public string? LineLoginChannelId { get; set; }
 }

@@ -20,6 +20,7 @@ public sealed class EcaiDb(DbContextOptions<EcaiDb> options) : IdentityDbContext
     public DbSet<Line.ChatMessage> ChatMessages => Set<Line.ChatMessage>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<MemberTag> MemberTags => Set<MemberTag>();
+    public DbSet<IdentityFormTag> IdentityFormTags => Set<IdentityFormTag>();
     public DbSet<CartConnection> CartConnections => Set<CartConnection>();
     public DbSet<CartCustomer> CartCustomers => Set<CartCustomer>();
     public DbSet<CartOrder> CartOrders => Set<CartOrder>();

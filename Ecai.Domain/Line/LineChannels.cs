@@ -6,10 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Ecai.Domain.Line;
 
 /// <summary>A bot's LINE channel settings as the settings page edits them. Blank secrets keep the stored ones.</summary>
-public sealed record LineChannelSettings(string? ChannelId, string? ChannelSecret, string? AccessToken, string? LiffId);
+public sealed record LineChannelSettings(string? ChannelId, string? ChannelSecret, string? AccessToken, string? LiffId, string? LoginChannelId = null);
 
 /// <summary>What the settings page shows of a bot's channel: never the secrets, only whether they are stored.</summary>
-public sealed record LineChannelView(string? ChannelId, string? LiffId, bool SecretsStored);
+public sealed record LineChannelView(string? ChannelId, string? LiffId, bool SecretsStored, string? LoginChannelId = null);
+
+/// <summary>What a LIFF page needs: the LIFF app to start and the LINE Login channel its ID tokens are issued for.</summary>
+public sealed record LiffApp(string LiffId, string LoginChannelId);
 
 /// <summary>Stores each bot's LINE Messaging API channel; the secret and token are encrypted and never shown back.</summary>
 public sealed class LineChannels(IDbContextFactory<EcaiDb> dbs, IDataProtectionProvider protection)
@@ -34,12 +37,22 @@ public sealed class LineChannels(IDbContextFactory<EcaiDb> dbs, IDataProtectionP
         if (bot is null) return new Dictionary<string, string> { [""] = "BOTが見つかりません。" };
         var stored = Read(bot.ProtectedLineSecrets);
         if (string.IsNullOrEmpty(secret) && stored is null) errors[nameof(settings.ChannelSecret)] = "チャネルシークレットを入力してください。";
+        var liffId = string.IsNullOrWhiteSpace(settings.LiffId) ? null : settings.LiffId.Trim();
+        if (liffId is not null && !IsLiffId(liffId))
+            errors[nameof(settings.LiffId)] = "LIFF IDの形式が正しくありません(例: 1650000000-AbCdEfGh)。";
+        // A LIFF id starts with the id of the LINE Login channel that owns it; that channel is the ID tokens' audience.
+        var loginChannelId = string.IsNullOrWhiteSpace(settings.LoginChannelId) ? liffId?.Split('-')[0] : settings.LoginChannelId.Trim();
+        if (loginChannelId is not null && !loginChannelId.All(char.IsAsciiDigit))
+            errors[nameof(settings.LoginChannelId)] = "LINEログインチャネルIDは数字で入力してください。";
+        else if (liffId is not null && IsLiffId(liffId) && loginChannelId != liffId.Split('-')[0])
+            errors[nameof(settings.LoginChannelId)] = "LIFF IDの先頭の数字(LIFFアプリを持つLINEログインチャネルのID)と一致しません。";
         var token = settings.AccessToken?.Trim();
         if (string.IsNullOrEmpty(token) && stored is null) errors[nameof(settings.AccessToken)] = "チャネルアクセストークンを入力してください。";
         if (errors.Count > 0) return errors;
 
         bot.LineChannelId = channelId;
-        bot.LiffId = string.IsNullOrWhiteSpace(settings.LiffId) ? null : settings.LiffId.Trim();
+        bot.LiffId = liffId;
+        bot.LineLoginChannelId = loginChannelId;
         bot.ProtectedLineSecrets = _protector.Protect(JsonSerializer.Serialize(new Secrets(
             string.IsNullOrEmpty(secret) ? stored!.ChannelSecret : secret,
             string.IsNullOrEmpty(token) ? stored!.AccessToken : token)));
@@ -51,7 +64,23 @@ public sealed class LineChannels(IDbContextFactory<EcaiDb> dbs, IDataProtectionP
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.Bots.Where(b => b.Id == botId)
-            .Select(b => new LineChannelView(b.LineChannelId, b.LiffId, b.ProtectedLineSecrets != null)).FirstOrDefaultAsync(ct);
+            .Select(b => new LineChannelView(b.LineChannelId, b.LiffId, b.ProtectedLineSecrets != null, b.LineLoginChannelId)).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The bot's LIFF app, or null when no LIFF id is set (LIFF pages then say the form is not set up).</summary>
+    public async Task<LiffApp?> LiffAsync(int botId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var bot = await db.Bots.Where(b => b.Id == botId).Select(b => new { b.LiffId, b.LineLoginChannelId }).FirstOrDefaultAsync(ct);
+        return bot is { LiffId: { } liff, LineLoginChannelId: { } login } ? new LiffApp(liff, login) : null;
+    }
+
+    /// <summary>The channel access token for the Messaging API, or null when the channel is not set up.</summary>
+    public async Task<string?> AccessTokenAsync(int botId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var protectedText = await db.Bots.Where(b => b.Id == botId).Select(b => b.ProtectedLineSecrets).FirstOrDefaultAsync(ct);
+        return Read(protectedText)?.AccessToken;
     }
 
     /// <summary>The channel secret that signs the bot's webhooks, or null when the channel is not set up.</summary>
@@ -61,6 +90,9 @@ public sealed class LineChannels(IDbContextFactory<EcaiDb> dbs, IDataProtectionP
         var protectedText = await db.Bots.Where(b => b.Id == botId).Select(b => b.ProtectedLineSecrets).FirstOrDefaultAsync(ct);
         return Read(protectedText)?.ChannelSecret;
     }
+
+    private static bool IsLiffId(string text) =>
+        text.Split('-') is [var channel, var app] && channel.Length > 0 && channel.All(char.IsAsciiDigit) && app.Length > 0 && app.All(char.IsAsciiLetterOrDigit);
 
     private Secrets? Read(string? protectedText) =>
         protectedText is null ? null : JsonSerializer.Deserialize<Secrets>(_protector.Unprotect(protectedText));

@@ -6,7 +6,10 @@ public sealed class Member
     public long Id { get; set; }
     public int BotId { get; set; }
     public required string LineUserId { get; set; }
+    /// <summary>The LINE profile name.</summary>
     public string DisplayName { get; set; } = "";
+    /// <summary>The name the member gave on the identity form (or an operator entered): 氏名.</summary>
+    public string? RegisteredName { get; set; }
     public DateTimeOffset FriendAddedAt { get; set; }
     public bool IsBlocked { get; set; }
     public string? PhoneRaw { get; set; }

@@ -5,6 +5,19 @@ public enum MemberEventKind
 {
     /// <summary>The member was linked to a cart customer (カート連携時).</summary>
     CartLinked = 1,
+    /// <summary>A tag was added (also when a form re-adds a tag the member already has: the seed's one exception).</summary>
+    TagAdded = 2,
+    /// <summary>A tag was removed.</summary>
+    TagRemoved = 3,
+}
+
+/// <summary>Why a tag event happened.</summary>
+public enum TagCause
+{
+    Operator = 1,
+    IdentityForm = 2,
+    Rule = 3,
+    Bulk = 4,
 }
 
 /// <summary>
@@ -20,5 +33,8 @@ public sealed class MemberEvent
     /// <summary>For <see cref="MemberEventKind.CartLinked"/>: the connection and the cart customer.</summary>
     public int? ConnectionId { get; set; }
     public long? CartCustomerId { get; set; }
+    /// <summary>For tag events: the tag and why.</summary>
+    public int? TagId { get; set; }
+    public TagCause? Cause { get; set; }
     public DateTimeOffset OccurredAt { get; set; }
 }

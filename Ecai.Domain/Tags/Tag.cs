@@ -16,3 +16,10 @@ public sealed class MemberTag
     public int TagId { get; set; }
     public DateTimeOffset AddedAt { get; set; }
 }
+
+/// <summary>A tag the bot's identity form (本人確認フォーム) adds on every submission.</summary>
+public sealed class IdentityFormTag
+{
+    public int BotId { get; set; }
+    public int TagId { get; set; }
+}

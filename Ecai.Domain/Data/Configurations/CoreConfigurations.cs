@@ -73,6 +73,17 @@ internal sealed class MemberTagConfiguration : IEntityTypeConfiguration<MemberTa
     }
 }
 
+internal sealed class IdentityFormTagConfiguration : IEntityTypeConfiguration<IdentityFormTag>
+{
+    public void Configure(EntityTypeBuilder<IdentityFormTag> b)
+    {
+        b.HasKey(x => new { x.BotId, x.TagId });
+        b.HasOne<Bot>().WithMany().HasForeignKey(x => x.BotId).OnDelete(DeleteBehavior.Cascade);
+        // A tag in use by the form cannot be deleted (the tag list refuses with the reason).
+        b.HasOne<Tag>().WithMany().HasForeignKey(x => x.TagId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
 {
     public void Configure(EntityTypeBuilder<JobRun> b)

@@ -32,6 +32,9 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<string>("LineChannelId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LineLoginChannelId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -592,6 +595,9 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<int>("Points")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RegisteredName")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BotId", "EmailNormalized");
@@ -618,6 +624,9 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<long?>("CartCustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Cause")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ConnectionId")
                         .HasColumnType("INTEGER");
 
@@ -628,6 +637,9 @@ namespace Ecai.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TagId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -720,6 +732,21 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasIndex("BotId");
 
                     b.ToTable("OperatorBots");
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Tags.IdentityFormTag", b =>
+                {
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BotId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("IdentityFormTags");
                 });
 
             modelBuilder.Entity("Ecai.Domain.Tags.MemberTag", b =>
@@ -1013,6 +1040,21 @@ namespace Ecai.Domain.Data.Migrations
                         .WithMany("Bots")
                         .HasForeignKey("OperatorId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Tags.IdentityFormTag", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
