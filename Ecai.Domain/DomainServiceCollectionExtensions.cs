@@ -23,7 +23,9 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Linking.Linker>();
         services.AddSingleton<Members.MemberImport>();
         services.AddSingleton<Members.MemberContacts>();
+        services.AddSingleton<Members.MemberPurchases>();
         services.AddSingleton<Members.MemberDetails>();
+        services.AddSingleton<Forms.IdentityForms>();
         services.AddSingleton<Line.LineChannels>();
         services.AddSingleton<Line.LineWebhook>();
         services.AddOptions<Carts.ImportOptions>();

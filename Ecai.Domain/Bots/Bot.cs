@@ -13,4 +13,6 @@ public sealed class Bot
     public string? LiffId { get; set; }
     /// <summary>The LINE Login channel that owns the LIFF apps: the audience (<c>client_id</c>) of their ID tokens.</summary>
     public string? LineLoginChannelId { get; set; }
+    /// <summary>The identity form's "本人情報の確認中" page text; null = the default.</summary>
+    public string? IdentityFormDoneMessage { get; set; }
 }

@@ -10,24 +10,17 @@ public sealed record LinkedCustomerView(
     CartKind Kind, string CartName, string CustomerExternalId, string? CustomerNumber, string? CustomerName, LinkKey Key,
     DateTimeOffset LinkedAt, string? CustomerPageUrl);
 
-/// <summary>One order of any of the member's linked customers.</summary>
-public sealed record MemberOrderView(
-    CartKind Kind, string OrderExternalId, string? Number, DateTimeOffset OrderedAt, long Amount, DateTimeOffset? ShippedAt,
-    string? DeliveryMethod, bool Cancelled, int? Times, string Products);
-
 /// <summary>
-/// 会員詳細: the member, the cart customers linked to it, their newest orders, and — when it is not linked —
+/// 会員詳細: the member, its tags, the cart customers linked to it, their purchases, and — when it is not linked —
 /// why not, in Japanese (match health).
 /// </summary>
 public sealed record MemberDetail(
-    Member Member, IReadOnlyList<LinkedCustomerView> Customers, IReadOnlyList<MemberOrderView> Orders, int OrderCount, long OrderTotal,
+    Member Member, IReadOnlyList<string> Tags, IReadOnlyList<LinkedCustomerView> Customers, MemberPurchaseHistory Purchases,
     IReadOnlyList<string> NotLinkedReasons);
 
 /// <summary>Reads 会員詳細 for one member of a bot (null when the member is not the bot's).</summary>
-public sealed class MemberDetails(IDbContextFactory<EcaiDb> dbs, IEnumerable<ICartClientFactory> carts)
+public sealed class MemberDetails(IDbContextFactory<EcaiDb> dbs, IEnumerable<ICartClientFactory> carts, MemberPurchases purchases)
 {
-    public const int OrdersShown = 20;
-
     public async Task<MemberDetail?> GetAsync(int botId, long memberId, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -44,24 +37,10 @@ public sealed class MemberDetails(IDbContextFactory<EcaiDb> dbs, IEnumerable<ICa
         var customers = links.Select(x => new LinkedCustomerView(x.Kind, CartNames.Of(x.Kind), x.ExternalId, x.Number, x.Name, x.Key, x.LinkedAt,
             carts.FirstOrDefault(f => f.Supports(x.Kind))?.CustomerPageUrl(x.CartDomain, x.ExternalId))).ToList();
 
-        // All purchases under any linked customer count (product.md).
-        var orders =
-            from l in db.CartLinks
-            join c in db.CartCustomers on l.CartCustomerId equals c.Id
-            join o in db.CartOrders on new { c.ConnectionId, CustomerExternalId = c.ExternalId } equals new { o.ConnectionId, o.CustomerExternalId }
-            join k in db.CartConnections on o.ConnectionId equals k.Id
-            where l.MemberId == memberId
-            select new { o, k.Kind };
-        var count = await orders.CountAsync(x => !x.o.Cancelled, ct);
-        var total = await orders.Where(x => !x.o.Cancelled).SumAsync(x => (long?)x.o.Amount, ct) ?? 0;
-        var newest = await orders.OrderByDescending(x => x.o.OrderedAt).Take(OrdersShown)
-            .Select(x => new { x.Kind, x.o.ExternalId, x.o.Number, x.o.OrderedAt, x.o.Amount, x.o.ShippedAt, x.o.DeliveryMethod, x.o.Cancelled, x.o.Times,
-                Products = x.o.Items.OrderBy(i => i.LineNo).Select(i => i.ProductName).ToList() })
-            .ToListAsync(ct);
-        return new MemberDetail(member, customers,
-            newest.Select(x => new MemberOrderView(x.Kind, x.ExternalId, x.Number, x.OrderedAt, x.Amount, x.ShippedAt, x.DeliveryMethod,
-                x.Cancelled, x.Times, string.Join("、", x.Products))).ToList(),
-            count, total, customers.Count > 0 ? [] : await NotLinkedReasonsAsync(db, member, ct));
+        var tags = await (from mt in db.MemberTags join t in db.Tags on mt.TagId equals t.Id
+                          where mt.MemberId == memberId orderby t.Name select t.Name).ToListAsync(ct);
+        return new MemberDetail(member, tags, customers, await purchases.GetAsync(memberId, ct),
+            customers.Count > 0 ? [] : await NotLinkedReasonsAsync(db, member, ct));
     }
 
     /// <summary>Why a member is not linked: each key it has (or lacks), checked against what has been imported.</summary>

@@ -6,6 +6,9 @@ public abstract record LiveEvent(int BotId);
 /// <summary>Counts on the home dashboard may have changed (members, links).</summary>
 public sealed record DashboardChanged(int BotId) : LiveEvent(BotId);
 
+/// <summary>One member's details, tags or links changed (会員詳細 redraws).</summary>
+public sealed record MemberChanged(int BotId, long MemberId) : LiveEvent(BotId);
+
 /// <summary>A cart connection's state or counts changed.</summary>
 public sealed record ConnectionChanged(int BotId, int ConnectionId) : LiveEvent(BotId);
 

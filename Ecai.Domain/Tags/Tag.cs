@@ -2,6 +2,8 @@ namespace Ecai.Domain.Tags;
 
 public sealed class Tag
 {
+    public const int MaxNameLength = 50;
+
     public int Id { get; set; }
     public int BotId { get; set; }
     public required string Name { get; set; }

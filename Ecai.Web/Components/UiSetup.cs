@@ -11,6 +11,7 @@ public static class UiSetup
     public static IServiceCollection AddEcaiUi(this IServiceCollection services)
     {
         services.AddScoped<BotContext>();
+        services.AddSingleton<Liff.LiffRateLimits>();
         services.TryAddSingleton<DashboardQueries>();
         // Puts the operator's display name into the auth cookie for the app bar.
         services.AddScoped<IUserClaimsPrincipalFactory<Operator>, OperatorClaimsFactory>();

@@ -26,6 +26,9 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IdentityFormDoneMessage")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LiffId")
                         .HasColumnType("TEXT");
 

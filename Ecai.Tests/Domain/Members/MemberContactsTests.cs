@@ -17,7 +17,7 @@ public sealed class MemberContactsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _f = await DomainFixture.CreateAsync();
-        _contacts = new MemberContacts(_f.Db, _f.Linker, _f.Live);
+        _contacts = new MemberContacts(_f.Db, _f.Linker, _f.Live, _f.Clock);
         _bot = await _f.AddBotAsync();
         await _f.ConnectAsync(_bot);
         _f.Carts.Customers.AddRange([Customer("A", "090-1111-2222"), Customer("B", "080-5555-6666"), Customer("C", "070-9999-0000")]);
@@ -40,7 +40,7 @@ public sealed class MemberContactsTests : IAsyncLifetime
     [Fact]
     public async Task A_phone_typed_in_any_style_links_within_the_same_call_and_says_so()
     {
-        var result = await _contacts.SetAsync(_bot, _member, "０９０ー１１１１ー２２２２", null, CancellationToken.None);
+        var result = await _contacts.SetAsync(_bot, _member, new ProfileInput(null, "０９０ー１１１１ー２２２２", null, null), CancellationToken.None);
 
         Assert.Equal((true, 1, 1), (result.Succeeded, result.NewLinks, result.LinkedCustomers));
         Assert.Equal(["A"], await LinkedCustomersAsync());
@@ -50,13 +50,13 @@ public sealed class MemberContactsTests : IAsyncLifetime
     [Fact]
     public async Task A_changed_phone_drops_the_old_link_and_makes_the_new_one_and_clearing_it_unlinks()
     {
-        await _contacts.SetAsync(_bot, _member, "090-1111-2222", null, CancellationToken.None);
+        await _contacts.SetAsync(_bot, _member, new ProfileInput(null, "090-1111-2222", null, null), CancellationToken.None);
 
-        var changed = await _contacts.SetAsync(_bot, _member, "08055556666", null, CancellationToken.None);
+        var changed = await _contacts.SetAsync(_bot, _member, new ProfileInput(null, "08055556666", null, null), CancellationToken.None);
         Assert.Equal((1, 1), (changed.NewLinks, changed.LinkedCustomers));
         Assert.Equal(["B"], await LinkedCustomersAsync());
 
-        var cleared = await _contacts.SetAsync(_bot, _member, " ", null, CancellationToken.None);
+        var cleared = await _contacts.SetAsync(_bot, _member, new ProfileInput(null, " ", null, null), CancellationToken.None);
         Assert.Equal((true, 0), (cleared.Succeeded, cleared.LinkedCustomers));
         Assert.Empty(await LinkedCustomersAsync());
     }
@@ -64,7 +64,7 @@ public sealed class MemberContactsTests : IAsyncLifetime
     [Fact]
     public async Task A_customer_without_orders_is_not_linked_by_phone()
     {
-        var result = await _contacts.SetAsync(_bot, _member, "070-9999-0000", null, CancellationToken.None);
+        var result = await _contacts.SetAsync(_bot, _member, new ProfileInput(null, "070-9999-0000", null, null), CancellationToken.None);
 
         Assert.Equal((true, 0), (result.Succeeded, result.LinkedCustomers));
     }
@@ -72,9 +72,9 @@ public sealed class MemberContactsTests : IAsyncLifetime
     [Fact]
     public async Task Invalid_input_gets_japanese_messages_and_changes_nothing()
     {
-        await _contacts.SetAsync(_bot, _member, "090-1111-2222", "ok@example.jp", CancellationToken.None);
+        await _contacts.SetAsync(_bot, _member, new ProfileInput(null, "090-1111-2222", "ok@example.jp", null), CancellationToken.None);
 
-        var result = await _contacts.SetAsync(_bot, _member, "12345", "not-an-address", CancellationToken.None);
+        var result = await _contacts.SetAsync(_bot, _member, new ProfileInput(null, "12345", "not-an-address", null), CancellationToken.None);
 
         Assert.Equal("電話番号の形式が正しくありません(例: 090-1234-5678)。", result.Errors["Phone"]);
         Assert.Equal("メールアドレスの形式が正しくありません。", result.Errors["Email"]);
@@ -89,9 +89,44 @@ public sealed class MemberContactsTests : IAsyncLifetime
     {
         var other = await _f.AddBotAsync("別ショップ");
 
-        var result = await _contacts.SetAsync(other, _member, "090-1111-2222", null, CancellationToken.None);
+        var result = await _contacts.SetAsync(other, _member, new ProfileInput(null, "090-1111-2222", null, null), CancellationToken.None);
 
         Assert.Equal("会員が見つかりません。", result.Errors[""]);
         Assert.Empty(await LinkedCustomersAsync());
+    }
+
+    [Fact]
+    public async Task Name_and_birthday_are_saved_with_the_contacts_and_a_member_event_is_published()
+    {
+        var result = await _contacts.SetAsync(_bot, _member, new ProfileInput(" 山田 花子 ", "090-1111-2222", null, new DateOnly(1990, 4, 1)),
+            CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        await using var db = _f.Db.CreateDbContext();
+        var member = await db.Members.SingleAsync();
+        Assert.Equal(("山田 花子", new DateOnly(1990, 4, 1)), (member.RegisteredName, member.Birthday));
+        Assert.Contains(_f.Live.Events, e => e is MemberChanged m && m.MemberId == _member);
+    }
+
+    [Theory]
+    [InlineData(2026, 11, 29, "生年月日が正しくありません。")] // tomorrow, when today in Japan is 2026-11-28
+    [InlineData(1899, 12, 31, "生年月日が正しくありません。")]
+    public void A_birthday_in_the_future_or_before_1900_is_refused(int year, int month, int day, string message)
+    {
+        var errors = MemberContacts.Validate(new ProfileInput(null, null, null, new DateOnly(year, month, day)), false, new DateOnly(2026, 11, 28));
+
+        Assert.Equal(message, errors["Birthday"]);
+    }
+
+    [Fact]
+    public void The_identity_form_requires_a_name_and_a_phone_while_the_operator_may_leave_them_blank()
+    {
+        var blank = new ProfileInput(" ", "", null, null);
+
+        Assert.Equal(new Dictionary<string, string> { ["Name"] = "お名前を入力してください。", ["Phone"] = "電話番号を入力してください。" },
+            MemberContacts.Validate(blank, requireNameAndPhone: true, new DateOnly(2026, 11, 28)));
+        Assert.Empty(MemberContacts.Validate(blank, requireNameAndPhone: false, new DateOnly(2026, 11, 28)));
+        Assert.Equal("お名前は50文字以内で入力してください。",
+            MemberContacts.Validate(blank with { Name = new string('あ', 51) }, false, new DateOnly(2026, 11, 28))["Name"]);
     }
 }

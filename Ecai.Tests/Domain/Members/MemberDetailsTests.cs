@@ -17,7 +17,7 @@ public sealed class MemberDetailsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _f = await DomainFixture.CreateAsync();
-        _details = new MemberDetails(_f.Db, [_f.Carts]);
+        _details = new MemberDetails(_f.Db, [_f.Carts], new MemberPurchases(_f.Db, _f.Clock));
         _bot = await _f.AddBotAsync();
         await _f.ConnectAsync(_bot);
         await _f.Members.AddAsync(_bot, [new NewMember("U1", "山田", T0, "090-1111-2222")], CancellationToken.None);
@@ -45,10 +45,11 @@ public sealed class MemberDetailsTests : IAsyncLifetime
         Assert.Equal(["A", "B"], detail.Customers.Select(c => c.CustomerExternalId));
         Assert.All(detail.Customers, c => Assert.Equal((CartKind.Ecforce, LinkKey.Phone), (c.Kind, c.Key)));
         Assert.Equal($"https://shop{_bot}.example.jp/customers/A", detail.Customers[0].CustomerPageUrl);
-        Assert.Equal((2, 3980L + 5980), (detail.OrderCount, detail.OrderTotal));
-        Assert.Equal(["3", "2", "1"], detail.Orders.Select(o => o.OrderExternalId));
-        Assert.Equal(("ヤマト運輸", "商品P-2", false), (detail.Orders[1].DeliveryMethod, detail.Orders[1].Products, detail.Orders[1].Cancelled));
-        Assert.True(detail.Orders[0].Cancelled);
+        Assert.Equal((2, 3980L + 5980), (detail.Purchases.OrderCount, detail.Purchases.OrderTotal));
+        var orders = detail.Purchases.Recent;
+        Assert.Equal(["3", "2", "1"], orders.Select(o => o.OrderExternalId));
+        Assert.Equal(("ヤマト運輸", "商品P-2", false), (orders[1].DeliveryMethod, orders[1].Products, orders[1].Cancelled));
+        Assert.True(orders[0].Cancelled);
     }
 
     [Fact]
@@ -77,5 +78,34 @@ public sealed class MemberDetailsTests : IAsyncLifetime
         Assert.Empty(detail!.Customers);
         Assert.Contains(detail.NotLinkedReasons, r => r.StartsWith(reason, StringComparison.Ordinal));
         Assert.Empty((await _details.GetAsync(_bot, _member, CancellationToken.None))!.NotLinkedReasons);
+    }
+
+    [Fact]
+    public async Task Purchase_history_shows_the_newest_12_orders_of_the_last_3_months_while_totals_count_every_order()
+    {
+        // The clock is 2026-11-28: 14 orders in November and one from July (older than 3 months).
+        _f.Carts.Orders.AddRange(Enumerable.Range(10, 14).Select(i => Order(i.ToString(), "A", minute: 10 + i, amount: 100)));
+        _f.Carts.Orders.Add(Order("old", "A", minute: 40, amount: 100) with { OrderedAt = new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero) });
+        await _f.PullAsync(_bot);
+
+        var purchases = (await _details.GetAsync(_bot, _member, CancellationToken.None))!.Purchases;
+
+        Assert.Equal(MemberPurchases.RecentShown, purchases.Recent.Count);
+        Assert.Equal("23", purchases.Recent[0].OrderExternalId);
+        Assert.DoesNotContain(purchases.Recent, o => o.OrderExternalId == "old");
+        Assert.Equal((2 + 14 + 1, 3980L + 5980 + 15 * 100), (purchases.OrderCount, purchases.OrderTotal));
+    }
+
+    [Fact]
+    public async Task Each_cart_shows_its_own_count_amount_and_continuation_status()
+    {
+        _f.Carts.Subscriptions.AddRange([
+            new CartSubscriptionRecord("S1", "A", ContinuationStatus.Cancelled, "解約", "P-1", "定期便", null, T0),
+            new CartSubscriptionRecord("S2", "B", ContinuationStatus.Paused, "停止", "P-2", "定期便", null, T0)]);
+        await _f.PullAsync(_bot);
+
+        var cart = Assert.Single((await _details.GetAsync(_bot, _member, CancellationToken.None))!.Purchases.PerCart);
+
+        Assert.Equal(new CartPurchaseSummary(CartKind.Ecforce, 2, 3980 + 5980, ContinuationStatus.Paused), cart);
     }
 }

@@ -32,6 +32,10 @@ public static class Fmt
     public static DateOnly? DateInput(string? value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
+    /// <summary>The JST day of an instant, 2026/11/28; "-" when there is none.</summary>
+    public static string Day(DateTimeOffset? instant) =>
+        instant is { } t ? Date(DateOnly.FromDateTime(JapanTime.ToJst(t).DateTime)) : "-";
+
     /// <summary>2026/11/28</summary>
     public static string Date(DateOnly day) => day.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
 

@@ -29,6 +29,12 @@ namespace Ecai.Domain.Data.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "IdentityFormDoneMessage",
+                table: "Bots",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "LineLoginChannelId",
                 table: "Bots",
                 type: "TEXT",
@@ -81,6 +87,10 @@ namespace Ecai.Domain.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "TagId",
                 table: "MemberEvents");
+
+            migrationBuilder.DropColumn(
+                name: "IdentityFormDoneMessage",
+                table: "Bots");
 
             migrationBuilder.DropColumn(
                 name: "LineLoginChannelId",

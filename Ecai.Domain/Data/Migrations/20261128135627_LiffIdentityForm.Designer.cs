@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ecai.Domain.Data.Migrations
 {
     [DbContext(typeof(EcaiDb))]
-    [Migration("20261128135318_LiffIdentityForm")]
+    [Migration("20261128135627_LiffIdentityForm")]
     partial class LiffIdentityForm
     {
         /// <inheritdoc />
@@ -28,6 +28,9 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdentityFormDoneMessage")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LiffId")
                         .HasColumnType("TEXT");

@@ -1,0 +1,115 @@
+using Ecai.Domain.Forms;
+using Ecai.Domain.Members;
+using Ecai.Domain.Realtime;
+using Ecai.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static Ecai.Tests.Support.CartRecords;
+
+namespace Ecai.Tests.Domain.Forms;
+
+/// <summary>本人確認フォーム: save, link at once, tag — with the tag-added event raised on every submission.</summary>
+public sealed class IdentityFormsTests : IAsyncLifetime
+{
+    private DomainFixture _f = null!;
+    private IdentityForms _forms = null!;
+    private int _bot;
+    private long _member;
+
+    public async Task InitializeAsync()
+    {
+        _f = await DomainFixture.CreateAsync();
+        _forms = new IdentityForms(_f.Db, new MemberContacts(_f.Db, _f.Linker, _f.Live, _f.Clock), _f.Clock);
+        _bot = await _f.AddBotAsync();
+        await _f.ConnectAsync(_bot);
+        _f.Carts.Customers.Add(Customer("A", "090-1111-2222"));
+        _f.Carts.Orders.Add(Order("1", "A"));
+        await _f.PullAsync(_bot);
+        await _f.Members.AddAsync(_bot, [new NewMember("U1", "はなこ", T0)], CancellationToken.None);
+        await using var db = _f.Db.CreateDbContext();
+        _member = await db.Members.Select(m => m.Id).SingleAsync();
+    }
+
+    public async Task DisposeAsync() => await _f.DisposeAsync();
+
+    private static ProfileInput Input(string phone = "09011112222") => new("山田 花子", phone, "hana@example.jp", new DateOnly(1990, 4, 1));
+
+    private async Task<List<(int TagId, TagCause? Cause)>> TagEventsAsync()
+    {
+        await using var db = _f.Db.CreateDbContext();
+        return (await db.MemberEvents.Where(e => e.MemberId == _member && e.Kind == MemberEventKind.TagAdded).OrderBy(e => e.Id)
+            .Select(e => new { e.TagId, e.Cause }).ToListAsync()).Select(e => (e.TagId!.Value, e.Cause)).ToList();
+    }
+
+    [Fact]
+    public async Task A_submission_saves_the_details_links_within_the_call_and_adds_the_forms_tags()
+    {
+        await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["本人確認済", "フォーム回答"], "確認中です"), CancellationToken.None);
+
+        var result = await _forms.SubmitAsync(_bot, _member, Input(), CancellationToken.None);
+
+        Assert.Equal((true, 1), (result.Succeeded, result.LinkedCustomers));
+        var view = await _forms.LoadAsync(_bot, "U1", CancellationToken.None);
+        Assert.Equal(new ProfileInput("山田 花子", "09011112222", "hana@example.jp", new DateOnly(1990, 4, 1)), view!.Entered);
+        Assert.Equal((1, "確認中です"), (view.LinkedCustomers, view.DoneMessage));
+        await using var db = _f.Db.CreateDbContext();
+        var tags = await (from mt in db.MemberTags join t in db.Tags on mt.TagId equals t.Id where mt.MemberId == _member orderby t.Name select t.Name).ToListAsync();
+        Assert.Equal(["フォーム回答", "本人確認済"], tags);
+        Assert.Equal(2, (await TagEventsAsync()).Count);
+        Assert.Contains(_f.Live.Events, e => e is DashboardChanged);
+    }
+
+    [Fact]
+    public async Task A_resubmitted_form_raises_the_tag_added_event_again_but_never_tags_twice()
+    {
+        await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["本人確認済"], IdentityForms.DefaultDoneMessage), CancellationToken.None);
+
+        await _forms.SubmitAsync(_bot, _member, Input(), CancellationToken.None);
+        await _forms.SubmitAsync(_bot, _member, Input(), CancellationToken.None);
+
+        var events = await TagEventsAsync();
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal(TagCause.IdentityForm, e.Cause));
+        await using var db = _f.Db.CreateDbContext();
+        Assert.Equal(1, await db.MemberTags.CountAsync(mt => mt.MemberId == _member));
+    }
+
+    [Fact]
+    public async Task A_malformed_phone_is_refused_in_japanese_and_nothing_is_saved_tagged_or_linked()
+    {
+        await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["本人確認済"], IdentityForms.DefaultDoneMessage), CancellationToken.None);
+
+        var result = await _forms.SubmitAsync(_bot, _member, Input(phone: "090-1111"), CancellationToken.None);
+
+        Assert.Equal("電話番号の形式が正しくありません(例: 090-1234-5678)。", result.Errors["Phone"]);
+        var view = await _forms.LoadAsync(_bot, "U1", CancellationToken.None);
+        Assert.Equal((null, null, 0), (view!.Entered.Name, view.Entered.Phone, view.LinkedCustomers));
+        Assert.Empty(await TagEventsAsync());
+    }
+
+    [Fact]
+    public async Task A_blocked_or_unknown_friend_gets_no_form()
+    {
+        await using (var db = _f.Db.CreateDbContext())
+            await db.Members.Where(m => m.Id == _member).ExecuteUpdateAsync(s => s.SetProperty(m => m.IsBlocked, true));
+
+        Assert.Null(await _forms.LoadAsync(_bot, "U1", CancellationToken.None));
+        Assert.Null(await _forms.LoadAsync(_bot, "U-unknown", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Settings_reuse_existing_tags_create_missing_ones_and_refuse_an_empty_message()
+    {
+        await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["既存"], "a"), CancellationToken.None);
+
+        var errors = await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["既存", " 新規 ", ""], " "), CancellationToken.None);
+        Assert.Equal("送信後に表示する文章を入力してください。", errors["DoneMessage"]);
+        Assert.Equal(["既存"], (await _forms.SettingsAsync(_bot, CancellationToken.None)).TagNames);
+
+        Assert.Empty(await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["既存", " 新規 ", ""], "b"), CancellationToken.None));
+        var settings = await _forms.SettingsAsync(_bot, CancellationToken.None);
+        Assert.Equal(["新規", "既存"], settings.TagNames.Order());
+        Assert.Equal("b", settings.DoneMessage);
+        await using var db = _f.Db.CreateDbContext();
+        Assert.Equal(2, await db.Tags.CountAsync(t => t.BotId == _bot));
+    }
+}

@@ -1,0 +1,65 @@
+using Ecai.Domain.Forms;
+using Ecai.Domain.Line;
+using Ecai.Domain.Members;
+using Ecai.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace Ecai.Web.Components.Liff;
+
+/// <summary>
+/// 本人確認フォーム (LIFF, phone-sized): name, phone, e-mail, birthday. On submit the member is saved, linked
+/// within the same request and tagged with the form's tags; the "本人情報の確認中" page says whether linking
+/// succeeded and lets the member correct what they entered.
+/// </summary>
+public sealed partial class IdentityFormPage : LiffPage
+{
+    private IdentityFormView? _view;
+    private ContactResult? _done;
+    private string? _name, _phone, _email, _birthday, _problem;
+    private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
+    private bool _submitting;
+
+    [Inject] private IdentityForms Forms { get; set; } = default!;
+    [Inject] private LiffRateLimits Limits { get; set; } = default!;
+    [Inject] private IJSRuntime Js { get; set; } = default!;
+
+    protected override async Task<bool> OnIdentifiedAsync(LineIdentity identity)
+    {
+        _view = await Forms.LoadAsync(BotId, identity.UserId, Aborted);
+        if (_view is null) return false;
+        var entered = _view.Entered;
+        (_name, _phone, _email, _birthday) = (entered.Name ?? identity.Name, entered.Phone, entered.Email, entered.Birthday?.ToString("yyyy-MM-dd"));
+        return true;
+    }
+
+    private async Task SubmitAsync()
+    {
+        if (_view is null || _submitting) return;
+        _submitting = true;
+        _problem = null;
+        try
+        {
+            var birthday = Fmt.DateInput(_birthday);
+            if (!string.IsNullOrWhiteSpace(_birthday) && birthday is null)
+            {
+                _errors = new Dictionary<string, string> { ["Birthday"] = L["Liff.BirthdayInvalid"] };
+                return;
+            }
+            if (!Limits.TryAcquire(BotId, _view.MemberId, ClientAddress))
+            {
+                _problem = L["Liff.TooMany"];
+                return;
+            }
+            var result = await Forms.SubmitAsync(BotId, _view.MemberId, new ProfileInput(_name, _phone, _email, birthday), Aborted);
+            _errors = result.Errors;
+            if (result.Succeeded) _done = result;
+            else if (result.Errors.GetValueOrDefault("") is { } general) _problem = general;
+        }
+        finally { _submitting = false; }
+    }
+
+    private void Edit() => _done = null;
+
+    private async Task CloseAsync() => await Js.InvokeVoidAsync("ecaiLiff.close");
+}

@@ -1,0 +1,25 @@
+using Ecai.Domain.Forms;
+using Ecai.Domain.Line;
+using Ecai.Domain.Members;
+using Microsoft.AspNetCore.Components;
+
+namespace Ecai.Web.Components.Liff;
+
+/// <summary>
+/// 購入履歴 (LIFF, for the rich menu): the member's own purchases of the last 3 months, newest 12, across
+/// every linked cart. A member who is not linked yet is sent to the identity form.
+/// </summary>
+public sealed partial class PurchaseHistoryPage : LiffPage
+{
+    private MemberPurchaseHistory? _history;
+
+    [Inject] private IdentityForms Forms { get; set; } = default!;
+    [Inject] private MemberPurchases Purchases { get; set; } = default!;
+
+    protected override async Task<bool> OnIdentifiedAsync(LineIdentity identity)
+    {
+        if (await Forms.LoadAsync(BotId, identity.UserId, Aborted) is not { } member) return false;
+        _history = member.LinkedCustomers > 0 ? await Purchases.GetAsync(member.MemberId, Aborted) : null;
+        return true;
+    }
+}
