@@ -58,8 +58,8 @@ public static class WebSetup
 
         services.Configure<Ecai.Domain.Carts.ImportOptions>(config.GetSection("Ecai:Import"));
         services.Configure<DemoOptions>(config.GetSection("Ecai:Demo"));
-        services.Configure<Components.Liff.LiffOptions>(config.GetSection("Ecai:Liff"));
         services.AddSingleton<DemoCarts>();
+        services.AddSingleton<DemoLine>();
         services.AddEcaiJobs();
         services.AddEcaiUi();
         return services;

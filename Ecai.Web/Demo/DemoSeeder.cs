@@ -55,6 +55,8 @@ public static class DemoSeeder
             }
         }
 
+        await app.Services.GetRequiredService<DemoLine>().StartAsync(app.Services, bot.Id, firstRun);
+
         app.Lifetime.ApplicationStarted.Register(() => _ = PointAtThisHostAsync(app, options, bot.Id));
     }
 
@@ -62,6 +64,7 @@ public static class DemoSeeder
     {
         if (!app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled) return;
         foreach (var cart in app.Services.GetRequiredService<DemoCarts>().All) cart.Map(app);
+        app.Services.GetRequiredService<DemoLine>().Map(app);
     }
 
     private static async Task PointAtThisHostAsync(WebApplication app, DemoOptions options, int botId)
@@ -77,12 +80,15 @@ public static class DemoSeeder
                 await connections.SetApiBaseUrlAsync(c.Id, baseUrl + cart.Prefix + cart.ApiPath, CancellationToken.None);
                 await cart.AuthorizeAsync(app.Services, c.Id);
             }
+        DemoLine.PointAt(app.Services, baseUrl);
         var sandboxes = string.Join(Environment.NewLine, carts.Select(c => $"  {CartNames.Of(c.Kind)} サンドボックス: {baseUrl}{c.Prefix}"));
         Console.WriteLine($"""
 
             ECAI デモモード: {baseUrl}
               ログイン: {options.OperatorEmail} / {options.OperatorPassword}
             {sandboxes}
+              LINE サンドボックス: {baseUrl}{DemoLine.Prefix}
+              LIFF(本人確認フォーム・購入履歴)をデモの友だちとして開く: {baseUrl}/demo/liff
 
             """);
     }

@@ -84,8 +84,12 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         return bot;
     }
 
+    /// <summary>Stops what a test class started (sandboxes), before the container and database go.</summary>
+    protected virtual Task CleanupAsync() => Task.CompletedTask;
+
     async Task IAsyncLifetime.DisposeAsync()
     {
+        await CleanupAsync();
         await DisposeAsync();
         await Db.DisposeAsync();
     }

@@ -79,4 +79,44 @@ public sealed class MemberDetailTests : ComponentTest
         Assert.DoesNotContain("他店", page.Markup);
         Assert.NotEqual(member, otherMember);
     }
+
+    [Fact]
+    public async Task Name_and_birthday_are_edited_here_and_the_tags_and_per_cart_totals_are_shown()
+    {
+        var (bot, member) = await MemberWithACustomerToLinkAsync();
+        await Services.GetRequiredService<Ecai.Domain.Forms.IdentityForms>().SaveSettingsAsync(bot,
+            new Ecai.Domain.Forms.IdentityFormSettings(["本人確認済"], "確認中"), CancellationToken.None);
+        await Services.GetRequiredService<Ecai.Domain.Forms.IdentityForms>().SubmitAsync(bot, member,
+            new ProfileInput("佐藤 花子", "090-1234-5678", null, null), CancellationToken.None);
+        var page = Render<MemberDetailPage>(p => p.Add(x => x.MemberId, member));
+
+        Assert.Equal("佐藤 花子", page.WaitForElement("#member-name").GetAttribute("value"));
+        Assert.Contains("本人確認済", page.Find("[data-testid=member-tags]").TextContent);
+        var perCart = page.Find("[data-testid=member-per-cart]").TextContent;
+        Assert.Contains("リピスト", perCart);
+        Assert.Contains("¥4,980", perCart);
+
+        page.Find("#member-birthday-input").Change("1988-02-29");
+        page.Find("[data-testid=member-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("1988/02/29", page.Find("[data-testid=member-birthday]").TextContent.Trim()));
+        await using var db = Db.CreateDbContext();
+        Assert.Equal(new DateOnly(1988, 2, 29), (await db.Members.SingleAsync()).Birthday);
+    }
+
+    [Fact]
+    public async Task A_link_made_elsewhere_appears_live_without_losing_what_the_operator_is_typing()
+    {
+        var (bot, member) = await MemberWithACustomerToLinkAsync();
+        var page = Render<MemberDetailPage>(p => p.Add(x => x.MemberId, member));
+        page.WaitForElement("[data-testid=member-not-linked]");
+        page.Find("#member-email").Change("typing@example.jp");
+
+        // The friend submits the identity form on their phone meanwhile.
+        await Services.GetRequiredService<Ecai.Domain.Forms.IdentityForms>().SubmitAsync(bot, member,
+            new ProfileInput("佐藤 花子", "090-1234-5678", null, null), CancellationToken.None);
+
+        page.WaitForAssertion(() => Assert.Contains("C-1001", page.Find("[data-testid=member-customers]").TextContent));
+        Assert.Equal("typing@example.jp", page.Find("#member-email").GetAttribute("value"));
+    }
 }

@@ -10,7 +10,7 @@ public enum LiffState { Loading, NotSetUp, SignInNeeded, Refused, Unavailable, N
 
 /// <summary>
 /// Base of a page that opens in LINE (LIFF). After the first render it asks the browser for the LINE ID
-/// token (LIFF SDK, or the LINE sandbox's token in demo mode) and has LINE verify it for the bot's LINE
+/// token (LIFF SDK; in demo mode, the token the LINE sandbox issued to the demo friend picker) and has LINE verify it for the bot's LINE
 /// Login channel. Only then does the page know the user; the browser never asserts an identity itself.
 /// </summary>
 public abstract class LiffPage : ComponentBase, IDisposable
@@ -22,7 +22,7 @@ public abstract class LiffPage : ComponentBase, IDisposable
     [Inject] private LineChannels Channels { get; set; } = default!;
     [Inject] private ILineLogin Login { get; set; } = default!;
     [Inject] private IJSRuntime Js { get; set; } = default!;
-    [Inject] private IOptions<LiffOptions> Options { get; set; } = default!;
+    [Inject] private IOptions<Demo.DemoOptions> DemoMode { get; set; } = default!;
     [Inject] private ILogger<LiffPage> Log { get; set; } = default!;
 
     protected LiffState State { get; set; } = LiffState.Loading;
@@ -41,7 +41,7 @@ public abstract class LiffPage : ComponentBase, IDisposable
         string? token;
         try
         {
-            token = await Js.InvokeAsync<string?>("ecaiLiff.idToken", Aborted, app.LiffId, Options.Value.SandboxTokens);
+            token = await Js.InvokeAsync<string?>("ecaiLiff.idToken", Aborted, app.LiffId, DemoMode.Value.Enabled);
         }
         catch (JSException ex)
         {

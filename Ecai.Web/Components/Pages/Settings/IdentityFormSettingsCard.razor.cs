@@ -16,6 +16,7 @@ public sealed partial class IdentityFormSettingsCard : ComponentBase
     [Inject] private IdentityForms Forms { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private Microsoft.Extensions.Options.IOptions<Ecai.Web.Demo.DemoOptions> DemoMode { get; set; } = default!;
 
     private string BaseUri => Navigation.BaseUri.TrimEnd('/');
 

@@ -1,0 +1,179 @@
+using Bunit;
+using Ecai.Domain.Carts;
+using Ecai.Domain.Forms;
+using Ecai.Domain.Line;
+using Ecai.Domain.Members;
+using Ecai.Integrations.Carts.Shared.Sandbox;
+using Ecai.Integrations.Line;
+using Ecai.Integrations.Line.Sandbox;
+using Ecai.Tests.Web.Components;
+using Ecai.Web.Components.Liff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ecai.Tests.Web.Liff;
+
+/// <summary>
+/// The LIFF pages with the real LINE client against the LINE sandbox on 127.0.0.1: the page gets an ID token
+/// from the browser (JS interop), LINE verifies it, and only then is the friend known.
+/// </summary>
+public sealed class LiffPagesTests : ComponentTest
+{
+    private const string LoginChannel = "1650000000";
+    private SandboxServer<LineSandboxStore> _line = null!;
+    private int _bot;
+    private long _member;
+
+    protected override void AddServices(IServiceCollection services) =>
+        services.AddLineApi().Configure<LineOptions>(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(5));
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _line = await LineSandbox.StartAsync(new LineSandboxStore(Clock));
+        _line.Store.AddFriend("Ufriend", "さとう");
+        _line.Store.AddFriend("Ustranger", "知らない人");
+        Services.GetRequiredService<LineEndpoint>().BaseUrl = new Uri(_line.BaseUrl);
+
+        _bot = await Seed.BotAsync("テストショップ");
+        await Services.GetRequiredService<LineChannels>().SaveAsync(_bot,
+            new LineChannelSettings("2000000001", new string('a', 32), "token", LoginChannel + "-AbCd", null), CancellationToken.None);
+        await Services.GetRequiredService<IdentityForms>().SaveSettingsAsync(_bot, new IdentityFormSettings(["本人確認済"], "確認中です。"), CancellationToken.None);
+        var connection = await Seed.ConnectionAsync(_bot, CartKind.Repeatst);
+        await Services.GetRequiredService<MemberImport>().AddAsync(_bot, [new NewMember("Ufriend", "さとう", Now.AddDays(-3))], CancellationToken.None);
+        await using var db = Db.CreateDbContext();
+        db.CartCustomers.Add(new CartCustomer
+        {
+            ConnectionId = connection, BotId = _bot, ExternalId = "1001", Name = "佐藤 花子", PhoneRaw = "090-1234-5678",
+            PhoneNormalized = "+819012345678", UpdatedAt = Now,
+        });
+        db.CartOrders.Add(new CartOrder
+        {
+            ConnectionId = connection, ExternalId = "5001", CustomerExternalId = "1001", OrderedAt = Now.AddDays(-10), Amount = 4980,
+            ShippedAt = Now.AddDays(-8), UpdatedAt = Now,
+            Items = [new CartOrderItem { ConnectionId = connection, OrderExternalId = "5001", LineNo = 1, ProductCode = "P-1", ProductName = "酵素ドリンク", CourseName = "定期便" }],
+        });
+        await db.SaveChangesAsync();
+        _member = await db.Members.Select(m => m.Id).SingleAsync();
+    }
+
+    protected override async Task CleanupAsync() => await _line.DisposeAsync();
+
+    private void BrowserHasToken(string token) => JSInterop.Setup<string?>("ecaiLiff.idToken", _ => true).SetResult(token);
+
+    private string Token(string user = "Ufriend", string audience = LoginChannel) => _line.Store.IssueIdToken(user, audience, TimeSpan.FromHours(1));
+
+    private async Task<Member> MemberAsync()
+    {
+        await using var db = Db.CreateDbContext();
+        return await db.Members.SingleAsync(m => m.Id == _member);
+    }
+
+    [Fact]
+    public async Task A_verified_friend_submits_the_form_and_is_linked_within_the_request()
+    {
+        BrowserHasToken(Token());
+        var page = Render<IdentityFormPage>(p => p.Add(x => x.BotId, _bot));
+
+        page.WaitForElement("#liff-name").Change("佐藤 花子");
+        page.Find("#liff-phone").Change("09012345678");
+        page.Find("#liff-birthday").Change("1990-04-01");
+        page.Find("[data-testid=liff-submit]").Click();
+
+        page.WaitForElement("[data-testid=liff-linked]");
+        Assert.Contains("確認中です。", page.Find("[data-testid=liff-done]").TextContent);
+        var member = await MemberAsync();
+        Assert.Equal(("佐藤 花子", "+819012345678", new DateOnly(1990, 4, 1)), (member.RegisteredName, member.PhoneNormalized, member.Birthday));
+        await using var db = Db.CreateDbContext();
+        Assert.Equal(1, await db.CartLinks.CountAsync(l => l.MemberId == _member));
+        Assert.Equal(1, await db.MemberTags.CountAsync(t => t.MemberId == _member));
+
+        page.Find("[data-testid=liff-edit]").Click(); // the "確認中" page is editable: back to the filled-in form
+        Assert.Equal("09012345678", page.WaitForElement("#liff-phone").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_refused_and_no_form_is_shown()
+    {
+        var token = Token();
+        Clock.Advance(TimeSpan.FromHours(2));
+        BrowserHasToken(token);
+
+        var page = Render<IdentityFormPage>(p => p.Add(x => x.BotId, _bot));
+
+        Assert.Contains("有効期限", page.WaitForElement("[data-testid=liff-problem]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=liff-form]"));
+        Assert.Null((await MemberAsync()).RegisteredName);
+    }
+
+    [Fact]
+    public void A_token_for_another_channel_is_refused()
+    {
+        BrowserHasToken(Token(audience: "1999999999"));
+
+        var page = Render<IdentityFormPage>(p => p.Add(x => x.BotId, _bot));
+
+        Assert.Contains("LINEのログイン情報を確認できませんでした", page.WaitForElement("[data-testid=liff-problem]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=liff-form]"));
+    }
+
+    [Fact]
+    public void A_line_user_who_is_not_the_bots_friend_is_asked_to_add_it_first()
+    {
+        BrowserHasToken(Token(user: "Ustranger"));
+
+        var page = Render<IdentityFormPage>(p => p.Add(x => x.BotId, _bot));
+
+        Assert.Contains("友だち追加してから", page.WaitForElement("[data-testid=liff-problem]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_malformed_phone_shows_the_error_under_the_field_and_saves_nothing()
+    {
+        BrowserHasToken(Token());
+        var page = Render<IdentityFormPage>(p => p.Add(x => x.BotId, _bot));
+
+        page.WaitForElement("#liff-name").Change("佐藤 花子");
+        page.Find("#liff-phone").Change("090-1234");
+        page.Find("[data-testid=liff-submit]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("電話番号の形式が正しくありません", page.Markup));
+        Assert.Empty(page.FindAll("[data-testid=liff-done]"));
+        var member = await MemberAsync();
+        Assert.Equal((null, null), (member.RegisteredName, member.PhoneRaw));
+    }
+
+    [Fact]
+    public async Task Too_many_submissions_by_one_member_are_refused_and_change_nothing()
+    {
+        var limits = Services.GetRequiredService<LiffRateLimits>();
+        for (var i = 0; i < LiffRateLimits.PerMember; i++) Assert.True(limits.TryAcquire(_bot, _member, "203.0.113.9"));
+        BrowserHasToken(Token());
+        var page = Render<IdentityFormPage>(p => p.Add(x => x.BotId, _bot));
+
+        page.WaitForElement("#liff-name").Change("佐藤 花子");
+        page.Find("#liff-phone").Change("09012345678");
+        page.Find("[data-testid=liff-submit]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("送信回数が上限", page.Find("[data-testid=liff-error]").TextContent));
+        Assert.Null((await MemberAsync()).PhoneRaw);
+    }
+
+    [Fact]
+    public async Task The_purchase_history_shows_a_linked_members_orders_and_sends_an_unlinked_one_to_the_form()
+    {
+        BrowserHasToken(Token());
+        var unlinked = Render<PurchaseHistoryPage>(p => p.Add(x => x.BotId, _bot));
+        Assert.Contains("本人確認フォームを開く", unlinked.WaitForElement("[data-testid=liff-history-unlinked]").TextContent);
+
+        await Services.GetRequiredService<IdentityForms>().SubmitAsync(_bot, _member,
+            new ProfileInput("佐藤 花子", "090-1234-5678", null, null), CancellationToken.None);
+        var linked = Render<PurchaseHistoryPage>(p => p.Add(x => x.BotId, _bot));
+
+        var history = linked.WaitForElement("[data-testid=liff-history]").TextContent;
+        Assert.Contains("酵素ドリンク", history);
+        Assert.Contains("定期便", history);
+        Assert.Contains("¥4,980", history);
+        Assert.Contains("発送日: 2026/11/18", history);
+    }
+}
