@@ -24,6 +24,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Members.MemberImport>();
         services.AddSingleton<Members.MemberContacts>();
         services.AddSingleton<Members.MemberDetails>();
+        services.AddSingleton<Members.MatchHealth>();
         services.AddSingleton<Line.LineChannels>();
         services.AddSingleton<Line.LineWebhook>();
         services.AddOptions<Carts.ImportOptions>();

@@ -27,6 +27,7 @@ public sealed record MemberDetail(
 public sealed class MemberDetails(IDbContextFactory<EcaiDb> dbs, IEnumerable<ICartClientFactory> carts)
 {
     public const int OrdersShown = 20;
+    private readonly MatchHealth _health = new(dbs);
 
     public async Task<MemberDetail?> GetAsync(int botId, long memberId, CancellationToken ct)
     {
@@ -61,33 +62,10 @@ public sealed class MemberDetails(IDbContextFactory<EcaiDb> dbs, IEnumerable<ICa
         return new MemberDetail(member, customers,
             newest.Select(x => new MemberOrderView(x.Kind, x.ExternalId, x.Number, x.OrderedAt, x.Amount, x.ShippedAt, x.DeliveryMethod,
                 x.Cancelled, x.Times, string.Join("、", x.Products))).ToList(),
-            count, total, customers.Count > 0 ? [] : await NotLinkedReasonsAsync(db, member, ct));
+            count, total, customers.Count > 0 ? [] : await NotLinkedReasonsAsync(member, ct));
     }
 
-    /// <summary>Why a member is not linked: each key it has (or lacks), checked against what has been imported.</summary>
-    private static async Task<IReadOnlyList<string>> NotLinkedReasonsAsync(EcaiDb db, Member member, CancellationToken ct)
-    {
-        var reasons = new List<string>();
-        var kinds = await db.CartConnections.Where(k => k.BotId == member.BotId).Select(k => k.Kind).ToListAsync(ct);
-        if (kinds.Count == 0) return ["このBOTにはまだカートが連携されていません。外部連携からカートを連携してください。"];
-        if (member.PhoneRaw is null && member.EmailRaw is null)
-            reasons.Add("電話番号もメールアドレスも登録されていません。本人確認フォームで入力してもらうか、ここで入力してください。");
-        if (member.PhoneRaw is not null && member.PhoneNormalized is null)
-            reasons.Add($"電話番号「{member.PhoneRaw}」は日本の電話番号として読み取れません。");
-        if (member.PhoneNormalized is { } phone && kinds.Any(k => k != CartKind.Shopify))
-        {
-            var customers = await db.CartCustomers.Where(c => c.BotId == member.BotId && c.PhoneNormalized == phone)
-                .Select(c => new { HasOrder = db.CartOrders.Any(o => o.ConnectionId == c.ConnectionId && o.CustomerExternalId == c.ExternalId) })
-                .ToListAsync(ct);
-            reasons.Add(customers.Count == 0
-                ? "この電話番号のカート顧客はまだ取り込まれていません。カートで購入されると、次回の取込で連携します。"
-                : "この電話番号のカート顧客はいますが、受注がないため連携していません(受注のない顧客は連携しません)。受注が入ると次回の取込で連携します。");
-        }
-        if (member.EmailNormalized is { } email && kinds.Contains(CartKind.Shopify)
-            && !await db.CartCustomers.AnyAsync(c => c.BotId == member.BotId && c.EmailNormalized == email, ct))
-            reasons.Add("このメールアドレスのShopify顧客はまだ取り込まれていません。");
-        if (member.PhoneNormalized is null && member.EmailNormalized is not null && !kinds.Contains(CartKind.Shopify))
-            reasons.Add("メールアドレスで連携するのはShopifyだけです。電話番号を登録してください。");
-        return reasons;
-    }
+    /// <summary>Why a member is not linked: its one match-health reason (<see cref="MatchHealth"/>), in the operator's words.</summary>
+    private async Task<IReadOnlyList<string>> NotLinkedReasonsAsync(Member member, CancellationToken ct) =>
+        await _health.ReasonForAsync(member.BotId, member.Id, ct) is { } reason ? [MatchReasons.Explain(reason)] : [];
 }

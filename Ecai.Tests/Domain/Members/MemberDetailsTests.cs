@@ -61,8 +61,8 @@ public sealed class MemberDetailsTests : IAsyncLifetime
 
     [Theory]
     [InlineData("070-1234-1111", null, "この電話番号のカート顧客はいますが、受注がないため連携していません")]
-    [InlineData("080-9999-8888", null, "この電話番号のカート顧客はまだ取り込まれていません")]
-    [InlineData("12345", null, "電話番号「12345」は日本の電話番号として読み取れません")]
+    [InlineData("080-9999-8888", null, "登録された電話番号(Shopifyはメールアドレス)に一致するカート顧客がまだ取り込まれていません")]
+    [InlineData("12345", null, "登録された電話番号は日本の電話番号として読み取れません")]
     [InlineData(null, null, "電話番号もメールアドレスも登録されていません")]
     [InlineData(null, "hana@example.jp", "メールアドレスで連携するのはShopifyだけです")]
     public async Task A_member_who_is_not_linked_is_told_why(string? phone, string? email, string reason)
