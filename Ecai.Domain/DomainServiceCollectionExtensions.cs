@@ -25,6 +25,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Members.MemberContacts>();
         services.AddSingleton<Members.MemberPurchases>();
         services.AddSingleton<Members.MemberDetails>();
+        services.AddSingleton<Members.MatchHealth>();
         services.AddSingleton<Forms.IdentityForms>();
         services.AddSingleton<Line.LineChannels>();
         services.AddSingleton<Line.LineWebhook>();

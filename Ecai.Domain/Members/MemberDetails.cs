@@ -19,7 +19,7 @@ public sealed record MemberDetail(
     IReadOnlyList<string> NotLinkedReasons);
 
 /// <summary>Reads 会員詳細 for one member of a bot (null when the member is not the bot's).</summary>
-public sealed class MemberDetails(IDbContextFactory<EcaiDb> dbs, IEnumerable<ICartClientFactory> carts, MemberPurchases purchases)
+public sealed class MemberDetails(IDbContextFactory<EcaiDb> dbs, IEnumerable<ICartClientFactory> carts, MemberPurchases purchases, MatchHealth health)
 {
     public async Task<MemberDetail?> GetAsync(int botId, long memberId, CancellationToken ct)
     {
@@ -40,33 +40,10 @@ public sealed class MemberDetails(IDbContextFactory<EcaiDb> dbs, IEnumerable<ICa
         var tags = await (from mt in db.MemberTags join t in db.Tags on mt.TagId equals t.Id
                           where mt.MemberId == memberId orderby t.Name select t.Name).ToListAsync(ct);
         return new MemberDetail(member, tags, customers, await purchases.GetAsync(memberId, ct),
-            customers.Count > 0 ? [] : await NotLinkedReasonsAsync(db, member, ct));
+            customers.Count > 0 ? [] : await NotLinkedReasonsAsync(member, ct));
     }
 
-    /// <summary>Why a member is not linked: each key it has (or lacks), checked against what has been imported.</summary>
-    private static async Task<IReadOnlyList<string>> NotLinkedReasonsAsync(EcaiDb db, Member member, CancellationToken ct)
-    {
-        var reasons = new List<string>();
-        var kinds = await db.CartConnections.Where(k => k.BotId == member.BotId).Select(k => k.Kind).ToListAsync(ct);
-        if (kinds.Count == 0) return ["このBOTにはまだカートが連携されていません。外部連携からカートを連携してください。"];
-        if (member.PhoneRaw is null && member.EmailRaw is null)
-            reasons.Add("電話番号もメールアドレスも登録されていません。本人確認フォームで入力してもらうか、ここで入力してください。");
-        if (member.PhoneRaw is not null && member.PhoneNormalized is null)
-            reasons.Add($"電話番号「{member.PhoneRaw}」は日本の電話番号として読み取れません。");
-        if (member.PhoneNormalized is { } phone && kinds.Any(k => k != CartKind.Shopify))
-        {
-            var customers = await db.CartCustomers.Where(c => c.BotId == member.BotId && c.PhoneNormalized == phone)
-                .Select(c => new { HasOrder = db.CartOrders.Any(o => o.ConnectionId == c.ConnectionId && o.CustomerExternalId == c.ExternalId) })
-                .ToListAsync(ct);
-            reasons.Add(customers.Count == 0
-                ? "この電話番号のカート顧客はまだ取り込まれていません。カートで購入されると、次回の取込で連携します。"
-                : "この電話番号のカート顧客はいますが、受注がないため連携していません(受注のない顧客は連携しません)。受注が入ると次回の取込で連携します。");
-        }
-        if (member.EmailNormalized is { } email && kinds.Contains(CartKind.Shopify)
-            && !await db.CartCustomers.AnyAsync(c => c.BotId == member.BotId && c.EmailNormalized == email, ct))
-            reasons.Add("このメールアドレスのShopify顧客はまだ取り込まれていません。");
-        if (member.PhoneNormalized is null && member.EmailNormalized is not null && !kinds.Contains(CartKind.Shopify))
-            reasons.Add("メールアドレスで連携するのはShopifyだけです。電話番号を登録してください。");
-        return reasons;
-    }
+    /// <summary>Why a member is not linked: its one match-health reason (<see cref="MatchHealth"/>), in the operator's words.</summary>
+    private async Task<IReadOnlyList<string>> NotLinkedReasonsAsync(Member member, CancellationToken ct) =>
+        await health.ReasonForAsync(member.BotId, member.Id, ct) is { } reason ? [MatchReasons.Explain(reason)] : [];
 }

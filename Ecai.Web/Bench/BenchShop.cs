@@ -55,7 +55,7 @@ internal sealed class BenchShop : IAsyncDisposable
         return result.Errors.Count == 0 ? result : throw new InvalidOperationException(string.Join(" ", result.Errors));
     }
 
-    private static ServiceProvider BuildServices(string dbFile, string keysDir, IReadOnlyDictionary<string, string?> settings)
+    internal static ServiceProvider BuildServices(string dbFile, string keysDir, IReadOnlyDictionary<string, string?> settings)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder()

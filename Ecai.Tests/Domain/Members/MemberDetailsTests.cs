@@ -17,7 +17,7 @@ public sealed class MemberDetailsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _f = await DomainFixture.CreateAsync();
-        _details = new MemberDetails(_f.Db, [_f.Carts], new MemberPurchases(_f.Db, _f.Clock));
+        _details = new MemberDetails(_f.Db, [_f.Carts], new MemberPurchases(_f.Db, _f.Clock), new MatchHealth(_f.Db));
         _bot = await _f.AddBotAsync();
         await _f.ConnectAsync(_bot);
         await _f.Members.AddAsync(_bot, [new NewMember("U1", "山田", T0, "090-1111-2222")], CancellationToken.None);
@@ -62,8 +62,8 @@ public sealed class MemberDetailsTests : IAsyncLifetime
 
     [Theory]
     [InlineData("070-1234-1111", null, "この電話番号のカート顧客はいますが、受注がないため連携していません")]
-    [InlineData("080-9999-8888", null, "この電話番号のカート顧客はまだ取り込まれていません")]
-    [InlineData("12345", null, "電話番号「12345」は日本の電話番号として読み取れません")]
+    [InlineData("080-9999-8888", null, "登録された電話番号(Shopifyはメールアドレス)に一致するカート顧客がまだ取り込まれていません")]
+    [InlineData("12345", null, "登録された電話番号は日本の電話番号として読み取れません")]
     [InlineData(null, null, "電話番号もメールアドレスも登録されていません")]
     [InlineData(null, "hana@example.jp", "メールアドレスで連携するのはShopifyだけです")]
     public async Task A_member_who_is_not_linked_is_told_why(string? phone, string? email, string reason)
