@@ -43,6 +43,14 @@ public sealed partial class MemberDetailPage : BotPage
         _ => L["Integrations.KeyPhone"],
     };
 
+    private string StatusName(Ecai.Domain.Carts.ContinuationStatus? status) => status switch
+    {
+        Ecai.Domain.Carts.ContinuationStatus.Active => L["Status.Active"],
+        Ecai.Domain.Carts.ContinuationStatus.Paused => L["Status.Paused"],
+        Ecai.Domain.Carts.ContinuationStatus.Cancelled => L["Status.Cancelled"],
+        _ => "-",
+    };
+
     private async Task SaveAsync()
     {
         if (Bot is null) return;
