@@ -15,6 +15,7 @@ public static class IntegrationsSetup
         Carts.Rakuraku.RakurakuSetup.AddRakurakuCart(services);
         services.AddRepeatstCart();
         services.AddSubscStoreCart();
+        Line.LineSetup.AddLineApi(services);
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Ecai.Domain.Data;
 using Ecai.Domain.Realtime;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Ecai.Domain.Line;
 
@@ -15,11 +16,17 @@ public sealed record LineWebhookResult(int Follows, int Unfollows, int Messages,
 /// LINE's webhook for one bot (apis.md §5.5): follow creates the member or re-activates a blocked one,
 /// unfollow marks it blocked, a text message is stored for the 1:1 chat. Each event's
 /// <c>webhookEventId</c> is stored in the same transaction as its effect, so a redelivery changes nothing.
+/// After the commit, friends who followed (and chatting members still without a name) get their LINE
+/// display name from the Messaging API profile; that step never fails the delivery.
 /// The caller verifies <c>x-line-signature</c> first (<see cref="IsAuthentic"/>).
 /// </summary>
-public sealed class LineWebhook(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, TimeProvider clock)
+public sealed class LineWebhook(
+    IDbContextFactory<EcaiDb> dbs, ILiveEvents live, TimeProvider clock, LineChannels channels, ILineMessaging line, ILogger<LineWebhook> logger)
 {
     public const string SignatureHeader = "x-line-signature";
+
+    /// <summary>Profiles fetched per delivery at most, so a burst of follows cannot hold the webhook up; the rest get their name with their first message.</summary>
+    public const int MaxProfilesPerDelivery = 20;
 
     /// <summary>Base64(HMAC-SHA256(channel secret, raw body)), compared in constant time.</summary>
     public static bool IsAuthentic(byte[] body, string? signature, string channelSecret)
@@ -39,6 +46,9 @@ public sealed class LineWebhook(IDbContextFactory<EcaiDb> dbs, ILiveEvents live,
             return new LineWebhookResult(0, 0, 0, 0);
 
         int follows = 0, unfollows = 0, messages = 0, duplicates = 0;
+        // Who may need a profile after the commit: followers always, message senders only while nameless.
+        var followed = new List<string>();
+        var messaged = new List<string>();
         await using var context = await dbs.CreateDbContextAsync(ct);
         await context.Database.OpenConnectionAsync(ct);
         var db = (SqliteConnection)context.Database.GetDbConnection();
@@ -61,6 +71,7 @@ public sealed class LineWebhook(IDbContextFactory<EcaiDb> dbs, ILiveEvents live,
                     await EnsureMemberAsync(db, tx, botId, userId, at, ct);
                     await SqlBatch.ExecuteAsync(db, tx, "UPDATE Members SET IsBlocked = 0 WHERE BotId = $bot AND LineUserId = $user", ct,
                         ("$bot", botId), ("$user", userId));
+                    followed.Add(userId);
                     follows++;
                     break;
                 case "unfollow":
@@ -75,13 +86,47 @@ public sealed class LineWebhook(IDbContextFactory<EcaiDb> dbs, ILiveEvents live,
                         VALUES ($bot, $member, 1, $text, $id, $at)
                         """, ct, ("$bot", botId), ("$member", memberId), ("$text", Text(message, "text") ?? ""),
                         ("$id", Text(message, "id")), ("$at", at.UtcTicks));
+                    messaged.Add(userId);
                     messages++;
                     break;
             }
         }
         await tx.CommitAsync(ct);
         if (follows + unfollows > 0) live.Publish(new DashboardChanged(botId));
+        if (followed.Count + messaged.Count > 0) await FillDisplayNamesAsync(botId, followed, messaged, ct);
         return new LineWebhookResult(follows, unfollows, messages, duplicates);
+    }
+
+    /// <summary>
+    /// Sets the LINE display name of the (still following) members who followed in this delivery, and of message
+    /// senders whose name is still empty, from <c>GET /v2/bot/profile</c>. Skipped when the bot has no access token.
+    /// The events are already stored: a failure is logged (without tokens) and stops this step, nothing more.
+    /// </summary>
+    private async Task FillDisplayNamesAsync(int botId, List<string> followed, List<string> messaged, CancellationToken ct)
+    {
+        try
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var candidates = followed.Concat(messaged).Distinct(StringComparer.Ordinal).ToList();
+            var members = await db.Members.Where(m => m.BotId == botId && !m.IsBlocked && candidates.Contains(m.LineUserId))
+                .Select(m => new { m.LineUserId, m.DisplayName }).ToListAsync(ct);
+            var wanted = candidates
+                .Where(u => members.Any(m => m.LineUserId == u && (m.DisplayName.Length == 0 || followed.Contains(u))))
+                .Take(MaxProfilesPerDelivery).ToList();
+            if (wanted.Count == 0 || await channels.AccessTokenAsync(botId, ct) is not { } token) return;
+
+            foreach (var userId in wanted)
+            {
+                if (await line.GetProfileAsync(token, userId, ct) is not { DisplayName.Length: > 0 } profile) continue;
+                await db.Members.Where(m => m.BotId == botId && m.LineUserId == userId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.DisplayName, profile.DisplayName), ct);
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("LINE profiles for bot {BotId} were not fetched; the events are stored ({Error}: {Message}).",
+                botId, ex.GetType().Name, ex.Message);
+        }
     }
 
     /// <summary>The member with this LINE user id, created as a new friend if ECAI has not seen it (display name comes with the profile later).</summary>

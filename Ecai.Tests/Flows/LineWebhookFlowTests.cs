@@ -1,22 +1,34 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Ecai.Domain.Line;
+using Ecai.Integrations.Carts.Shared.Sandbox;
+using Ecai.Integrations.Line;
+using Ecai.Integrations.Line.Sandbox;
 using Ecai.Tests.Domain.Line;
 using Ecai.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Tests.Flows;
 
-/// <summary>POST /line/webhook/{botId} through the whole app: the signature decides, before anything is stored.</summary>
+/// <summary>
+/// POST /line/webhook/{botId} through the whole app: the signature decides, before anything is stored; a follow
+/// brings the friend's LINE display name from the LINE sandbox the app is re-pointed at.
+/// </summary>
 public sealed class LineWebhookFlowTests : IAsyncLifetime
 {
     private const string Secret = "fedcba9876543210fedcba9876543210";
     private readonly EcaiAppFactory _app = new();
     private HttpClient _http = null!;
+    private SandboxServer<LineSandboxStore> _line = null!;
     private int _bot;
 
     public async Task InitializeAsync()
     {
+        var store = new LineSandboxStore();
+        store.AcceptAccessToken("token");
+        store.AddFriend("Uflow", "フロー 花子");
+        _line = await LineSandbox.StartAsync(store);
+        _app.Services.GetRequiredService<LineEndpoint>().BaseUrl = new Uri(_line.BaseUrl);
         (_bot, _, _) = await _app.AddOperatorWithBotAsync("LINEフロー", "line-flow@example.jp");
         Assert.Empty(await _app.Services.GetRequiredService<LineChannels>().SaveAsync(_bot,
             new LineChannelSettings("1650000001", Secret, "token", null), CancellationToken.None));
@@ -27,6 +39,7 @@ public sealed class LineWebhookFlowTests : IAsyncLifetime
     {
         _http.Dispose();
         await _app.DisposeAsync();
+        await _line.DisposeAsync();
     }
 
     private Task<HttpResponseMessage> PostAsync(int botId, byte[] body, string? signature)
@@ -44,7 +57,7 @@ public sealed class LineWebhookFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_signed_follow_adds_the_friend_without_a_login()
+    public async Task A_signed_follow_adds_the_friend_with_the_line_display_name_without_a_login()
     {
         var body = LineWebhookTests.Delivery(LineWebhookTests.Event("follow", "F1", "Uflow"));
 
@@ -52,6 +65,9 @@ public sealed class LineWebhookFlowTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, await MembersAsync());
+        await using var db = await _app.Db.CreateDbContextAsync();
+        Assert.Equal("フロー 花子", (await db.Members.SingleAsync(m => m.BotId == _bot)).DisplayName);
+        Assert.Equal(1L, _line.Store.Requests);
     }
 
     [Fact]

@@ -4,22 +4,27 @@ using Ecai.Domain.Line;
 using Ecai.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ecai.Tests.Domain.Line;
 
-/// <summary>The LINE webhook's rules: signature, follow / unfollow / text message, redelivery harmless.</summary>
+/// <summary>The LINE webhook's rules: signature, follow / unfollow / text message, redelivery harmless, display names from the profile.</summary>
 public sealed class LineWebhookTests : IAsyncLifetime
 {
     private const string Secret = "0123456789abcdef0123456789abcdef";
     private static readonly DateTimeOffset At = new(2026, 11, 28, 3, 0, 0, TimeSpan.Zero);
+    private const string AccessToken = "channel-token-abc";
     private DomainFixture _f = null!;
     private LineWebhook _webhook = null!;
+    private LineChannels _channels = null!;
+    private readonly ScriptedLineMessaging _line = new();
     private int _bot;
 
     public async Task InitializeAsync()
     {
         _f = await DomainFixture.CreateAsync();
-        _webhook = new LineWebhook(_f.Db, _f.Live, _f.Clock);
+        _channels = new LineChannels(_f.Db, _f.Protection);
+        _webhook = new LineWebhook(_f.Db, _f.Live, _f.Clock, _channels, _line, NullLogger<LineWebhook>.Instance);
         _bot = await _f.AddBotAsync();
     }
 
@@ -97,7 +102,7 @@ public sealed class LineWebhookTests : IAsyncLifetime
     [Fact]
     public async Task Channel_settings_are_checked_in_japanese_and_the_secrets_are_encrypted()
     {
-        var channels = new LineChannels(_f.Db, _f.Protection);
+        var channels = _channels;
 
         var errors = await channels.SaveAsync(_bot, new LineChannelSettings("abc", "short", null, null), CancellationToken.None);
         Assert.Equal("チャネルIDは数字で入力してください。", errors[nameof(LineChannelSettings.ChannelId)]);
@@ -112,5 +117,91 @@ public sealed class LineWebhookTests : IAsyncLifetime
         var bot = await db.Bots.SingleAsync();
         Assert.DoesNotContain(Secret, bot.ProtectedLineSecrets);
         Assert.DoesNotContain("token-abc", bot.ProtectedLineSecrets);
+    }
+
+    private Task SetUpChannelAsync() =>
+        _channels.SaveAsync(_bot, new LineChannelSettings("1650000000", Secret, AccessToken, null), CancellationToken.None);
+
+    private async Task<string> DisplayNameAsync(string userId)
+    {
+        await using var db = _f.Db.CreateDbContext();
+        return (await db.Members.SingleAsync(m => m.LineUserId == userId)).DisplayName;
+    }
+
+    [Fact]
+    public async Task A_follow_names_the_friend_from_the_line_profile_asked_with_the_bots_access_token()
+    {
+        await SetUpChannelAsync();
+        _line.Profiles["Ua"] = new LineProfile("Ua", "山田 花子", "https://profile.line-scdn.net/a");
+        var body = Delivery(Event("follow", "E1", "Ua", ""","follow":{"isUnblocked":false}"""));
+
+        await _webhook.HandleAsync(_bot, body, CancellationToken.None);
+        await _webhook.HandleAsync(_bot, body, CancellationToken.None); // a redelivery asks nothing
+
+        Assert.Equal("山田 花子", await DisplayNameAsync("Ua"));
+        Assert.Equal([(AccessToken, "Ua")], _line.Calls);
+    }
+
+    [Fact]
+    public async Task A_message_asks_for_the_profile_only_while_the_member_has_no_name()
+    {
+        await SetUpChannelAsync();
+        _line.Profiles["Ub"] = new LineProfile("Ub", "佐藤 一郎", null);
+        _line.Profiles["Uc"] = new LineProfile("Uc", "LINEの新しい名前", null);
+        await using (var db = _f.Db.CreateDbContext())
+        {
+            db.Members.Add(new Ecai.Domain.Members.Member { BotId = _bot, LineUserId = "Uc", DisplayName = "鈴木", FriendAddedAt = At });
+            await db.SaveChangesAsync();
+        }
+
+        await _webhook.HandleAsync(_bot, Delivery(
+            Event("message", "E1", "Ub", ""","message":{"id":"m-1","type":"text","text":"こんにちは"}"""),
+            Event("message", "E2", "Uc", ""","message":{"id":"m-2","type":"text","text":"こんばんは"}""")), CancellationToken.None);
+
+        Assert.Equal(("佐藤 一郎", "鈴木"), (await DisplayNameAsync("Ub"), await DisplayNameAsync("Uc")));
+        Assert.Equal([(AccessToken, "Ub")], _line.Calls);
+    }
+
+    [Fact]
+    public async Task Without_an_access_token_or_after_an_unfollow_in_the_same_delivery_no_profile_is_asked()
+    {
+        await _webhook.HandleAsync(_bot, Delivery(Event("follow", "E1", "Ua")), CancellationToken.None);
+        Assert.Empty(_line.Calls);
+
+        await SetUpChannelAsync();
+        await _webhook.HandleAsync(_bot, Delivery(Event("follow", "E2", "Ud"), Event("unfollow", "E3", "Ud")), CancellationToken.None);
+        Assert.Empty(_line.Calls);
+        Assert.Equal("", await DisplayNameAsync("Ud"));
+    }
+
+    [Fact]
+    public async Task A_failing_profile_call_leaves_the_events_stored_and_the_delivery_succeeds()
+    {
+        await SetUpChannelAsync();
+        _line.Failure = new HttpRequestException("LINE GET /v2/bot/profile failed with HTTP 500 (InternalServerError).");
+
+        var result = await _webhook.HandleAsync(_bot, Delivery(
+            Event("follow", "E1", "Ua"),
+            Event("message", "E2", "Ua", ""","message":{"id":"m-1","type":"text","text":"届きますか"}""")), CancellationToken.None);
+
+        Assert.Equal(new LineWebhookResult(1, 0, 1, 0), result);
+        Assert.Equal("", await DisplayNameAsync("Ua"));
+        await using var db = _f.Db.CreateDbContext();
+        Assert.Equal("届きますか", (await db.ChatMessages.SingleAsync()).Text);
+        Assert.Single(_line.Calls); // the first failure stops the step
+    }
+
+    /// <summary>Profiles by user id (absent = LINE's 404), a recorded call list, and an optional failure.</summary>
+    private sealed class ScriptedLineMessaging : ILineMessaging
+    {
+        public Dictionary<string, LineProfile> Profiles { get; } = [];
+        public List<(string AccessToken, string UserId)> Calls { get; } = [];
+        public Exception? Failure { get; set; }
+
+        public Task<LineProfile?> GetProfileAsync(string accessToken, string userId, CancellationToken ct)
+        {
+            Calls.Add((accessToken, userId));
+            return Failure is { } failure ? Task.FromException<LineProfile?>(failure) : Task.FromResult(Profiles.GetValueOrDefault(userId));
+        }
     }
 }

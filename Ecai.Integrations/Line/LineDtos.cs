@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace Ecai.Integrations.Line;
+
+/// <summary>
+/// The body of a 200 from <c>POST /oauth2/v2.1/verify</c> [C: apis.md §5.7]: the ID token's claims.
+/// <c>exp</c> and <c>iat</c> are Unix seconds; <c>aud</c> is the LINE Login channel id.
+/// </summary>
+internal sealed record LineVerifiedIdToken(string? Iss, string? Sub, string? Aud, long Exp, long Iat, string? Name, string? Picture);
+
+/// <summary>The body of a 200 from <c>GET /v2/bot/profile/{userId}</c> [C: L3 generated models].</summary>
+internal sealed record LineProfileBody(string? UserId, string? DisplayName, string? PictureUrl, string? StatusMessage);
+
+/// <summary>Source-generated metadata: LINE's names are camelCase (the ID-token claims are single lower-case words).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(LineVerifiedIdToken))]
+[JsonSerializable(typeof(LineProfileBody))]
+internal sealed partial class LineJsonContext : JsonSerializerContext;

@@ -1,0 +1,34 @@
+namespace Ecai.Integrations.Line;
+
+/// <summary>
+/// Where and how ECAI calls LINE (configuration section <c>Ecai:Line</c>). The calls are few and small
+/// (an ID-token check while a member waits on a LIFF page, a profile per new friend during a webhook), so
+/// retries are short and few: a slow LINE must not hold up the page or the webhook for long. Tests shorten
+/// the delays to milliseconds.
+/// </summary>
+public sealed class LineOptions
+{
+    public const string Section = "Ecai:Line";
+
+    /// <summary>LINE's API host for everything ECAI calls [C: apis.md §5.1].</summary>
+    public const string DefaultApiBaseUrl = "https://api.line.me";
+
+    /// <summary>Base URL of the LINE API; demo mode and tests point it at the LINE sandbox (see <see cref="LineEndpoint"/>).</summary>
+    public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
+
+    /// <summary>Retries after the first attempt for 408/429/5xx and network errors (both calls are idempotent).</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>First back-off step (exponential with jitter). LINE's 429 carries no Retry-After [C: apis.md §5.3].</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Time-out of one HTTP attempt.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Time-out of one call including all its retries and waits.</summary>
+    public TimeSpan TotalRequestTimeout { get; set; } = TimeSpan.FromSeconds(12);
+
+    internal bool IsValid() =>
+        LineEndpoint.TryParse(ApiBaseUrl, out _) && MaxRetries is >= 1 and <= 10 && RetryBaseDelay >= TimeSpan.Zero
+        && AttemptTimeout >= TimeSpan.FromMilliseconds(10) && TotalRequestTimeout > AttemptTimeout;
+}
