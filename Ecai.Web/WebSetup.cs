@@ -97,7 +97,14 @@ public static class WebSetup
         app.MapHub<LiveHub>("/hubs/live");
         app.MapDemoSandboxes();
         app.MapStaticAssets().AllowAnonymous(); // the login page needs its CSS before sign-in
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+            // The circuit's hub must admit LIFF pages' anonymous visitors; every admin page carries [Authorize]
+            // (Pages/_Imports.razor), which the router checks on the circuit as the endpoints do on first load.
+            .Add(endpoint =>
+            {
+                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.StartsWith("/_blazor", StringComparison.Ordinal))
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+            });
         return app;
     }
 }

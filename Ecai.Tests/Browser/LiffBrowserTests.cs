@@ -47,7 +47,7 @@ public sealed class LiffBrowserTests(BrowserApp browser) : IClassFixture<Browser
         var line = app.Services.GetRequiredService<DemoLine>();
         const string userId = "Ub0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0";
         line.Store.AddFriend(userId, "あらい");
-        var body = $$"""{"destination":"Ubot","events":[{"type":"follow","mode":"active","timestamp":{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}},"source":{"type":"user","userId":"{{userId}}"},"webhookEventId":"01JBROWSERFOLLOW","deliveryContext":{"isRedelivery":false},"replyToken":"r","follow":{"isUnblocked":false}}]}""";
+        var body = $$$"""{"destination":"Ubot","events":[{"type":"follow","mode":"active","timestamp":{{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}},"source":{"type":"user","userId":"{{{userId}}}"},"webhookEventId":"01JBROWSERFOLLOW","deliveryContext":{"isRedelivery":false},"replyToken":"r","follow":{"isUnblocked":false}}]}""";
         var signature = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(DemoLine.ChannelSecret), Encoding.UTF8.GetBytes(body)));
         var webhook = await home.APIRequest.PostAsync($"{browser.BaseUrl}/line/webhook/{bot}", new()
         {

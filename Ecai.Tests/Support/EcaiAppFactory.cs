@@ -35,6 +35,8 @@ public sealed class EcaiAppFactory(int? demoMembers = null, string? dataDirector
         // Host tests are about the app, not the carts' request rates (each connector's own tests cover its pacing).
         builder.UseSetting("Carts:Rakuten:RequestsPerSecond", "0");
         builder.UseSetting("Carts:Rakuraku:RequestsPerSecond", "1000");
+        // No test reaches api.line.me: the discard port refuses at once (demo mode and LINE tests point at the LINE sandbox).
+        builder.UseSetting("Ecai:Line:ApiBaseUrl", "http://127.0.0.1:9");
         builder.UseSetting("Ecai:Demo:Enabled", demoMembers is null ? "false" : "true");
         if (demoMembers is { } members)
         {

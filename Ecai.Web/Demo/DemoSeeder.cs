@@ -136,7 +136,14 @@ public static class DemoSeeder
                 if (e164 is not null) phone = faker.PickRandom(styles)(PhoneNormalizer.Display(e164));
             }
             var lastName = faker.Name.LastName();
-            var displayName = faker.Random.Double() < 0.5 ? lastName + faker.Name.FirstName() : faker.Internet.UserName();
+            // LINE names as people set them: full name, given name only, or a given name with a flourish.
+            var firstName = faker.Name.FirstName();
+            var displayName = faker.Random.Double() switch
+            {
+                < 0.5 => lastName + firstName,
+                < 0.8 => firstName,
+                _ => firstName + faker.PickRandom("☆", "♪", "🌸", "(" + lastName + ")"),
+            };
             members.Add(new NewMember(
                 LineUserId: "U" + faker.Random.Hexadecimal(32, prefix: "").ToLowerInvariant(),
                 DisplayName: displayName,

@@ -24,12 +24,15 @@ public sealed partial class IdentityFormPage : LiffPage
     [Inject] private LiffRateLimits Limits { get; set; } = default!;
     [Inject] private IJSRuntime Js { get; set; } = default!;
 
+    private string Lead => string.IsNullOrEmpty(_view?.DisplayName)
+        ? L["Liff.IdentityLeadNoName"] : L["Liff.IdentityLead", _view.DisplayName];
+
     protected override async Task<bool> OnIdentifiedAsync(LineIdentity identity)
     {
         _view = await Forms.LoadAsync(BotId, identity.UserId, Aborted);
         if (_view is null) return false;
         var entered = _view.Entered;
-        (_name, _phone, _email, _birthday) = (entered.Name ?? identity.Name, entered.Phone, entered.Email, entered.Birthday?.ToString("yyyy-MM-dd"));
+        (_name, _phone, _email, _birthday) = (entered.Name, entered.Phone, entered.Email, entered.Birthday?.ToString("yyyy-MM-dd"));
         return true;
     }
 
