@@ -142,7 +142,7 @@ public static class DemoSeeder
             {
                 < 0.5 => lastName + firstName,
                 < 0.8 => firstName,
-                _ => firstName + faker.PickRandom("☆", "♪", "🌸", "(" + lastName + ")"),
+                _ => firstName + faker.PickRandom("☆", "♪", "★", "(" + lastName + ")"),
             };
             members.Add(new NewMember(
                 LineUserId: "U" + faker.Random.Hexadecimal(32, prefix: "").ToLowerInvariant(),
@@ -152,7 +152,7 @@ public static class DemoSeeder
                 Email: faker.Random.Double() >= 0.3 ? null
                     : (emailCarts.Count > 0 && faker.Random.Double() < 0.8 && faker.PickRandom(emailCarts) is { } shop
                         ? shop.CustomerEmail(faker.Random.Int(0, shop.CustomerCount - 1)) : null)
-                      ?? faker.Internet.Email()));
+                      ?? $"{faker.Random.String2(faker.Random.Int(4, 8), "abcdefghijklmnopqrstuvwxyz")}{faker.Random.Int(1, 999)}@{faker.PickRandom("example.jp", "example.ne.jp", "example.co.jp")}"));
         }
         return members;
     }
