@@ -21,6 +21,8 @@ public sealed class EcaiDb(DbContextOptions<EcaiDb> options) : IdentityDbContext
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<MemberTag> MemberTags => Set<MemberTag>();
     public DbSet<IdentityFormTag> IdentityFormTags => Set<IdentityFormTag>();
+    public DbSet<TagRule> TagRules => Set<TagRule>();
+    public DbSet<EventCursor> EventCursors => Set<EventCursor>();
     public DbSet<CartConnection> CartConnections => Set<CartConnection>();
     public DbSet<CartCustomer> CartCustomers => Set<CartCustomer>();
     public DbSet<CartOrder> CartOrders => Set<CartOrder>();

@@ -19,4 +19,11 @@ public sealed class JobRun
     public long Skipped { get; set; }
     public long Linked { get; set; }
     public string? Error { get; set; }
+    /// <summary>The operator who started it (exports: only they may download the file).</summary>
+    public string? OperatorId { get; set; }
+    /// <summary>A file the job produced: the name offered for download and where it lies under the job-files folder.</summary>
+    public string? FileName { get; set; }
+    public string? FilePath { get; set; }
+    /// <summary>When the file is deleted (7 days after it was made).</summary>
+    public DateTimeOffset? FileExpiresAt { get; set; }
 }

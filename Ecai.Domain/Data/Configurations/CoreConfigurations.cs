@@ -59,6 +59,8 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
     {
         b.HasOne<Bot>().WithMany().HasForeignKey(x => x.BotId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.BotId, x.Name }).IsUnique();
+        b.Property(x => x.Name).HasMaxLength(Tag.MaxNameLength);
+        b.Property(x => x.Folder).HasMaxLength(Tag.MaxNameLength);
     }
 }
 
@@ -84,11 +86,32 @@ internal sealed class IdentityFormTagConfiguration : IEntityTypeConfiguration<Id
     }
 }
 
+internal sealed class TagRuleConfiguration : IEntityTypeConfiguration<TagRule>
+{
+    public void Configure(EntityTypeBuilder<TagRule> b)
+    {
+        b.HasOne<Bot>().WithMany().HasForeignKey(x => x.BotId).OnDelete(DeleteBehavior.Cascade);
+        // A tag a rule sets cannot be deleted (the tag list refuses with the reason).
+        b.HasOne<Tag>().WithMany().HasForeignKey(x => x.TagId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.BotId, x.Enabled });
+    }
+}
+
+internal sealed class EventCursorConfiguration : IEntityTypeConfiguration<EventCursor>
+{
+    public void Configure(EntityTypeBuilder<EventCursor> b)
+    {
+        b.HasKey(x => new { x.BotId, x.Consumer });
+        b.HasOne<Bot>().WithMany().HasForeignKey(x => x.BotId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
 {
     public void Configure(EntityTypeBuilder<JobRun> b)
     {
         b.HasIndex(x => new { x.BotId, x.State });
         b.HasIndex(x => x.StartedAt);
+        b.HasIndex(x => x.FileExpiresAt);
     }
 }

@@ -452,12 +452,24 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FileExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilePath")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Linked")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OperatorId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Orders")
                         .HasColumnType("INTEGER");
@@ -479,6 +491,8 @@ namespace Ecai.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FileExpiresAt");
 
                     b.HasIndex("StartedAt");
 
@@ -737,6 +751,22 @@ namespace Ecai.Domain.Data.Migrations
                     b.ToTable("OperatorBots");
                 });
 
+            modelBuilder.Entity("Ecai.Domain.Tags.EventCursor", b =>
+                {
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Consumer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BotId", "Consumer");
+
+                    b.ToTable("EventCursors");
+                });
+
             modelBuilder.Entity("Ecai.Domain.Tags.IdentityFormTag", b =>
                 {
                     b.Property<int>("BotId")
@@ -783,10 +813,12 @@ namespace Ecai.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Folder")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -795,6 +827,60 @@ namespace Ecai.Domain.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Tags");
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Tags.TagRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Comparison")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromMonthDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToMonthDay")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TagId");
+
+                    b.HasIndex("BotId", "Enabled");
+
+                    b.ToTable("TagRules");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1046,6 +1132,15 @@ namespace Ecai.Domain.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ecai.Domain.Tags.EventCursor", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ecai.Domain.Tags.IdentityFormTag", b =>
                 {
                     b.HasOne("Ecai.Domain.Bots.Bot", null)
@@ -1082,6 +1177,21 @@ namespace Ecai.Domain.Data.Migrations
                         .WithMany()
                         .HasForeignKey("BotId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Tags.TagRule", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
