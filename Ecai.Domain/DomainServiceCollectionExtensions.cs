@@ -26,6 +26,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Members.MemberPurchases>();
         services.AddSingleton<Members.MemberDetails>();
         services.AddSingleton<Members.MatchHealth>();
+        services.AddSingleton<Members.MemberSearch>();
         services.AddSingleton<Forms.IdentityForms>();
         services.AddSingleton<Line.LineChannels>();
         services.AddSingleton<Line.LineWebhook>();

@@ -1,0 +1,79 @@
+using Ecai.Domain.Carts;
+using Ecai.Domain.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecai.Domain.Members;
+
+public enum MemberSort { FriendAddedAt = 0, Id = 1, DisplayName = 2 }
+
+/// <summary>One row of 会員リスト.</summary>
+public sealed record MemberRow(
+    long Id, string DisplayName, string? RegisteredName, DateTimeOffset FriendAddedAt, bool IsBlocked,
+    IReadOnlyList<CartKind> LinkedCarts, int Orders, long Amount);
+
+/// <summary>A product or course a filter can pick, per cart connection (from what the imports saw).</summary>
+public sealed record ProductOption(int ConnectionId, CartKind Kind, string Code, string Name, string? CourseName);
+
+/// <summary>
+/// 会員リスト's queries: the members a <see cref="MemberFilter"/> selects, counted and paged in SQL
+/// (one statement each), and the products / courses the filter's dropdowns offer.
+/// </summary>
+public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<long> CountAsync(int botId, MemberFilter filter, CancellationToken ct)
+    {
+        var (where, args) = MemberFilterSql.Compile(botId, filter);
+        // Only compiled conditions and parameter names are spliced in; every value is a parameter.
+        var sql = $"SELECT count(*) AS Value FROM Members m WHERE {where}";
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var counts = await db.Database.SqlQueryRaw<long>(sql, Parameters(args)).ToListAsync(ct);
+        return counts.Single();
+    }
+
+    /// <summary>A page of the selected members with their linked carts and purchase totals (computed for the page's rows only).</summary>
+    public async Task<IReadOnlyList<MemberRow>> PageAsync(int botId, MemberFilter filter, MemberSort sort, bool descending, int skip, int take,
+        CancellationToken ct)
+    {
+        var (where, args) = MemberFilterSql.Compile(botId, filter);
+        var direction = descending ? " DESC" : "";
+        var order = sort switch
+        {
+            MemberSort.Id => "m.Id",
+            MemberSort.DisplayName => "m.DisplayName",
+            _ => "m.FriendAddedAt",
+        } + direction + ", m.Id" + direction;
+        args.Add(("$take", Math.Clamp(take, 1, MaxPageSize)));
+        args.Add(("$skip", Math.Max(0, skip)));
+        var sql = $"""
+            SELECT m.Id, m.DisplayName, m.RegisteredName, m.FriendAddedAt, m.IsBlocked,
+              (SELECT group_concat(DISTINCT k.Kind) FROM CartLinks l JOIN CartConnections k ON k.Id = l.ConnectionId WHERE l.MemberId = m.Id) AS Carts,
+              (SELECT count(*) {MemberFilterSql.Orders} WHERE l.MemberId = m.Id) AS Orders,
+              (SELECT coalesce(sum(o.Amount), 0) {MemberFilterSql.Orders} WHERE l.MemberId = m.Id) AS Amount
+            FROM Members m WHERE {where}
+            ORDER BY {order} LIMIT $take OFFSET $skip
+            """;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<Row>(sql, Parameters(args)).ToListAsync(ct);
+        return rows.Select(r => new MemberRow(r.Id, r.DisplayName, r.RegisteredName, new DateTimeOffset(r.FriendAddedAt, TimeSpan.Zero), r.IsBlocked,
+            r.Carts is null ? [] : r.Carts.Split(',').Select(k => (CartKind)int.Parse(k)).Order().ToList(), r.Orders, r.Amount)).ToList();
+    }
+
+    /// <summary>Every product the bot's carts have sold or listed, for the filter's product and course dropdowns.</summary>
+    public async Task<IReadOnlyList<ProductOption>> ProductsAsync(int botId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await (from p in db.CartProducts
+                      join k in db.CartConnections on p.ConnectionId equals k.Id
+                      where k.BotId == botId
+                      orderby k.Kind, p.Name, p.Code
+                      select new ProductOption(p.ConnectionId, k.Kind, p.Code, p.Name, p.CourseName)).ToListAsync(ct);
+    }
+
+    private static object[] Parameters(IEnumerable<(string Name, object? Value)> args) =>
+        args.Select(a => (object)new SqliteParameter(a.Name, a.Value ?? DBNull.Value)).ToArray();
+
+    private sealed record Row(long Id, string DisplayName, string? RegisteredName, long FriendAddedAt, bool IsBlocked, string? Carts, int Orders, long Amount);
+}
