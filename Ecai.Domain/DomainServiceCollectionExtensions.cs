@@ -27,6 +27,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Members.MemberDetails>();
         services.AddSingleton<Members.MatchHealth>();
         services.AddSingleton<Members.MemberSearch>();
+        services.AddSingleton<Tags.BulkTags>();
         services.AddSingleton<Forms.IdentityForms>();
         services.AddSingleton<Line.LineChannels>();
         services.AddSingleton<Line.LineWebhook>();

@@ -15,6 +15,9 @@ public sealed record MemberRow(
 /// <summary>A product or course a filter can pick, per cart connection (from what the imports saw).</summary>
 public sealed record ProductOption(int ConnectionId, CartKind Kind, string Code, string Name, string? CourseName);
 
+/// <summary>A tag a filter can pick.</summary>
+public sealed record TagOption(int Id, string Name, string? Folder);
+
 /// <summary>
 /// 会員リスト's queries: the members a <see cref="MemberFilter"/> selects, counted and paged in SQL
 /// (one statement each), and the products / courses the filter's dropdowns offer.
@@ -59,6 +62,13 @@ public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
         var rows = await db.Database.SqlQueryRaw<Row>(sql, Parameters(args)).ToListAsync(ct);
         return rows.Select(r => new MemberRow(r.Id, r.DisplayName, r.RegisteredName, new DateTimeOffset(r.FriendAddedAt, TimeSpan.Zero), r.IsBlocked,
             r.Carts is null ? [] : r.Carts.Split(',').Select(k => (CartKind)int.Parse(k)).Order().ToList(), r.Orders, r.Amount)).ToList();
+    }
+
+    public async Task<IReadOnlyList<TagOption>> TagsAsync(int botId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Tags.Where(t => t.BotId == botId).OrderBy(t => t.Folder).ThenBy(t => t.Name)
+            .Select(t => new TagOption(t.Id, t.Name, t.Folder)).ToListAsync(ct);
     }
 
     /// <summary>Every product the bot's carts have sold or listed, for the filter's product and course dropdowns.</summary>

@@ -11,6 +11,7 @@ public static class JobsSetup
         services.AddQueue();
         services.AddSingleton<PullTrigger>();
         services.AddTransient<PullCartsJob>();
+        services.AddTransient<BulkTagJob>();
         return services;
     }
 
