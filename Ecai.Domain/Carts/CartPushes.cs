@@ -14,7 +14,7 @@ public enum PushOutcome { Imported, Duplicate, UnknownConnection }
 /// delivery id is stored in the same transaction as the records, so a redelivery changes nothing and
 /// a crash mid-way leaves neither; then the bot is linked, as after a pull.
 /// </summary>
-public sealed class CartPushes(IDbContextFactory<EcaiDb> dbs, Linker linker, ILiveEvents live, TimeProvider clock)
+public sealed class CartPushes(IDbContextFactory<EcaiDb> dbs, Linker linker, Tags.TagRuleEngine rules, ILiveEvents live, TimeProvider clock)
 {
     public async Task<PushOutcome> ImportAsync(int connectionId, string deliveryId,
         IReadOnlyList<CartOrderRecord> orders, IReadOnlyList<CartCheckoutRecord> checkouts, CancellationToken ct)
@@ -36,7 +36,11 @@ public sealed class CartPushes(IDbContextFactory<EcaiDb> dbs, Linker linker, ILi
         }, ct);
         if (!fresh) return PushOutcome.Duplicate;
 
-        if (orders.Count > 0) await linker.LinkBotAsync(connection.BotId, ct);
+        if (orders.Count > 0)
+        {
+            await linker.LinkBotAsync(connection.BotId, ct);
+            await rules.RunBotAsync(connection.BotId, ct);
+        }
         live.Publish(new ConnectionChanged(connection.BotId, connectionId));
         live.Publish(new DashboardChanged(connection.BotId));
         return PushOutcome.Imported;

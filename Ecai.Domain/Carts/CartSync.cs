@@ -1,3 +1,4 @@
+using Ecai.Domain.Tags;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Ecai.Domain.Data;
@@ -23,6 +24,7 @@ public sealed class CartSync(
     IEnumerable<ICartClientFactory> clients,
     CartConnections connections,
     Linker linker,
+    TagRuleEngine rules,
     ILiveEvents live,
     TimeProvider clock,
     IOptions<ImportOptions> options,
@@ -78,6 +80,7 @@ public sealed class CartSync(
 
         progress.Report(total.Records, null, "連携中");
         var newLinks = await linker.LinkBotAsync(botId, ct);
+        await rules.RunBotAsync(botId, ct); // purchases and links changed: タグの自動設定 fire now, not at the next sweep
         progress.Report(total.Records, total.Records, "完了");
         live.Publish(new DashboardChanged(botId));
         foreach (var connection in targets) live.Publish(new ConnectionChanged(botId, connection.Id)); // linked counts changed

@@ -23,7 +23,7 @@ public sealed record ContactResult(IReadOnlyDictionary<string, string> Errors, i
 /// against everything imported so far in one transaction, so the answer can say whether the member is
 /// linked. Links the new values no longer match are removed in the same transaction.
 /// </summary>
-public sealed class MemberContacts(IDbContextFactory<EcaiDb> dbs, Linker linker, ILiveEvents live, TimeProvider clock)
+public sealed class MemberContacts(IDbContextFactory<EcaiDb> dbs, Linker linker, Tags.TagRuleEngine rules, ILiveEvents live, TimeProvider clock)
 {
     public const int MaxNameLength = 50;
 
@@ -56,6 +56,7 @@ public sealed class MemberContacts(IDbContextFactory<EcaiDb> dbs, Linker linker,
 
         var added = await linker.LinkAsync(db, tx, botId, memberId, ct);
         if (alsoInTransaction is not null) await alsoInTransaction(db, tx);
+        await rules.RunMemberAsync(db, tx, botId, memberId, ct); // a new link or birthday may satisfy a rule at once
         var linked = await SqlBatch.ScalarAsync(db, tx, "SELECT count(*) FROM CartLinks WHERE MemberId = $member", ct, ("$member", memberId));
         await tx.CommitAsync(ct);
         live.Publish(new DashboardChanged(botId));

@@ -1,3 +1,4 @@
+using Ecai.Domain.Tags;
 using Ecai.Domain.Bots;
 using Ecai.Domain.Carts;
 using Ecai.Domain.Data;
@@ -20,9 +21,10 @@ public sealed class DomainFixture : IAsyncDisposable
         Db = db;
         Connections = new CartConnections(db, Protection, [Carts], Live, Clock);
         Linker = new Linker(db, Clock);
+        Rules = new TagRuleEngine(db, Live, Clock);
         Members = new MemberImport(db);
         Runs = new JobRuns(db, Live, Clock);
-        Sync = new CartSync(db, [Carts], Connections, Linker, Live, Clock,
+        Sync = new CartSync(db, [Carts], Connections, Linker, Rules, Live, Clock,
             Options.Create(new ImportOptions { RecordsPerTransaction = 1 }), NullLogger<CartSync>.Instance);
     }
 
@@ -33,6 +35,7 @@ public sealed class DomainFixture : IAsyncDisposable
     public ScriptedCartClientFactory Carts { get; } = new();
     public CartConnections Connections { get; }
     public Linker Linker { get; }
+    public TagRuleEngine Rules { get; }
     public MemberImport Members { get; }
     public JobRuns Runs { get; }
     public CartSync Sync { get; }

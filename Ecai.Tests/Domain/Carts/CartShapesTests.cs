@@ -103,7 +103,7 @@ public sealed class CartShapesTests : IAsyncLifetime
     public async Task A_pushed_delivery_is_imported_once_and_links_at_once()
     {
         await _f.Members.AddAsync(_bot, [new NewMember("Ubbb", "会員", T0, "09055556666")], CancellationToken.None);
-        var pushes = new CartPushes(_f.Db, _f.Linker, _f.Live, _f.Clock);
+        var pushes = new CartPushes(_f.Db, _f.Linker, _f.Rules, _f.Live, _f.Clock);
         var order = Order("77", "D", 1) with { Customer = Customer("D", "090-5555-6666", minute: 1) };
 
         Assert.Equal(PushOutcome.Imported, await pushes.ImportAsync(_connection, "delivery-1", [order], [], CancellationToken.None));
@@ -118,7 +118,7 @@ public sealed class CartShapesTests : IAsyncLifetime
     [Fact]
     public async Task An_older_copy_of_a_customer_never_overwrites_a_newer_one()
     {
-        var pushes = new CartPushes(_f.Db, _f.Linker, _f.Live, _f.Clock);
+        var pushes = new CartPushes(_f.Db, _f.Linker, _f.Rules, _f.Live, _f.Clock);
         var newer = Order("1", "E", 10) with { Customer = Customer("E", "090-7777-0001", minute: 10) };
         var older = Order("2", "E", 5) with { Customer = Customer("E", "090-7777-9999", minute: 5) };
 

@@ -17,7 +17,7 @@ public sealed class MemberContactsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _f = await DomainFixture.CreateAsync();
-        _contacts = new MemberContacts(_f.Db, _f.Linker, _f.Live, _f.Clock);
+        _contacts = new MemberContacts(_f.Db, _f.Linker, _f.Rules, _f.Live, _f.Clock);
         _bot = await _f.AddBotAsync();
         await _f.ConnectAsync(_bot);
         _f.Carts.Customers.AddRange([Customer("A", "090-1111-2222"), Customer("B", "080-5555-6666"), Customer("C", "070-9999-0000")]);

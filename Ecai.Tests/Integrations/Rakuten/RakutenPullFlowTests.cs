@@ -41,7 +41,7 @@ public sealed class RakutenPullFlowTests : IAsyncLifetime
         var factories = _services.GetServices<ICartClientFactory>().ToList();
         _connections = new CartConnections(_db, new EphemeralDataProtectionProvider(), factories, live, clock);
         _runs = new JobRuns(_db, live, clock);
-        _sync = new CartSync(_db, factories, _connections, new Linker(_db, clock), live, clock,
+        _sync = new CartSync(_db, factories, _connections, new Linker(_db, clock), new Ecai.Domain.Tags.TagRuleEngine(_db, live, clock), live, clock,
             Options.Create(new ImportOptions { RecordsPerTransaction = 120 }), NullLogger<CartSync>.Instance);
 
         await using var db = _db.CreateDbContext();

@@ -1,0 +1,114 @@
+using Ecai.Domain.Data;
+using Ecai.Domain.Jobs;
+using Ecai.Domain.Members;
+using Ecai.Domain.Realtime;
+using Ecai.Domain.Time;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecai.Domain.Tags;
+
+/// <summary>
+/// Runs タグの自動設定: each enabled rule adds (or removes) its tag on the members its condition selects, set-wise
+/// in SQL, with one tag event (cause <see cref="TagCause.Rule"/>) per member whose tags change, in the same
+/// transaction. Runs after the events that can change a rule's outcome (a pull's import and linking, a
+/// webhook import, a member's details saved) and in the quarter-hourly sweep as a safety net. A member is
+/// never tagged twice; a run that finds nothing to change writes nothing.
+/// </summary>
+public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, TimeProvider clock)
+{
+    /// <summary>Runs every enabled rule of the bot over all its members; returns the number of tag changes.</summary>
+    public async Task<long> RunBotAsync(int botId, CancellationToken ct, IJobProgress? progress = null)
+    {
+        await using var context = await dbs.CreateDbContextAsync(ct);
+        await context.Database.OpenConnectionAsync(ct);
+        var db = (SqliteConnection)context.Database.GetDbConnection();
+        var rules = await context.TagRules.AsNoTracking().Where(r => r.BotId == botId && r.Enabled).OrderBy(r => r.Id).ToListAsync(ct);
+        long changes = 0, done = 0;
+        progress?.Report(0, rules.Count, "タグの自動設定");
+        foreach (var rule in rules)
+        {
+            await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+            changes += await ApplyAsync(db, tx, rule, memberId: null, ct);
+            await tx.CommitAsync(ct);
+            progress?.Report(++done, rules.Count, "タグの自動設定");
+        }
+        if (changes > 0) live.Publish(new DashboardChanged(botId));
+        return changes;
+    }
+
+    /// <summary>Runs the bot's rules for one member inside the caller's transaction (its details just changed).</summary>
+    internal async Task<long> RunMemberAsync(SqliteConnection db, SqliteTransaction tx, int botId, long memberId, CancellationToken ct)
+    {
+        long changes = 0;
+        await using var context = await dbs.CreateDbContextAsync(ct);
+        var rules = await context.TagRules.AsNoTracking().Where(r => r.BotId == botId && r.Enabled).OrderBy(r => r.Id).ToListAsync(ct);
+        foreach (var rule in rules) changes += await ApplyAsync(db, tx, rule, memberId, ct);
+        return changes;
+    }
+
+    /// <summary>One rule: events for the members whose tag changes, then the change itself from those events.</summary>
+    private async Task<long> ApplyAsync(SqliteConnection db, SqliteTransaction tx, TagRule rule, long? memberId, CancellationToken ct)
+    {
+        var (where, filterArgs) = MemberFilterSql.Compile(rule.BotId, Condition(rule, JapanTime.Today(clock)));
+        var scope = memberId is null ? "" : " AND m.Id = $member";
+        (string, object?)[] args = [.. filterArgs, ("$tag", rule.TagId), ("$now", clock.GetUtcNow().UtcTicks), ("$member", memberId)];
+        const string hasTag = "EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = $tag)";
+        var before = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce(max(Id), 0) FROM MemberEvents", ct);
+        args = [.. args, ("$before", before)];
+
+        long changes;
+        if (rule.Action == TagRuleAction.Add)
+        {
+            changes = await SqlBatch.ExecuteAsync(db, tx, $"""
+                INSERT INTO MemberEvents (BotId, MemberId, Kind, TagId, Cause, OccurredAt)
+                SELECT m.BotId, m.Id, {(int)MemberEventKind.TagAdded}, $tag, {(int)TagCause.Rule}, $now
+                FROM Members m WHERE {where}{scope} AND NOT {hasTag}
+                """, ct, args);
+            await SqlBatch.ExecuteAsync(db, tx, """
+                INSERT OR IGNORE INTO MemberTags (MemberId, TagId, AddedAt)
+                SELECT MemberId, TagId, OccurredAt FROM MemberEvents WHERE Id > $before
+                """, ct, args);
+            // A birth-month tag is this month's: on the 1st (JST) last month's members lose it.
+            if (rule.Kind == TagRuleKind.BirthMonth)
+                changes += await RemoveAsync(db, tx, $"m.BotId = $bot{scope} AND {hasTag} AND NOT ({where})", args, ct);
+        }
+        else
+            changes = await RemoveAsync(db, tx, $"{where}{scope} AND {hasTag}", args, ct);
+        return changes;
+    }
+
+    private static async Task<long> RemoveAsync(SqliteConnection db, SqliteTransaction tx, string members, (string, object?)[] args, CancellationToken ct)
+    {
+        var before = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce(max(Id), 0) FROM MemberEvents", ct);
+        var removed = await SqlBatch.ExecuteAsync(db, tx, $"""
+            INSERT INTO MemberEvents (BotId, MemberId, Kind, TagId, Cause, OccurredAt)
+            SELECT m.BotId, m.Id, {(int)MemberEventKind.TagRemoved}, $tag, {(int)TagCause.Rule}, $now
+            FROM Members m WHERE {members}
+            """, ct, args);
+        await SqlBatch.ExecuteAsync(db, tx, """
+            DELETE FROM MemberTags WHERE TagId = $tag AND MemberId IN (SELECT MemberId FROM MemberEvents WHERE Id > $removedBefore)
+            """, ct, [.. args, ("$removedBefore", before)]);
+        return removed;
+    }
+
+    /// <summary>The members a rule's condition selects, as a <see cref="MemberFilter"/> (birth month: this JST month).</summary>
+    public static MemberFilter Condition(TagRule rule, DateOnly todayJst) => rule.Kind switch
+    {
+        TagRuleKind.PurchaseCount => rule.Comparison switch
+        {
+            Comparison.GreaterThan => new MemberFilter { PurchaseCountMin = (int)(rule.Number ?? 0) + 1 },
+            Comparison.AtLeast => new MemberFilter { PurchaseCountMin = (int)(rule.Number ?? 0) },
+            Comparison.Equal => new MemberFilter { PurchaseCountMin = (int)(rule.Number ?? 0), PurchaseCountMax = (int)(rule.Number ?? 0) },
+            Comparison.AtMost => new MemberFilter { PurchaseCountMax = (int)(rule.Number ?? 0) },
+            _ => new MemberFilter { PurchaseCountMax = (int)(rule.Number ?? 0) - 1 },
+        },
+        TagRuleKind.Product => new MemberFilter { ProductCode = rule.Text, PurchaseConnectionId = rule.ConnectionId },
+        TagRuleKind.Course => new MemberFilter { CourseName = rule.Text, PurchaseConnectionId = rule.ConnectionId },
+        TagRuleKind.ContinuationStatus => new MemberFilter { Status = rule.Status },
+        TagRuleKind.CartLinked => new MemberFilter { Link = LinkState.Linked, LinkConnectionId = rule.ConnectionId },
+        TagRuleKind.BirthdayRange => new MemberFilter { BirthdayFrom = rule.FromMonthDay, BirthdayTo = rule.ToMonthDay },
+        TagRuleKind.BirthMonth => new MemberFilter { BirthMonth = todayJst.Month },
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Kind, "Unknown tag rule kind."),
+    };
+}

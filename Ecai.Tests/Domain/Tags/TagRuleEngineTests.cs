@@ -1,0 +1,158 @@
+using Ecai.Domain.Carts;
+using Ecai.Domain.Members;
+using Ecai.Domain.Tags;
+using Ecai.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static Ecai.Tests.Support.CartRecords;
+
+namespace Ecai.Tests.Domain.Tags;
+
+/// <summary>タグの自動設定: rules fire on the events that change them, remove as well as add, and never tag twice.</summary>
+public sealed class TagRuleEngineTests : IAsyncLifetime
+{
+    private DomainFixture _f = null!;
+    private TagRules _rules = null!;
+    private int _bot;
+    private readonly Dictionary<string, int> _tags = [];
+
+    public async Task InitializeAsync()
+    {
+        _f = await DomainFixture.CreateAsync();
+        _rules = new TagRules(_f.Db, _f.Rules, _f.Clock);
+        _bot = await _f.AddBotAsync();
+        await _f.ConnectAsync(_bot);
+        _f.Carts.Customers.AddRange([Customer("A", "090-1111-2222"), Customer("B", "080-3333-4444")]);
+        _f.Carts.Orders.Add(Order("1", "A", product: "P-1"));
+        await _f.Members.AddAsync(_bot, [
+            new NewMember("U1", "一郎", T0, "09011112222", Birthday: new DateOnly(1990, 12, 25)),
+            new NewMember("U2", "二郎", T0, "08033334444", Birthday: new DateOnly(1985, 1, 5)),
+            new NewMember("U3", "三郎", T0, Birthday: new DateOnly(1992, 11, 15)),
+        ], CancellationToken.None);
+        await using var db = _f.Db.CreateDbContext();
+        foreach (var name in new[] { "購入者", "P-1購入", "連携済", "定期", "冬生まれ", "誕生月" })
+        {
+            var tag = new Tag { BotId = _bot, Name = name, CreatedAt = T0 };
+            db.Tags.Add(tag);
+            await db.SaveChangesAsync();
+            _tags[name] = tag.Id;
+        }
+    }
+
+    public async Task DisposeAsync() => await _f.DisposeAsync();
+
+    private async Task<string[]> TaggedAsync(string tag)
+    {
+        await using var db = _f.Db.CreateDbContext();
+        return await (from mt in db.MemberTags join m in db.Members on mt.MemberId equals m.Id
+                      where mt.TagId == _tags[tag] orderby m.LineUserId select m.LineUserId).ToArrayAsync();
+    }
+
+    private async Task<int> EventsAsync(string tag, MemberEventKind kind)
+    {
+        await using var db = _f.Db.CreateDbContext();
+        return await db.MemberEvents.CountAsync(e => e.TagId == _tags[tag] && e.Kind == kind && e.Cause == TagCause.Rule);
+    }
+
+    private async Task AddRuleAsync(TagRule rule)
+    {
+        rule.BotId = _bot;
+        Assert.Empty(await _rules.AddAsync(rule, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_purchase_count_rule_fires_on_the_import_that_brings_the_order_without_waiting_for_the_sweep()
+    {
+        await AddRuleAsync(new TagRule { TagId = _tags["購入者"], Kind = TagRuleKind.PurchaseCount, Comparison = Comparison.GreaterThan, Number = 0 });
+        await _f.PullAsync(_bot);
+        Assert.Equal(["U1"], await TaggedAsync("購入者"));
+
+        _f.Carts.Orders.Add(Order("2", "B", minute: 5));
+        await _f.PullAsync(_bot);
+
+        Assert.Equal(["U1", "U2"], await TaggedAsync("購入者"));
+        Assert.Equal(2, await EventsAsync("購入者", MemberEventKind.TagAdded));
+        Assert.Equal(0, await _f.Rules.RunBotAsync(_bot, CancellationToken.None)); // the sweep finds nothing left to do
+        Assert.Equal(2, await EventsAsync("購入者", MemberEventKind.TagAdded));
+    }
+
+    [Fact]
+    public async Task Product_and_cart_link_rules_apply_at_once_when_they_are_saved_and_when_a_phone_is_entered()
+    {
+        await _f.PullAsync(_bot);
+        await AddRuleAsync(new TagRule { TagId = _tags["P-1購入"], Kind = TagRuleKind.Product, Text = "P-1" });
+        await AddRuleAsync(new TagRule { TagId = _tags["連携済"], Kind = TagRuleKind.CartLinked });
+        Assert.Equal(["U1"], await TaggedAsync("P-1購入"));
+        Assert.Equal(["U1"], await TaggedAsync("連携済")); // B has no order yet: U2 is not linked
+
+        await using (var db = _f.Db.CreateDbContext())
+        {
+            var u3 = await db.Members.Where(m => m.LineUserId == "U3").Select(m => m.Id).SingleAsync();
+            var contacts = new MemberContacts(_f.Db, _f.Linker, _f.Rules, _f.Live, _f.Clock);
+            await contacts.SetAsync(_bot, u3, new ProfileInput(null, "090-1111-2222", null, null), CancellationToken.None);
+        }
+
+        Assert.Equal(["U1", "U3"], await TaggedAsync("連携済"));
+        Assert.Equal(["U1", "U3"], await TaggedAsync("P-1購入"));
+    }
+
+    [Fact]
+    public async Task A_remove_rule_takes_the_tag_off_when_the_subscription_is_cancelled()
+    {
+        await _f.PullAsync(_bot);
+        await using (var db = _f.Db.CreateDbContext())
+        {
+            db.MemberTags.AddRange(await db.Members.Select(m => new MemberTag { MemberId = m.Id, TagId = _tags["定期"], AddedAt = T0 }).ToListAsync());
+            await db.SaveChangesAsync();
+        }
+        await AddRuleAsync(new TagRule { TagId = _tags["定期"], Kind = TagRuleKind.ContinuationStatus, Status = ContinuationStatus.Cancelled, Action = TagRuleAction.Remove });
+        Assert.Equal(["U1", "U2", "U3"], await TaggedAsync("定期"));
+
+        _f.Carts.Subscriptions.Add(new CartSubscriptionRecord("S1", "A", ContinuationStatus.Cancelled, "キャンセル", "P-1", "定期便", null, T0.AddMinutes(9)));
+        await _f.PullAsync(_bot);
+
+        Assert.Equal(["U2", "U3"], await TaggedAsync("定期"));
+        Assert.Equal(1, await EventsAsync("定期", MemberEventKind.TagRemoved));
+    }
+
+    [Fact]
+    public async Task A_birthday_range_may_wrap_the_year_end()
+    {
+        await AddRuleAsync(new TagRule { TagId = _tags["冬生まれ"], Kind = TagRuleKind.BirthdayRange, FromMonthDay = 1220, ToMonthDay = 110 });
+
+        Assert.Equal(["U1", "U2"], await TaggedAsync("冬生まれ"));
+    }
+
+    [Fact]
+    public async Task The_birth_month_tag_switches_on_the_first_at_midnight_japan_time()
+    {
+        _f.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 14, 59, 0, TimeSpan.Zero)); // 11/30 23:59 JST
+        await AddRuleAsync(new TagRule { TagId = _tags["誕生月"], Kind = TagRuleKind.BirthMonth });
+        Assert.Equal(["U3"], await TaggedAsync("誕生月"));
+
+        _f.Clock.Advance(TimeSpan.FromMinutes(1)); // 12/01 00:00 JST (still 11/30 in UTC)
+        await _f.Rules.RunBotAsync(_bot, CancellationToken.None);
+
+        Assert.Equal(["U1"], await TaggedAsync("誕生月"));
+        Assert.Equal((2, 1), (await EventsAsync("誕生月", MemberEventKind.TagAdded), await EventsAsync("誕生月", MemberEventKind.TagRemoved)));
+    }
+
+    [Fact]
+    public async Task A_switched_off_rule_does_nothing_and_a_bad_rule_is_refused_in_japanese()
+    {
+        await _f.PullAsync(_bot);
+        await AddRuleAsync(new TagRule { TagId = _tags["連携済"], Kind = TagRuleKind.CartLinked });
+        var rule = (await _rules.ListAsync(_bot, CancellationToken.None)).Single();
+        Assert.Equal("カート連携時 → タグを付ける", rule.Description);
+        await _rules.SetEnabledAsync(_bot, rule.Rule.Id, false, CancellationToken.None);
+        await using (var db = _f.Db.CreateDbContext()) await db.MemberTags.ExecuteDeleteAsync();
+
+        await _f.Rules.RunBotAsync(_bot, CancellationToken.None);
+        Assert.Empty(await TaggedAsync("連携済"));
+
+        Assert.Equal(["購入回数の条件(比較と0以上の回数)を指定してください。"],
+            await _rules.AddAsync(new TagRule { BotId = _bot, TagId = _tags["購入者"], Kind = TagRuleKind.PurchaseCount, Number = -1 }, CancellationToken.None));
+        Assert.Equal(["タグを選んでください。"],
+            await _rules.AddAsync(new TagRule { BotId = _bot, TagId = 9999, Kind = TagRuleKind.CartLinked }, CancellationToken.None));
+        Assert.Single(await _rules.ListAsync(_bot, CancellationToken.None));
+    }
+}
