@@ -12,6 +12,7 @@ public static class JobsSetup
         services.AddSingleton<PullTrigger>();
         services.AddTransient<PullCartsJob>();
         services.AddTransient<BulkTagJob>();
+        services.AddTransient<TagSweepJob>();
         return services;
     }
 
@@ -24,6 +25,8 @@ public static class JobsSetup
             // Each connection has its own カート連携頻度 (default hourly, as the seed); every minute the
             // job pulls the connections whose next pull is due. Pulls are incremental, so a run is short.
             s.Schedule<PullCartsJob>().EveryMinute().PreventOverlapping(nameof(PullCartsJob));
+            // Tag rules run on the events that change them; this quarter-hourly sweep is the safety net.
+            s.Schedule<TagSweepJob>().Cron("0,15,30,45 * * * *").PreventOverlapping(nameof(TagSweepJob));
         });
         return app;
     }

@@ -1,0 +1,95 @@
+using Ecai.Domain.Carts;
+using Ecai.Domain.Members;
+using Ecai.Domain.Tags;
+using Ecai.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Ecai.Web.Components.Pages.Tags;
+
+/// <summary>タグの自動設定: add a rule (it applies at once), switch rules on and off, delete them.</summary>
+public sealed partial class TagRulesPage : BotPage
+{
+    private IReadOnlyList<TagRuleView> _rules = [];
+    private IReadOnlyList<TagOption> _tags = [];
+    private IReadOnlyList<ProductOption> _products = [];
+    private IReadOnlyList<ConnectionView> _connections = [];
+    private IReadOnlyList<string> _errors = [];
+    private int? _tagId, _connectionId;
+    private TagRuleKind _kind = TagRuleKind.PurchaseCount;
+    private TagRuleAction _action = TagRuleAction.Add;
+    private Comparison _comparison = Comparison.GreaterThan;
+    private long? _number = 0;
+    private string? _text, _from, _to;
+    private ContinuationStatus? _status;
+    private bool _saving;
+
+    [Inject] private TagRules Rules { get; set; } = default!;
+    [Inject] private MemberSearch Search { get; set; } = default!;
+    [Inject] private CartConnections Connections { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task LoadAsync(int botId, CancellationToken ct)
+    {
+        _rules = await Rules.ListAsync(botId, ct);
+        _tags = await Search.TagsAsync(botId, ct);
+        _products = await Search.ProductsAsync(botId, ct);
+        _connections = await Connections.ListAsync(botId, ct);
+    }
+
+    private string KindName(TagRuleKind kind) => kind switch
+    {
+        TagRuleKind.PurchaseCount => L["TagRules.KindPurchaseCount"],
+        TagRuleKind.Product => L["TagRules.KindProduct"],
+        TagRuleKind.Course => L["TagRules.KindCourse"],
+        TagRuleKind.ContinuationStatus => L["TagRules.KindStatus"],
+        TagRuleKind.CartLinked => L["TagRules.KindCartLinked"],
+        TagRuleKind.BirthdayRange => L["TagRules.KindBirthday"],
+        _ => L["TagRules.KindBirthMonth"],
+    };
+
+    private async Task AddAsync()
+    {
+        if (Bot is null) return;
+        _saving = true;
+        try
+        {
+            var rule = new TagRule
+            {
+                BotId = Bot.Id, TagId = _tagId ?? 0, Kind = _kind, Action = _action, Comparison = _comparison, Number = _number, Text = _text,
+                Status = _status, ConnectionId = _kind == TagRuleKind.CartLinked ? _connectionId : null,
+                FromMonthDay = MonthDay(_from), ToMonthDay = MonthDay(_to),
+            };
+            _errors = await Rules.AddAsync(rule, Aborted);
+            if (_errors.Count > 0) return;
+            Snackbar.Add(L["TagRules.Saved"], Severity.Success);
+            await LoadAsync(Bot.Id, Aborted);
+        }
+        finally { _saving = false; }
+    }
+
+    private async Task SetEnabledAsync(int ruleId, bool on)
+    {
+        if (Bot is null) return;
+        await Rules.SetEnabledAsync(Bot.Id, ruleId, on, Aborted);
+        await LoadAsync(Bot.Id, Aborted);
+    }
+
+    private async Task DeleteAsync(TagRuleView rule)
+    {
+        if (Bot is null) return;
+        if (await Dialogs.ShowMessageBoxAsync(L["TagRules.Delete"], L["TagRules.DeleteConfirm", rule.Description],
+                yesText: L["TagRules.Delete"], cancelText: L["Common.Cancel"]) != true) return;
+        await Rules.DeleteAsync(Bot.Id, rule.Rule.Id, Aborted);
+        await LoadAsync(Bot.Id, Aborted);
+    }
+
+    /// <summary>"12/20" or "1220" as MMDD; anything else null (the rule's validation explains).</summary>
+    private static int? MonthDay(string? text)
+    {
+        var digits = new string((text ?? "").Where(char.IsAsciiDigit).ToArray());
+        return text?.Split('/') is [var m, var d] && int.TryParse(m, out var month) && int.TryParse(d, out var day) ? month * 100 + day
+            : digits.Length is 3 or 4 ? int.Parse(digits) : null;
+    }
+}
