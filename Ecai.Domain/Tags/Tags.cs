@@ -151,6 +151,15 @@ public sealed class Tags(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, TimePr
         return null;
     }
 
+    /// <summary>Why the tag cannot be deleted now (not found, or what uses it), or null; changes nothing.
+    /// Lets a screen say so before asking for confirmation; <see cref="DeleteAsync"/> checks again.</summary>
+    public async Task<string?> DeleteBlockerAsync(int botId, int tagId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (!await db.Tags.AnyAsync(t => t.Id == tagId && t.BotId == botId, ct)) return NotFound;
+        return await InUseAsync(db, tagId, ct);
+    }
+
     /// <summary>
     /// Deletes a tag and takes it off every member, in one transaction; refused with the reason while
     /// the identity form adds it or a tag rule sets it. Members' past tag events stay as history.
