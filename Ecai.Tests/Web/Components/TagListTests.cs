@@ -93,6 +93,36 @@ public sealed class TagListTests : ComponentTest
     }
 
     [Fact]
+    public async Task A_tag_created_with_a_new_folder_name_appears_in_that_folder()
+    {
+        var bot = await SignedInBotAsync();
+        await TagAsync(bot, "VIP", "購入");
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(["VIP"], Names(page)));
+
+        page.Find("#tag-new-name").Input("冬セール");
+        var folder = page.Find("#tag-new-folder");
+        folder.Input("キャンペーン");
+        folder.Blur();
+        page.Find("[data-testid=tag-create]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["キャンペーン", "購入"],
+            page.FindAll("[data-testid=tag-folder-name]").Select(f => f.TextContent.Trim())));
+        Assert.Equal("冬セール", page.Find("[data-testid=tag-folder][data-folder=キャンペーン] [data-testid=tag-name]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Folder_suggestions_match_part_of_a_name_and_offer_all_when_the_text_is_already_a_folder()
+    {
+        string[] folders = ["キャンペーン", "購入", "購入履歴"];
+
+        Assert.Equal(["購入", "購入履歴"], TagFolders.Suggest(folders, "購"));
+        Assert.Equal(folders, TagFolders.Suggest(folders, "キャンペーン"));
+        Assert.Equal(folders, TagFolders.Suggest(folders, " "));
+        Assert.Empty(TagFolders.Suggest(folders, "なし"));
+    }
+
+    [Fact]
     public async Task Deleting_a_tag_a_rule_sets_is_refused_with_the_reason_and_keeps_the_tag()
     {
         var bot = await SignedInBotAsync();

@@ -140,9 +140,10 @@ public sealed partial class TagListPage : BotPage
 /// <summary>Search and suggestions on タグリスト, kept apart from the component so they read plainly.</summary>
 public static class TagFolders
 {
-    /// <summary>Folders whose name contains <paramref name="text"/> (all of them when it is blank), by name.</summary>
-    public static IEnumerable<string> Suggest(IEnumerable<string> folders, string? text) =>
-        string.IsNullOrWhiteSpace(text)
+    /// <summary>Folders whose name contains <paramref name="text"/>; all of them when it is blank or already a
+    /// folder's name (a field opened on the tag's folder still offers the others).</summary>
+    public static IEnumerable<string> Suggest(IReadOnlyCollection<string> folders, string? text) =>
+        string.IsNullOrWhiteSpace(text) || folders.Contains(text.Trim())
             ? folders
             : folders.Where(f => f.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase));
 
