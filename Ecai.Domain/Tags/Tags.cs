@@ -47,7 +47,7 @@ public sealed class Tags(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, TimePr
 
     public static string UsedByRules(int count) => $"タグの自動設定({count}件)で使われているため削除できません。";
 
-    /// <summary>All the bot's tags with counts, in three grouped queries whatever the number of tags.</summary>
+    /// <summary>All the bot's tags with counts: two grouped queries (per tag, per folder) whatever the number of tags.</summary>
     public async Task<TagList> ListAsync(int botId, CancellationToken ct)
     {
         await using var context = await dbs.CreateDbContextAsync(ct);
