@@ -37,6 +37,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Carts.CartSync>();
         services.AddSingleton<Carts.CartPushes>();
         services.AddSingleton<Carts.CartAuthorizations>();
+        services.AddSingleton<Tags.TagCatalog>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Ecai.Domain.Data;
 using Ecai.Domain.Members;
+using Ecai.Domain.Realtime;
 using Ecai.Domain.Tags;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed record IdentityFormSettings(IReadOnlyList<string> TagNames, string
 /// exception to "never tagged twice"), so a re-submitted form restarts tag-triggered steps.
 /// The caller has verified who the friend is (LIFF ID token) before calling.
 /// </summary>
-public sealed class IdentityForms(IDbContextFactory<EcaiDb> dbs, MemberContacts contacts, TimeProvider clock)
+public sealed class IdentityForms(IDbContextFactory<EcaiDb> dbs, MemberContacts contacts, ILiveEvents live, TimeProvider clock)
 {
     public const string DefaultDoneMessage = "ご登録ありがとうございます。\n本人情報の確認中です。確認が済むまでしばらくお待ちください。";
     public const int MaxDoneMessageLength = 500;
@@ -89,6 +90,7 @@ public sealed class IdentityForms(IDbContextFactory<EcaiDb> dbs, MemberContacts 
         bot.IdentityFormDoneMessage = message == DefaultDoneMessage ? null : message;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (created.Count > 0) live.Publish(new TagsChanged(botId));
         return errors;
     }
 }

@@ -9,6 +9,9 @@ public sealed record DashboardChanged(int BotId) : LiveEvent(BotId);
 /// <summary>One member's details, tags or links changed (会員詳細 redraws).</summary>
 public sealed record MemberChanged(int BotId, long MemberId) : LiveEvent(BotId);
 
+/// <summary>The bot's tags changed (created, renamed, moved, deleted).</summary>
+public sealed record TagsChanged(int BotId) : LiveEvent(BotId);
+
 /// <summary>A cart connection's state or counts changed.</summary>
 public sealed record ConnectionChanged(int BotId, int ConnectionId) : LiveEvent(BotId);
 

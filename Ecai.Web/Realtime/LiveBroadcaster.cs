@@ -42,6 +42,7 @@ public sealed class LiveBroadcaster(IHubContext<LiveHub, ILiveClient> hub, ILogg
                 JobProgressChanged p => group.JobProgress(p),
                 ConnectionChanged c => group.ConnectionChanged(c),
                 DashboardChanged d => group.DashboardChanged(d),
+                TagsChanged t => group.TagsChanged(t),
                 _ => Task.CompletedTask,
             });
         }

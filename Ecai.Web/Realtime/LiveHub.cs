@@ -11,6 +11,7 @@ public interface ILiveClient
     Task JobProgress(JobProgressChanged e);
     Task ConnectionChanged(ConnectionChanged e);
     Task DashboardChanged(DashboardChanged e);
+    Task TagsChanged(TagsChanged e);
 }
 
 /// <summary>Typed hub at /hubs/live; a client joins the group of a bot its operator may open.</summary>

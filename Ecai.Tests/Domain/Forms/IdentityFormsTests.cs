@@ -18,7 +18,7 @@ public sealed class IdentityFormsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _f = await DomainFixture.CreateAsync();
-        _forms = new IdentityForms(_f.Db, new MemberContacts(_f.Db, _f.Linker, _f.Rules, _f.Live, _f.Clock), _f.Clock);
+        _forms = new IdentityForms(_f.Db, new MemberContacts(_f.Db, _f.Linker, _f.Rules, _f.Live, _f.Clock), _f.Live, _f.Clock);
         _bot = await _f.AddBotAsync();
         await _f.ConnectAsync(_bot);
         _f.Carts.Customers.Add(Customer("A", "090-1111-2222"));
