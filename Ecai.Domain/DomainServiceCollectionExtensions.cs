@@ -33,6 +33,9 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Carts.CartSync>();
         services.AddSingleton<Carts.CartPushes>();
         services.AddSingleton<Carts.CartAuthorizations>();
+        services.AddOptions<JobFileOptions>();
+        services.AddSingleton<JobFiles>();
+        services.AddSingleton<ProductCsvExport>();
         return services;
     }
 }

@@ -11,6 +11,11 @@ public static class JobsSetup
         services.AddQueue();
         services.AddSingleton<PullTrigger>();
         services.AddTransient<PullCartsJob>();
+        services.AddOptions<Ecai.Domain.Jobs.JobFileOptions>()
+            .Configure<IConfiguration>((o, config) => o.Folder = config["Ecai:JobFiles"] is { Length: > 0 } folder ? folder : o.Folder);
+        services.AddScoped<ProductCsvExports>();
+        services.AddTransient<ExportProductCsvJob>();
+        services.AddTransient<DeleteExpiredJobFilesJob>();
         return services;
     }
 
@@ -23,6 +28,7 @@ public static class JobsSetup
             // Each connection has its own カート連携頻度 (default hourly, as the seed); every minute the
             // job pulls the connections whose next pull is due. Pulls are incremental, so a run is short.
             s.Schedule<PullCartsJob>().EveryMinute().PreventOverlapping(nameof(PullCartsJob));
+            s.Schedule<DeleteExpiredJobFilesJob>().Hourly().PreventOverlapping(nameof(DeleteExpiredJobFilesJob));
         });
         return app;
     }
