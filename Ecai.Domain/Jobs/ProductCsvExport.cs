@@ -52,8 +52,9 @@ public sealed class ProductCsvExport(IDbContextFactory<EcaiDb> dbs, JobFiles fil
         {
             rows = db.CartOrderItems.Where(i => i.ConnectionId == request.ConnectionId)
                 .GroupBy(i => i.ProductCode)
-                .Select(g => new ProductRow(g.Key, g.Max(i => i.ProductName)!, g.Max(i => i.CourseName)))
-                .OrderBy(p => p.Code);
+                .Select(g => new { Code = g.Key, Name = g.Max(i => i.ProductName), CourseName = g.Max(i => i.CourseName) })
+                .OrderBy(p => p.Code)
+                .Select(p => new ProductRow(p.Code, p.Name ?? "", p.CourseName));
             total = await rows.LongCountAsync(ct);
         }
         run.Report(0, total, "商品CSVを作成中");
