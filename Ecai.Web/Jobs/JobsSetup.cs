@@ -9,13 +9,13 @@ public static class JobsSetup
     {
         services.AddScheduler();
         services.AddQueue();
-        services.AddSingleton<PullTrigger>();
-        services.AddTransient<PullCartsJob>();
         services.AddOptions<Ecai.Domain.Jobs.JobFileOptions>()
             .Configure<IConfiguration>((o, config) => o.Folder = config["Ecai:JobFiles"] is { Length: > 0 } folder ? folder : o.Folder);
         services.AddScoped<ProductCsvExports>();
         services.AddTransient<ExportProductCsvJob>();
         services.AddTransient<DeleteExpiredJobFilesJob>();
+        services.AddSingleton<PullTrigger>();
+        services.AddTransient<PullCartsJob>();
         return services;
     }
 
