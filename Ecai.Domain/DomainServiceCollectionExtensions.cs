@@ -38,6 +38,9 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Carts.CartPushes>();
         services.AddSingleton<Carts.CartAuthorizations>();
         services.AddSingleton<Tags.TagCatalog>();
+        services.AddOptions<JobFileOptions>();
+        services.AddSingleton<JobFiles>();
+        services.AddSingleton<ProductCsvExport>();
         return services;
     }
 }

@@ -94,6 +94,7 @@ public static class WebSetup
         app.MapCartAuthEndpoints();
         app.MapShopifyWebhooks();
         app.MapLineWebhooks();
+        app.MapJobFileEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapDemoSandboxes();
         app.MapStaticAssets().AllowAnonymous(); // the login page needs its CSS before sign-in

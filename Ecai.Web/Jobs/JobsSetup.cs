@@ -9,6 +9,11 @@ public static class JobsSetup
     {
         services.AddScheduler();
         services.AddQueue();
+        services.AddOptions<Ecai.Domain.Jobs.JobFileOptions>()
+            .Configure<IConfiguration>((o, config) => o.Folder = config["Ecai:JobFiles"] is { Length: > 0 } folder ? folder : o.Folder);
+        services.AddScoped<ProductCsvExports>();
+        services.AddTransient<ExportProductCsvJob>();
+        services.AddTransient<DeleteExpiredJobFilesJob>();
         services.AddSingleton<PullTrigger>();
         services.AddTransient<PullCartsJob>();
         services.AddTransient<BulkTagJob>();
@@ -27,6 +32,7 @@ public static class JobsSetup
             s.Schedule<PullCartsJob>().EveryMinute().PreventOverlapping(nameof(PullCartsJob));
             // Tag rules run on the events that change them; this quarter-hourly sweep is the safety net.
             s.Schedule<TagSweepJob>().Cron("0,15,30,45 * * * *").PreventOverlapping(nameof(TagSweepJob));
+            s.Schedule<DeleteExpiredJobFilesJob>().Hourly().PreventOverlapping(nameof(DeleteExpiredJobFilesJob));
         });
         return app;
     }

@@ -59,6 +59,20 @@ public sealed partial class CartCard
         await OnChanged.InvokeAsync();
     }
 
+    /// <summary>商品CSVをダウンロード: the password dialog starts the job; the file then waits in ジョブリスト.</summary>
+    private async Task ProductCsvAsync()
+    {
+        if (Connection is not { } c) return;
+        var parameters = new DialogParameters<ProductCsvDialog>
+        {
+            { x => x.BotId, BotId }, { x => x.ConnectionId, c.Id }, { x => x.Kind, Kind },
+        };
+        var dialog = await Dialogs.ShowAsync<ProductCsvDialog>(null, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseOnEscapeKey = true });
+        var result = await dialog.Result;
+        if (result is { Canceled: false }) Snackbar.Add(L["ProductCsv.Started"], Severity.Success);
+    }
+
     private async Task DisconnectAsync()
     {
         if (Connection is not { } c) return;

@@ -1,4 +1,3 @@
-using Ecai.Domain.Dashboard;
 using Ecai.Domain.Jobs;
 using Ecai.Domain.Realtime;
 using Ecai.Web.Components.Shared;
@@ -6,18 +5,23 @@ using Microsoft.AspNetCore.Components;
 
 namespace Ecai.Web.Components.Pages.Jobs;
 
-/// <summary>ジョブリスト: the bot's newest job runs; running rows count up live.</summary>
+/// <summary>ジョブリスト: the bot's newest job runs; running rows count up live; exports offer their file for 7 days.</summary>
 public sealed partial class JobList : BotPage
 {
     private const int MaxRows = 200;
     private readonly Dictionary<long, JobProgressView> _live = [];
     private IReadOnlyList<JobRun> _runs = [];
 
-    [Inject] private DashboardQueries Queries { get; set; } = default!;
+    private DateTimeOffset _now;
 
+    [Inject] private JobFiles Files { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    /// <summary>The bot's pulls and the signed-in operator's own exports (another operator's files are theirs alone).</summary>
     protected override async Task LoadAsync(int botId, CancellationToken ct)
     {
-        _runs = await Queries.RecentJobsAsync(botId, MaxRows, ct);
+        _now = Clock.GetUtcNow();
+        _runs = await Files.RecentAsync(botId, BotContext.OperatorId, MaxRows, ct);
         foreach (var id in _live.Keys.Where(id => _runs.Any(r => r.Id == id && r.State != JobState.Running)).ToList())
             _live.Remove(id);
     }
