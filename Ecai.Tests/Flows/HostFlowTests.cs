@@ -16,12 +16,16 @@ public sealed class HostFlowTests
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-        foreach (var page in new[] { "/", "/integrations", "/jobs", "/settings/line", "/members/1", "/cartauth/start/1" })
+        foreach (var page in new[] { "/", "/integrations", "/jobs", "/settings/line", "/members", "/members/1", "/members/health", "/tags",
+                     "/tags/rules", "/demo/liff", "/jobs/1/download", "/cartauth/start/1" })
         {
             var response = await client.GetAsync(page);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.StartsWith("/account/login", response.Headers.Location!.AbsolutePath);
         }
+        // LIFF pages open inside LINE without an ECAI login (the friend is identified by LINE's ID token on the page).
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/liff/identity/1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/liff/history/1")).StatusCode);
     }
 
     [Fact]
@@ -50,6 +54,9 @@ public sealed class HostFlowTests
             first = await CountAsync(app);
             var login = await app.LoginAsync(EcaiAppFactory.DemoEmail, EcaiAppFactory.DemoPassword);
             Assert.StartsWith("ecai.auth=", login.AuthCookie);
+            await using var db = await app.Db.CreateDbContextAsync();
+            Assert.Equal(6, await db.TagRules.CountAsync(r => r.Enabled)); // the demo's タグの自動設定, filled by the first pull
+            Assert.Equal("2000000000-EcaiDemo", (await db.Bots.SingleAsync()).LiffId); // LIFF pages work against the LINE sandbox
         }
         Assert.Equal(1, first.Bots);
         Assert.Equal(400, first.Members);

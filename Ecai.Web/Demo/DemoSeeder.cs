@@ -53,6 +53,7 @@ public static class DemoSeeder
                     cart.ConnectRequest("http://localhost" + cart.Prefix), CancellationToken.None);
                 if (!result.Succeeded) throw new InvalidOperationException($"{cart.Name}: " + string.Join(" ", result.Errors.Values));
             }
+            await DemoTags.SeedAsync(app.Services, bot.Id);
         }
 
         await app.Services.GetRequiredService<DemoLine>().StartAsync(app.Services, bot.Id, firstRun);
