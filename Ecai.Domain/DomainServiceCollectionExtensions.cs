@@ -28,6 +28,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Members.MatchHealth>();
         services.AddSingleton<Members.MemberSearch>();
         services.AddSingleton<Tags.BulkTags>();
+        services.AddSingleton<Tags.MemberTagging>();
         services.AddSingleton<Tags.TagRuleEngine>();
         services.AddSingleton<Tags.TagRules>();
         services.AddSingleton<Forms.IdentityForms>();

@@ -15,7 +15,7 @@ public sealed record LinkedCustomerView(
 /// why not, in Japanese (match health).
 /// </summary>
 public sealed record MemberDetail(
-    Member Member, IReadOnlyList<string> Tags, IReadOnlyList<LinkedCustomerView> Customers, MemberPurchaseHistory Purchases,
+    Member Member, IReadOnlyList<TagOption> Tags, IReadOnlyList<LinkedCustomerView> Customers, MemberPurchaseHistory Purchases,
     IReadOnlyList<string> NotLinkedReasons);
 
 /// <summary>Reads 会員詳細 for one member of a bot (null when the member is not the bot's).</summary>
@@ -38,7 +38,7 @@ public sealed class MemberDetails(IDbContextFactory<EcaiDb> dbs, IEnumerable<ICa
             carts.FirstOrDefault(f => f.Supports(x.Kind))?.CustomerPageUrl(x.CartDomain, x.ExternalId))).ToList();
 
         var tags = await (from mt in db.MemberTags join t in db.Tags on mt.TagId equals t.Id
-                          where mt.MemberId == memberId orderby t.Name select t.Name).ToListAsync(ct);
+                          where mt.MemberId == memberId orderby t.Name select new TagOption(t.Id, t.Name, t.Folder)).ToListAsync(ct);
         return new MemberDetail(member, tags, customers, await purchases.GetAsync(memberId, ct),
             customers.Count > 0 ? [] : await NotLinkedReasonsAsync(member, ct));
     }

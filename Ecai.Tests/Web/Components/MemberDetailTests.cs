@@ -102,6 +102,10 @@ public sealed class MemberDetailTests : ComponentTest
         page.WaitForAssertion(() => Assert.Equal("1988/02/29", page.Find("[data-testid=member-birthday]").TextContent.Trim()));
         await using var db = Db.CreateDbContext();
         Assert.Equal(new DateOnly(1988, 2, 29), (await db.Members.SingleAsync()).Birthday);
+
+        page.Find("[data-testid=member-tag] .mud-chip-close-button").Click(); // the operator takes the tag off
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=member-tag]")));
+        Assert.Equal(0, await db.MemberTags.CountAsync());
     }
 
     [Fact]

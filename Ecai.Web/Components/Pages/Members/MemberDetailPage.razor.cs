@@ -17,14 +17,19 @@ public sealed partial class MemberDetailPage : BotPage
     private string? _name, _phone, _email, _birthday, _outcome;
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
     private bool _saving, _fieldsLoaded;
+    private int? _tagToAdd;
+    private IReadOnlyList<TagOption> _allTags = [];
 
     [Parameter] public long MemberId { get; set; }
     [Inject] private MemberDetails Details { get; set; } = default!;
     [Inject] private MemberContacts Contacts { get; set; } = default!;
+    [Inject] private MemberSearch Search { get; set; } = default!;
+    [Inject] private Ecai.Domain.Tags.MemberTagging Tagging { get; set; } = default!;
 
     protected override async Task LoadAsync(int botId, CancellationToken ct)
     {
         _detail = await Details.GetAsync(botId, MemberId, ct);
+        _allTags = await Search.TagsAsync(botId, ct);
         if (_detail is not { Member: var m } || _fieldsLoaded) return; // live reloads never overwrite what the operator is typing
         (_name, _phone, _email, _birthday) = (m.RegisteredName, m.PhoneRaw, m.EmailRaw, m.Birthday?.ToString("yyyy-MM-dd"));
         _fieldsLoaded = true;
@@ -50,6 +55,14 @@ public sealed partial class MemberDetailPage : BotPage
         Ecai.Domain.Carts.ContinuationStatus.Cancelled => L["Status.Cancelled"],
         _ => "-",
     };
+
+    private async Task SetTagAsync(int tagId, bool add)
+    {
+        if (Bot is null) return;
+        await Tagging.SetAsync(Bot.Id, MemberId, tagId, add, Aborted);
+        _tagToAdd = null;
+        _detail = await Details.GetAsync(Bot.Id, MemberId, Aborted);
+    }
 
     private async Task SaveAsync()
     {
