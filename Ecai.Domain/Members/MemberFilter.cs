@@ -71,6 +71,17 @@ public sealed record MemberFilter
         return problems;
     }
 
+    /// <summary>"12/20", "12-20", "12月20日" or "1220" as MMDD; null when blank or not a day of the year.</summary>
+    public static int? ParseMonthDay(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var parts = text.Split(['/', '-', '月', '日'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+        int? value = parts.Length == 2 && int.TryParse(parts[0], out var m) && int.TryParse(parts[1], out var d) ? m * 100 + d
+            : digits.Length is 3 or 4 ? int.Parse(digits) : null;
+        return value is { } v && IsMonthDay(v) ? v : null;
+    }
+
     /// <summary>MMDD of a real day of the year (02/29 included).</summary>
     public static bool IsMonthDay(int mmdd) =>
         mmdd / 100 is >= 1 and <= 12 && mmdd % 100 >= 1 && mmdd % 100 <= DateTime.DaysInMonth(2024, mmdd / 100);

@@ -50,17 +50,12 @@ public sealed partial class MemberFilterPanel : ComponentBase
 
     private static string? MonthDayText(int? mmdd) => mmdd is { } v ? $"{v / 100:00}/{v % 100:00}" : null;
 
-    /// <summary>"12/20", "1220" or "12-20" as MMDD; blank clears; anything else is kept out and explained.</summary>
+    /// <summary>A typed month/day as MMDD; blank clears; anything unreadable is kept out of the filter and explained.</summary>
     private int? MonthDay(string? text)
     {
         _unread.Clear();
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-        var parts = text.Split(['/', '-', '月', '日'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        int? value = parts.Length == 2 && int.TryParse(parts[0], out var m) && int.TryParse(parts[1], out var d) ? m * 100 + d
-            : digits.Length is 3 or 4 && int.TryParse(digits, out var n) ? n : null;
-        if (value is { } v && MemberFilter.IsMonthDay(v)) return v;
-        _unread.Add(L["Filter.MonthDayUnread", text]);
-        return null;
+        var value = MemberFilter.ParseMonthDay(text);
+        if (value is null && !string.IsNullOrWhiteSpace(text)) _unread.Add(L["Filter.MonthDayUnread", text]);
+        return value;
     }
 }

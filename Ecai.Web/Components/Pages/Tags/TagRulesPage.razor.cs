@@ -59,7 +59,7 @@ public sealed partial class TagRulesPage : BotPage
             {
                 BotId = Bot.Id, TagId = _tagId ?? 0, Kind = _kind, Action = _action, Comparison = _comparison, Number = _number, Text = _text,
                 Status = _status, ConnectionId = _kind == TagRuleKind.CartLinked ? _connectionId : null,
-                FromMonthDay = MonthDay(_from), ToMonthDay = MonthDay(_to),
+                FromMonthDay = MemberFilter.ParseMonthDay(_from), ToMonthDay = MemberFilter.ParseMonthDay(_to),
             };
             _errors = await Rules.AddAsync(rule, Aborted);
             if (_errors.Count > 0) return;
@@ -83,13 +83,5 @@ public sealed partial class TagRulesPage : BotPage
                 yesText: L["TagRules.Delete"], cancelText: L["Common.Cancel"]) != true) return;
         await Rules.DeleteAsync(Bot.Id, rule.Rule.Id, Aborted);
         await LoadAsync(Bot.Id, Aborted);
-    }
-
-    /// <summary>"12/20" or "1220" as MMDD; anything else null (the rule's validation explains).</summary>
-    private static int? MonthDay(string? text)
-    {
-        var digits = new string((text ?? "").Where(char.IsAsciiDigit).ToArray());
-        return text?.Split('/') is [var m, var d] && int.TryParse(m, out var month) && int.TryParse(d, out var day) ? month * 100 + day
-            : digits.Length is 3 or 4 ? int.Parse(digits) : null;
     }
 }
