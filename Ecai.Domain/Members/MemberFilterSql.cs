@@ -57,8 +57,12 @@ public static class MemberFilterSql
             And(condition);
         }
 
-        foreach (var tag in filter.TagsAll.Distinct())
-            In($"m.Id IN (SELECT t.MemberId FROM MemberTags t WHERE t.TagId = {Arg(tag)})");
+        // The first required tag is the list that drives the query (callers put the rarest first, see MemberSearch);
+        // the others are probes of the (MemberId, TagId) key for the members it yields.
+        var required = filter.TagsAll.Distinct().ToList();
+        for (var i = 0; i < required.Count; i++)
+            if (i == 0) In($"m.Id IN (SELECT t.MemberId FROM MemberTags t WHERE t.TagId = {Arg(required[i])})");
+            else And($"EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = {Arg(required[i])})");
         if (filter.TagsAny.Count > 0)
             In($"m.Id IN (SELECT t.MemberId FROM MemberTags t WHERE t.TagId IN ({string.Join(", ", filter.TagsAny.Distinct().Select(t => Arg(t)))}))");
         if (filter.TagsNone.Count > 0)

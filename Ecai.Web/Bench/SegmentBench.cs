@@ -26,7 +26,7 @@ internal static class SegmentBench
     private const int Products = 200;
 
     /// <param name="seedFile">When given and present, a copy of it replaces the seeding (a file saved by an earlier run); when given and absent, the seeded file is saved there.</param>
-    public static async Task<int> RunAsync(string directory, int members, int orders, string? seedFile)
+    public static async Task<int> RunAsync(string directory, int members, int orders, string? seedFile, bool sweep = true)
     {
         var file = Path.Combine(directory, "segments.db");
         var reuse = seedFile is not null && File.Exists(seedFile);
@@ -86,6 +86,7 @@ internal static class SegmentBench
         var dashboardMs = await MedianMsAsync(() => dashboard.SnapshotAsync(botId, CancellationToken.None));
         Print("dashboard_ms", dashboardMs.ToString("F0"));
 
+        if (!sweep) return 0;
         // タグの自動設定: 20 rules of every kind, each on its own tag.
         await AddRulesAsync(dbs, botId, connectionId);
         var engine = services.GetRequiredService<TagRuleEngine>();
@@ -246,7 +247,7 @@ internal static class SegmentBench
             await ExecAsync(db, tx, """
                 INSERT INTO MemberTags (MemberId, TagId, AddedAt)
                 SELECT m.Id, $tag, $now FROM Members m
-                WHERE m.BotId = $bot AND ((m.Id * 2654435761 + $tag * 40503) % 1000003) % 1000 < $perMille
+                WHERE m.BotId = $bot AND (((m.Id + $tag * 7919) * (2654435761 + $tag * 6700417)) % 1000003) % 1000 < $perMille
                 """, [.. args, ("$tag", tagIds[k]), ("$perMille", perMille)]);
         }
         await tx.CommitAsync();
