@@ -16,10 +16,30 @@ public static class MemberFilterSql
         JOIN CartOrders o ON o.ConnectionId = c.ConnectionId AND o.CustomerExternalId = c.ExternalId AND o.Cancelled = 0
         """;
 
+    /// <summary>
+    /// Every linked member's non-cancelled order count and amount for bot $bot, in one pass: the orders' covering
+    /// (ConnectionId, CustomerExternalId, Cancelled, Amount, …) index read in order and grouped per customer, then
+    /// customers → links. Members without orders have no row. Prefix with "CREATE TEMP TABLE x AS".
+    /// </summary>
+    internal const string PurchaseTotals = """
+        SELECT l.MemberId AS MemberId, sum(x.Orders) AS Orders, sum(x.Amount) AS Amount
+        FROM (SELECT o.ConnectionId, o.CustomerExternalId, count(*) AS Orders, sum(o.Amount) AS Amount FROM CartOrders o
+              WHERE o.ConnectionId IN (SELECT k.Id FROM CartConnections k WHERE k.BotId = $bot) AND o.Cancelled = 0
+              GROUP BY o.ConnectionId, o.CustomerExternalId) x
+        CROSS JOIN CartCustomers c ON c.ConnectionId = x.ConnectionId AND c.ExternalId = x.CustomerExternalId
+        CROSS JOIN CartLinks l ON l.CartCustomerId = c.Id
+        GROUP BY l.MemberId
+        """;
+
     /// <summary>The WHERE clause (without "WHERE") and its parameters, for bot <paramref name="botId"/>.</summary>
-    public static (string Where, List<(string Name, object? Value)> Parameters) Compile(int botId, MemberFilter filter)
+    /// <param name="purchaseTotals">A table of <see cref="PurchaseTotals"/> rows (MemberId primary key) computed in this
+    /// transaction: count and amount conditions read it instead of counting each member's orders (a sweep's many rules).</param>
+    public static (string Where, List<(string Name, object? Value)> Parameters) Compile(int botId, MemberFilter filter, string? purchaseTotals = null)
     {
+        // With an "m.Id IN (…)" condition below, "+m.BotId" (the unary plus keeps SQLite off the (BotId, …) index) lets the
+        // list drive the query by rowid; without one, the (BotId, FriendAddedAt) index serves the scan and the page order.
         var sql = new StringBuilder("m.BotId = $bot");
+        var driven = false;
         var args = new List<(string, object?)> { ("$bot", botId) };
         string Arg(object? value)
         {
@@ -29,48 +49,81 @@ public static class MemberFilterSql
         }
         void And(string condition) => sql.Append("\n  AND ").Append(condition);
 
-        foreach (var tag in filter.TagsAll.Distinct())
-            And($"EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = {Arg(tag)})");
+        // Set conditions are non-correlated "m.Id IN (SELECT …)" lists: each is read once through its selective index
+        // (MemberTags(TagId), CartOrderItems(ConnectionId, ProductCode | CourseName), …), never probed member by member.
+        void In(string condition)
+        {
+            driven = true;
+            And(condition);
+        }
+
+        // The first required tag is the list that drives the query (callers put the rarest first, see MemberSearch);
+        // the others are probes of the (MemberId, TagId) key for the members it yields.
+        var required = filter.TagsAll.Distinct().ToList();
+        for (var i = 0; i < required.Count; i++)
+            if (i == 0) In($"m.Id IN (SELECT t.MemberId FROM MemberTags t WHERE t.TagId = {Arg(required[i])})");
+            else And($"EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = {Arg(required[i])})");
         if (filter.TagsAny.Count > 0)
-            And($"EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId IN ({string.Join(", ", filter.TagsAny.Distinct().Select(t => Arg(t)))}))");
+            In($"m.Id IN (SELECT t.MemberId FROM MemberTags t WHERE t.TagId IN ({string.Join(", ", filter.TagsAny.Distinct().Select(t => Arg(t)))}))");
         if (filter.TagsNone.Count > 0)
-            And($"NOT EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId IN ({string.Join(", ", filter.TagsNone.Distinct().Select(t => Arg(t)))}))");
+            And($"m.Id NOT IN (SELECT t.MemberId FROM MemberTags t WHERE t.TagId IN ({string.Join(", ", filter.TagsNone.Distinct().Select(t => Arg(t)))}))");
 
         if (filter.Link != LinkState.Any)
         {
             var connection = filter.LinkConnectionId is { } id ? $" AND l.ConnectionId = {Arg(id)}" : "";
-            And($"{(filter.Link == LinkState.Unlinked ? "NOT " : "")}EXISTS (SELECT 1 FROM CartLinks l WHERE l.MemberId = m.Id{connection})");
+            var condition = $"IN (SELECT l.MemberId FROM CartLinks l WHERE l.BotId = $bot{connection})";
+            if (filter.Link == LinkState.Unlinked) And("m.Id NOT " + condition);
+            else In("m.Id " + condition);
         }
 
         if (filter.FriendFrom is { } friendFrom) And($"m.FriendAddedAt >= {Arg(StartOf(friendFrom))}");
         if (filter.FriendTo is { } friendTo) And($"m.FriendAddedAt < {Arg(StartOf(friendTo.AddDays(1)))}");
         if (filter.Blocked is { } blocked) And($"m.IsBlocked = {(blocked ? 1 : 0)}");
 
-        // What was bought (and when): one EXISTS over the member's order lines.
-        if (filter.ProductCode is not null || filter.CourseName is not null || filter.PurchasedFrom is not null || filter.PurchasedTo is not null)
+        // What was bought (and when): the members behind the matching order lines, from the lines' index outwards.
+        // CROSS JOIN fixes SQLite's join order to the one written (lines → orders → customers → links).
+        string Connections() => filter.PurchaseConnectionId is { } only
+            ? $"= {Arg(only)}"
+            : "IN (SELECT k.Id FROM CartConnections k WHERE k.BotId = $bot)";
+        if (filter.ProductCode is not null || filter.CourseName is not null)
         {
-            var bought = new StringBuilder($"EXISTS (SELECT 1 {Orders}");
-            var needsItems = filter.ProductCode is not null || filter.CourseName is not null;
-            if (needsItems) bought.Append("\n JOIN CartOrderItems i ON i.ConnectionId = o.ConnectionId AND i.OrderExternalId = o.ExternalId");
-            bought.Append("\n WHERE l.MemberId = m.Id");
-            if (filter.PurchaseConnectionId is { } connection) bought.Append($" AND o.ConnectionId = {Arg(connection)}");
+            var bought = new StringBuilder($"""
+                m.Id IN (SELECT l.MemberId FROM CartOrderItems i
+                 CROSS JOIN CartOrders o ON o.ConnectionId = i.ConnectionId AND o.ExternalId = i.OrderExternalId AND o.Cancelled = 0
+                 CROSS JOIN CartCustomers c ON c.ConnectionId = o.ConnectionId AND c.ExternalId = o.CustomerExternalId
+                 CROSS JOIN CartLinks l ON l.CartCustomerId = c.Id
+                 WHERE i.ConnectionId {Connections()}
+                """);
             if (filter.ProductCode is { } product) bought.Append($" AND i.ProductCode = {Arg(product)}");
             if (filter.CourseName is { } course) bought.Append($" AND i.CourseName = {Arg(course)}");
+            if (filter.PurchasedFrom is { } from) bought.Append($" AND o.OrderedAt >= {Arg(StartOf(from))}");
+            if (filter.PurchasedTo is { } to) bought.Append($" AND o.OrderedAt < {Arg(StartOf(to.AddDays(1)))}");
+            In(bought.Append(')').ToString());
+        }
+        else if (filter.PurchasedFrom is not null || filter.PurchasedTo is not null)
+        {
+            var bought = new StringBuilder($"EXISTS (SELECT 1 {Orders}\n WHERE l.MemberId = m.Id");
+            if (filter.PurchaseConnectionId is { } connection) bought.Append($" AND o.ConnectionId = {Arg(connection)}");
             if (filter.PurchasedFrom is { } from) bought.Append($" AND o.OrderedAt >= {Arg(StartOf(from))}");
             if (filter.PurchasedTo is { } to) bought.Append($" AND o.OrderedAt < {Arg(StartOf(to.AddDays(1)))}");
             And(bought.Append(')').ToString());
         }
 
+        var (count, amount) = purchaseTotals is null
+            ? ($"(SELECT count(*) {Orders} WHERE l.MemberId = m.Id)", $"(SELECT coalesce(sum(o.Amount), 0) {Orders} WHERE l.MemberId = m.Id)")
+            : ($"coalesce((SELECT p.Orders FROM {purchaseTotals} p WHERE p.MemberId = m.Id), 0)",
+               $"coalesce((SELECT p.Amount FROM {purchaseTotals} p WHERE p.MemberId = m.Id), 0)");
         if (filter.PurchaseCountMin is not null || filter.PurchaseCountMax is not null)
-            And(Between($"(SELECT count(*) {Orders} WHERE l.MemberId = m.Id)", filter.PurchaseCountMin, filter.PurchaseCountMax, Arg));
+            And(Between(count, filter.PurchaseCountMin, filter.PurchaseCountMax, Arg));
         if (filter.AmountMin is not null || filter.AmountMax is not null)
-            And(Between($"(SELECT coalesce(sum(o.Amount), 0) {Orders} WHERE l.MemberId = m.Id)", filter.AmountMin, filter.AmountMax, Arg));
+            And(Between(amount, filter.AmountMin, filter.AmountMax, Arg));
 
         if (filter.Status is { } status)
-            And($"""
-                EXISTS (SELECT 1 FROM CartLinks l JOIN CartCustomers c ON c.Id = l.CartCustomerId
-                  JOIN CartSubscriptions s ON s.ConnectionId = c.ConnectionId AND s.CustomerExternalId = c.ExternalId
-                  WHERE l.MemberId = m.Id AND s.Status = {Arg((int)status)})
+            In($"""
+                m.Id IN (SELECT l.MemberId FROM CartSubscriptions s
+                  CROSS JOIN CartCustomers c ON c.ConnectionId = s.ConnectionId AND c.ExternalId = s.CustomerExternalId
+                  CROSS JOIN CartLinks l ON l.CartCustomerId = c.Id
+                  WHERE s.ConnectionId IN (SELECT k.Id FROM CartConnections k WHERE k.BotId = $bot) AND s.Status = {Arg((int)status)})
                 """);
 
         // Birthdays are stored as 'yyyy-MM-dd'; MMDD compares month and day without the year.
@@ -81,6 +134,7 @@ public static class MemberFilterSql
                 : $"m.Birthday IS NOT NULL AND ({monthDay} >= {Arg(bFrom)} OR {monthDay} <= {Arg(bTo)})");
         if (filter.BirthMonth is { } month) And($"m.Birthday IS NOT NULL AND CAST(substr(m.Birthday, 6, 2) AS INTEGER) = {Arg(month)}");
 
+        if (driven) sql.Insert(0, '+');
         return (sql.ToString(), args);
     }
 

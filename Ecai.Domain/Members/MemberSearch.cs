@@ -28,7 +28,7 @@ public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
 
     public async Task<long> CountAsync(int botId, MemberFilter filter, CancellationToken ct)
     {
-        var (where, args) = MemberFilterSql.Compile(botId, filter);
+        var (where, args) = MemberFilterSql.Compile(botId, await RarestTagFirstAsync(filter, ct));
         // Only compiled conditions and parameter names are spliced in; every value is a parameter.
         var sql = $"SELECT count(*) AS Value FROM Members m WHERE {where}";
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -40,7 +40,7 @@ public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
     public async Task<IReadOnlyList<MemberRow>> PageAsync(int botId, MemberFilter filter, MemberSort sort, bool descending, int skip, int take,
         CancellationToken ct)
     {
-        var (where, args) = MemberFilterSql.Compile(botId, filter);
+        var (where, args) = MemberFilterSql.Compile(botId, await RarestTagFirstAsync(filter, ct));
         var direction = descending ? " DESC" : "";
         var order = sort switch
         {
@@ -80,6 +80,22 @@ public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
                       where k.BotId == botId
                       orderby k.Kind, p.Name, p.Code
                       select new ProductOption(p.ConnectionId, k.Kind, p.Code, p.Name, p.CourseName)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The filter with its required tags ordered by how many members hold them (counted up to a cap, on the TagId
+    /// index), so the rarest drives the query and the others are only probed.
+    /// </summary>
+    private async Task<MemberFilter> RarestTagFirstAsync(MemberFilter filter, CancellationToken ct)
+    {
+        if (filter.TagsAll.Distinct().Count() < 2) return filter;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var sizes = new Dictionary<int, long>();
+        foreach (var tag in filter.TagsAll.Distinct())
+            sizes[tag] = (await db.Database.SqlQueryRaw<long>(
+                "SELECT count(*) AS Value FROM (SELECT 1 FROM MemberTags WHERE TagId = $tag LIMIT 200000)",
+                new SqliteParameter("$tag", tag)).ToListAsync(ct)).Single();
+        return filter with { TagsAll = [.. sizes.OrderBy(s => s.Value).Select(s => s.Key)] };
     }
 
     private static object[] Parameters(IEnumerable<(string Name, object? Value)> args) =>

@@ -26,12 +26,29 @@ public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
         var rules = await context.TagRules.AsNoTracking().Where(r => r.BotId == botId && r.Enabled).OrderBy(r => r.Id).ToListAsync(ct);
         long changes = 0, done = 0;
         progress?.Report(0, rules.Count, "タグの自動設定");
-        foreach (var rule in rules)
+        // Purchase-count rules all read one temp table (this connection's) of every member's order count, filled in one
+        // grouped pass, instead of counting each member's orders per rule. Each rule still commits on its own.
+        string? totals = null;
+        if (rules.Any(r => r.Kind == TagRuleKind.PurchaseCount))
         {
-            await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
-            changes += await ApplyAsync(db, tx, rule, memberId: null, ct);
-            await tx.CommitAsync(ct);
-            progress?.Report(++done, rules.Count, "タグの自動設定");
+            totals = "temp.RulePurchaseTotals";
+            await SqlBatch.ExecuteAsync(db, null, $"DROP TABLE IF EXISTS {totals}", ct);
+            await SqlBatch.ExecuteAsync(db, null, $"CREATE TEMP TABLE {totals} (MemberId INTEGER PRIMARY KEY, Orders INTEGER NOT NULL, Amount INTEGER NOT NULL)", ct);
+            await SqlBatch.ExecuteAsync(db, null, $"INSERT INTO {totals} (MemberId, Orders, Amount) {MemberFilterSql.PurchaseTotals}", ct, ("$bot", botId));
+        }
+        try
+        {
+            foreach (var rule in rules)
+            {
+                await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+                changes += await ApplyAsync(db, tx, rule, memberId: null, ct, totals);
+                await tx.CommitAsync(ct);
+                progress?.Report(++done, rules.Count, "タグの自動設定");
+            }
+        }
+        finally
+        {
+            if (totals is not null) await SqlBatch.ExecuteAsync(db, null, $"DROP TABLE IF EXISTS {totals}", CancellationToken.None);
         }
         if (changes > 0) live.Publish(new DashboardChanged(botId));
         return changes;
@@ -48,9 +65,10 @@ public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
     }
 
     /// <summary>One rule: events for the members whose tag changes, then the change itself from those events.</summary>
-    private async Task<long> ApplyAsync(SqliteConnection db, SqliteTransaction tx, TagRule rule, long? memberId, CancellationToken ct)
+    private async Task<long> ApplyAsync(SqliteConnection db, SqliteTransaction tx, TagRule rule, long? memberId, CancellationToken ct,
+        string? purchaseTotals = null)
     {
-        var (where, filterArgs) = MemberFilterSql.Compile(rule.BotId, Condition(rule, JapanTime.Today(clock)));
+        var (where, filterArgs) = MemberFilterSql.Compile(rule.BotId, Condition(rule, JapanTime.Today(clock)), purchaseTotals);
         var scope = memberId is null ? "" : " AND m.Id = $member";
         (string, object?)[] args = [.. filterArgs, ("$tag", rule.TagId), ("$now", clock.GetUtcNow().UtcTicks), ("$member", memberId)];
         const string hasTag = "EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = $tag)";

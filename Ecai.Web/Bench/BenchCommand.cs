@@ -13,6 +13,8 @@ namespace Ecai.Web.Bench;
 /// allowed_rps and used_rps.
 /// `bench --link [--customers 1000000] [--members 100000] [--registrations 1000]`: single registrations
 /// against a million customers instead (<see cref="LinkBench"/>).
+/// `bench --segments [--members 1000000] [--orders 5000000] [--seed-file path] [--no-sweep]`: filter, tag-rule sweep and dashboard
+/// times at a million members (<see cref="SegmentBench"/>).
 /// </summary>
 public static class BenchCommand
 {
@@ -30,6 +32,20 @@ public static class BenchCommand
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 linkDir.Delete(recursive: true);
+            }
+        }
+        if (args.Contains("--segments"))
+        {
+            var segmentDir = Directory.CreateTempSubdirectory("ecai-bench-segments-");
+            try
+            {
+                return await SegmentBench.RunAsync(segmentDir.FullName, Arg(args, "--members", 1_000_000), Arg(args, "--orders", 5_000_000), Text(args, "--seed-file"),
+                    sweep: !args.Contains("--no-sweep"));
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                segmentDir.Delete(recursive: true);
             }
         }
         var cartName = Text(args, "--cart") ?? "ecforce";

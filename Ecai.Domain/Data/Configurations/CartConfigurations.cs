@@ -36,7 +36,8 @@ internal sealed class CartOrderConfiguration : IEntityTypeConfiguration<CartOrde
     {
         b.HasOne<CartConnection>().WithMany().HasForeignKey(x => x.ConnectionId).OnDelete(DeleteBehavior.Cascade);
         b.HasAlternateKey(x => new { x.ConnectionId, x.ExternalId });
-        b.HasIndex(x => new { x.ConnectionId, x.CustomerExternalId });
+        // Covering for a member's purchase count / amount / dates: no row lookups into the orders table.
+        b.HasIndex(x => new { x.ConnectionId, x.CustomerExternalId, x.Cancelled, x.Amount, x.OrderedAt });
         b.HasMany(x => x.Items).WithOne()
             .HasForeignKey(i => new { i.ConnectionId, i.OrderExternalId })
             .HasPrincipalKey(o => new { o.ConnectionId, o.ExternalId })
@@ -50,6 +51,7 @@ internal sealed class CartOrderItemConfiguration : IEntityTypeConfiguration<Cart
     {
         b.HasKey(x => new { x.ConnectionId, x.OrderExternalId, x.LineNo });
         b.HasIndex(x => new { x.ConnectionId, x.ProductCode });
+        b.HasIndex(x => new { x.ConnectionId, x.CourseName }); // course filters and rules
     }
 }
 

@@ -293,7 +293,7 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConnectionId", "CustomerExternalId");
+                    b.HasIndex("ConnectionId", "CustomerExternalId", "Cancelled", "Amount", "OrderedAt");
 
                     b.ToTable("CartOrders");
                 });
@@ -327,6 +327,8 @@ namespace Ecai.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ConnectionId", "OrderExternalId", "LineNo");
+
+                    b.HasIndex("ConnectionId", "CourseName");
 
                     b.HasIndex("ConnectionId", "ProductCode");
 

@@ -76,6 +76,29 @@ public sealed class TagRuleEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_sweep_counts_each_members_orders_once_for_all_purchase_count_rules_without_cancelled_orders()
+    {
+        _f.Carts.Orders.AddRange([Order("2", "A", minute: 1) with { Cancelled = true }, Order("3", "B", minute: 2), Order("4", "B", minute: 3)]);
+        await _f.PullAsync(_bot); // U1 ← A (1 order + 1 cancelled), U2 ← B (2 orders), U3 unlinked (none)
+        await using (var db = _f.Db.CreateDbContext())
+        {
+            // Saved straight into the table so that only the sweep applies them.
+            db.TagRules.AddRange(
+                new TagRule { BotId = _bot, TagId = _tags["購入者"], Kind = TagRuleKind.PurchaseCount, Comparison = Comparison.AtLeast, Number = 2, CreatedAt = T0 },
+                new TagRule { BotId = _bot, TagId = _tags["定期"], Kind = TagRuleKind.PurchaseCount, Comparison = Comparison.AtMost, Number = 1, CreatedAt = T0 },
+                new TagRule { BotId = _bot, TagId = _tags["P-1購入"], Kind = TagRuleKind.PurchaseCount, Comparison = Comparison.Equal, Number = 1, CreatedAt = T0 });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(4, await _f.Rules.RunBotAsync(_bot, CancellationToken.None));
+
+        Assert.Equal(["U2"], await TaggedAsync("購入者"));
+        Assert.Equal(["U1", "U3"], await TaggedAsync("定期"));
+        Assert.Equal(["U1"], await TaggedAsync("P-1購入"));
+        Assert.Equal(0, await _f.Rules.RunBotAsync(_bot, CancellationToken.None)); // a second sweep (its own totals table again) changes nothing
+    }
+
+    [Fact]
     public async Task Product_and_cart_link_rules_apply_at_once_when_they_are_saved_and_when_a_phone_is_entered()
     {
         await _f.PullAsync(_bot);
