@@ -43,7 +43,8 @@ public sealed class SegmentBrowserTests(BrowserApp browser) : IClassFixture<Brow
         await page.GetByText("酵素購入者", new() { Exact = true }).ClickAsync();
         await page.Locator("[data-testid=bulk-tag-add]").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "実行する" }).ClickAsync();
-        await page.ScreenshotAsync(new() { Path = Shot("member-list.png"), FullPage = true });
+        await page.Locator("[data-testid=member-filter]").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("member-list.png") });
 
         await page.GotoAsync(browser.BaseUrl + "/tags");
         await BrowserApp.WaitInteractiveAsync(page);
