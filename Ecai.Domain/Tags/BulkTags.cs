@@ -41,8 +41,6 @@ public sealed class BulkTags(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, Ti
         var highest = await SqlBatch.ScalarAsync(db, null, "SELECT coalesce(max(Id), -1) FROM Members WHERE BotId = $bot", ct, ("$bot", request.BotId));
         progress.Report(0, total);
 
-        var (hasTag, kind) = ("EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = $tag)",
-            request.Action == TagRuleAction.Add ? MemberEventKind.TagAdded : MemberEventKind.TagRemoved);
         long done = 0, changed = 0;
         for (var from = lowest; from <= highest; from += Slice)
         {
@@ -51,15 +49,7 @@ public sealed class BulkTags(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, Ti
             var slice = $"{where} AND m.Id >= $from AND m.Id < $to";
             await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
             done += await SqlBatch.ScalarAsync(db, tx, $"SELECT count(*) FROM Members m WHERE {slice}", ct, args);
-            // Events first: they name exactly the members whose tags are about to change.
-            changed += await SqlBatch.ExecuteAsync(db, tx, $"""
-                INSERT INTO MemberEvents (BotId, MemberId, Kind, TagId, Cause, OccurredAt)
-                SELECT m.BotId, m.Id, {(int)kind}, $tag, {(int)TagCause.Bulk}, $now FROM Members m
-                WHERE {slice} AND {(request.Action == TagRuleAction.Add ? "NOT " : "")}{hasTag}
-                """, ct, args);
-            await SqlBatch.ExecuteAsync(db, tx, request.Action == TagRuleAction.Add
-                ? $"INSERT OR IGNORE INTO MemberTags (MemberId, TagId, AddedAt) SELECT m.Id, $tag, $now FROM Members m WHERE {slice}"
-                : $"DELETE FROM MemberTags WHERE TagId = $tag AND MemberId IN (SELECT m.Id FROM Members m WHERE {slice})", ct, args);
+            changed += await TagChanges.ApplyAsync(db, tx, slice, request.Action == TagRuleAction.Add, TagCause.Bulk, args, ct);
             await tx.CommitAsync(ct);
             progress.Report(done, total);
         }

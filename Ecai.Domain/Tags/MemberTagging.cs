@@ -17,18 +17,9 @@ public sealed class MemberTagging(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
         var db = (SqliteConnection)context.Database.GetDbConnection();
         await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
         (string, object?)[] args = [("$bot", botId), ("$member", memberId), ("$tag", tagId), ("$now", clock.GetUtcNow().UtcTicks)];
-        // Both the member and the tag must be the bot's; the event is written only when the tag really changes.
-        var changed = await SqlBatch.ExecuteAsync(db, tx, $"""
-            INSERT INTO MemberEvents (BotId, MemberId, Kind, TagId, Cause, OccurredAt)
-            SELECT $bot, m.Id, {(int)(add ? MemberEventKind.TagAdded : MemberEventKind.TagRemoved)}, t.Id, {(int)TagCause.Operator}, $now
-            FROM Members m JOIN Tags t ON t.Id = $tag AND t.BotId = $bot
-            WHERE m.Id = $member AND m.BotId = $bot
-              AND {(add ? "NOT " : "")}EXISTS (SELECT 1 FROM MemberTags x WHERE x.MemberId = m.Id AND x.TagId = t.Id)
-            """, ct, args);
-        if (changed > 0)
-            await SqlBatch.ExecuteAsync(db, tx, add
-                ? "INSERT INTO MemberTags (MemberId, TagId, AddedAt) VALUES ($member, $tag, $now)"
-                : "DELETE FROM MemberTags WHERE MemberId = $member AND TagId = $tag", ct, args);
+        // Both the member and the tag must be the bot's.
+        var changed = await TagChanges.ApplyAsync(db, tx,
+            "m.Id = $member AND m.BotId = $bot AND EXISTS (SELECT 1 FROM Tags t WHERE t.Id = $tag AND t.BotId = $bot)", add, TagCause.Operator, args, ct);
         await tx.CommitAsync(ct);
         if (changed > 0) live.Publish(new MemberChanged(botId, memberId));
         return changed > 0;

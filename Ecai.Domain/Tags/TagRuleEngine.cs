@@ -71,43 +71,13 @@ public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
         var (where, filterArgs) = MemberFilterSql.Compile(rule.BotId, Condition(rule, JapanTime.Today(clock)), purchaseTotals);
         var scope = memberId is null ? "" : " AND m.Id = $member";
         (string, object?)[] args = [.. filterArgs, ("$tag", rule.TagId), ("$now", clock.GetUtcNow().UtcTicks), ("$member", memberId)];
-        const string hasTag = "EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = $tag)";
-        var before = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce(max(Id), 0) FROM MemberEvents", ct);
-        args = [.. args, ("$before", before)];
-
-        long changes;
-        if (rule.Action == TagRuleAction.Add)
-        {
-            changes = await SqlBatch.ExecuteAsync(db, tx, $"""
-                INSERT INTO MemberEvents (BotId, MemberId, Kind, TagId, Cause, OccurredAt)
-                SELECT m.BotId, m.Id, {(int)MemberEventKind.TagAdded}, $tag, {(int)TagCause.Rule}, $now
-                FROM Members m WHERE {where}{scope} AND NOT {hasTag}
-                """, ct, args);
-            await SqlBatch.ExecuteAsync(db, tx, """
-                INSERT OR IGNORE INTO MemberTags (MemberId, TagId, AddedAt)
-                SELECT MemberId, TagId, OccurredAt FROM MemberEvents WHERE Id > $before
-                """, ct, args);
-            // A birth-month tag is this month's: on the 1st (JST) last month's members lose it.
-            if (rule.Kind == TagRuleKind.BirthMonth)
-                changes += await RemoveAsync(db, tx, $"m.BotId = $bot{scope} AND {hasTag} AND NOT ({where})", args, ct);
-        }
-        else
-            changes = await RemoveAsync(db, tx, $"{where}{scope} AND {hasTag}", args, ct);
+        if (rule.Action == TagRuleAction.Remove)
+            return await TagChanges.ApplyAsync(db, tx, where + scope, add: false, TagCause.Rule, args, ct);
+        var changes = await TagChanges.ApplyAsync(db, tx, where + scope, add: true, TagCause.Rule, args, ct);
+        // A birth-month tag is this month's: on the 1st (JST) last month's members lose it.
+        if (rule.Kind == TagRuleKind.BirthMonth)
+            changes += await TagChanges.ApplyAsync(db, tx, $"m.BotId = $bot{scope} AND NOT ({where})", add: false, TagCause.Rule, args, ct);
         return changes;
-    }
-
-    private static async Task<long> RemoveAsync(SqliteConnection db, SqliteTransaction tx, string members, (string, object?)[] args, CancellationToken ct)
-    {
-        var before = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce(max(Id), 0) FROM MemberEvents", ct);
-        var removed = await SqlBatch.ExecuteAsync(db, tx, $"""
-            INSERT INTO MemberEvents (BotId, MemberId, Kind, TagId, Cause, OccurredAt)
-            SELECT m.BotId, m.Id, {(int)MemberEventKind.TagRemoved}, $tag, {(int)TagCause.Rule}, $now
-            FROM Members m WHERE {members}
-            """, ct, args);
-        await SqlBatch.ExecuteAsync(db, tx, """
-            DELETE FROM MemberTags WHERE TagId = $tag AND MemberId IN (SELECT MemberId FROM MemberEvents WHERE Id > $removedBefore)
-            """, ct, [.. args, ("$removedBefore", before)]);
-        return removed;
     }
 
     /// <summary>The members a rule's condition selects, as a <see cref="MemberFilter"/> (birth month: this JST month).</summary>

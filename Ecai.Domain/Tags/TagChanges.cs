@@ -1,0 +1,35 @@
+using Ecai.Domain.Data;
+using Ecai.Domain.Members;
+using Microsoft.Data.Sqlite;
+
+namespace Ecai.Domain.Tags;
+
+/// <summary>
+/// The one way tags change set-wise (rules, 一括タグ, the operator): first a tag event for each member whose tag
+/// really changes, then the change itself read back from those events, both in the caller's transaction.
+/// So the events name exactly the changed members, and a member never gets a tag twice.
+/// </summary>
+internal static class TagChanges
+{
+    /// <summary>
+    /// Adds (or removes) the tag <c>$tag</c> at <c>$now</c> for the members of <paramref name="members"/>, a condition over
+    /// <c>Members m</c> using the parameters in <paramref name="args"/>; returns how many members changed.
+    /// </summary>
+    public static async Task<long> ApplyAsync(SqliteConnection db, SqliteTransaction tx, string members, bool add, TagCause cause,
+        (string, object?)[] args, CancellationToken ct)
+    {
+        var before = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce(max(Id), 0) FROM MemberEvents", ct);
+        args = [.. args, ("$before", before)];
+        var changed = await SqlBatch.ExecuteAsync(db, tx, $"""
+            INSERT INTO MemberEvents (BotId, MemberId, Kind, TagId, Cause, OccurredAt)
+            SELECT m.BotId, m.Id, {(int)(add ? MemberEventKind.TagAdded : MemberEventKind.TagRemoved)}, $tag, {(int)cause}, $now
+            FROM Members m
+            WHERE ({members}) AND {(add ? "NOT " : "")}EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = $tag)
+            """, ct, args);
+        if (changed > 0)
+            await SqlBatch.ExecuteAsync(db, tx, add
+                ? "INSERT OR IGNORE INTO MemberTags (MemberId, TagId, AddedAt) SELECT MemberId, TagId, OccurredAt FROM MemberEvents WHERE Id > $before"
+                : "DELETE FROM MemberTags WHERE TagId = $tag AND MemberId IN (SELECT MemberId FROM MemberEvents WHERE Id > $before)", ct, args);
+        return changed;
+    }
+}
