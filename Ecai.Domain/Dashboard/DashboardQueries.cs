@@ -93,6 +93,13 @@ public sealed class DashboardQueries(IDbContextFactory<EcaiDb> dbs, TimeProvider
             .ToList();
     }
 
+    /// <summary>Only the monthly link counts (会員リスト shows them without the rest of the snapshot).</summary>
+    public async Task<IReadOnlyList<MonthlyLinks>> MonthsAsync(int botId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await MonthsAsync(db, botId, ct);
+    }
+
     private async Task<IReadOnlyList<MonthlyLinks>> MonthsAsync(EcaiDb db, int botId, CancellationToken ct)
     {
         var starts = MonthStarts(clock.GetUtcNow());

@@ -38,7 +38,7 @@ public sealed partial class MemberListPage : BotPage
         _tags = await Search.TagsAsync(botId, ct);
         _total = await Search.CountAsync(botId, MemberFilter.All, ct);
         _count = _filter.Problems().Count > 0 ? null : await Search.CountAsync(botId, _filter, ct);
-        _months = (await Dashboard.SnapshotAsync(botId, ct)).Months;
+        _months = await Dashboard.MonthsAsync(botId, ct);
         if (_grid is not null) await _grid.ReloadServerData();
     }
 
