@@ -3,6 +3,7 @@ using Ecai.Domain.Carts;
 using Ecai.Domain.Jobs;
 using Ecai.Domain.Linking;
 using Ecai.Domain.Members;
+using Ecai.Domain.Messaging;
 using Ecai.Domain.Operators;
 using Ecai.Domain.Tags;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -33,6 +34,8 @@ public sealed class EcaiDb(DbContextOptions<EcaiDb> options) : IdentityDbContext
     public DbSet<WebhookReceipt> WebhookReceipts => Set<WebhookReceipt>();
     public DbSet<CartLink> CartLinks => Set<CartLink>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<StoredMessage> StoredMessages => Set<StoredMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,19 @@
+using Microsoft.Data.Sqlite;
+
+namespace Ecai.Domain.Messaging;
+
+/// <summary>
+/// What a feature that plans deliveries (steps, follow messages, …) tells the dispatcher. The dispatcher calls it for
+/// each batch of due Pending rows of its <see cref="Source"/>, in the dispatcher's transaction, set-wise over the ids in
+/// the temp table named by <c>dueTable</c> (one column <c>Id</c>).
+/// </summary>
+public interface IDeliverySource
+{
+    DeliverySource Source { get; }
+
+    /// <summary>Before the push: mark Skipped (with reason) the due rows that must not go any more (scenario off, filter no longer matches).</summary>
+    Task BeforeSendAsync(SqliteConnection db, SqliteTransaction tx, string dueTable, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>After LINE accepted them: apply the source's actions (tags, rich menu, points) once, in the transaction that marks them Sent.</summary>
+    Task AfterSentAsync(SqliteConnection db, SqliteTransaction tx, string sentTable, DateTimeOffset now, CancellationToken ct);
+}
