@@ -17,3 +17,20 @@ public interface IDeliverySource
     /// <summary>After LINE accepted them: apply the source's actions (tags, rich menu, points) once, in the transaction that marks them Sent.</summary>
     Task AfterSentAsync(SqliteConnection db, SqliteTransaction tx, string sentTable, DateTimeOffset now, CancellationToken ct);
 }
+
+/// <summary>
+/// A feature that turns what happened (tag events, shipping dates, a broadcast's schedule) into Pending deliveries,
+/// set-wise and idempotently (the ledger's unique key makes a repeat a no-op). The scheduler runs every planner of every
+/// bot each minute, before the dispatcher sends what is due.
+/// </summary>
+public interface IDeliveryPlanner
+{
+    /// <summary>Plans what is new since the last run; returns the number of deliveries written.</summary>
+    Task<long> PlanAsync(int botId, DateTimeOffset now, CancellationToken ct);
+}
+
+/// <summary>Wakes the dispatcher at once for a bot (a chat reply, a "send now" broadcast) instead of at the next minute.</summary>
+public interface IDispatchSignal
+{
+    void Wake(int botId);
+}
