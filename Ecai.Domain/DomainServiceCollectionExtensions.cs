@@ -42,6 +42,7 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<JobFileOptions>();
         services.AddSingleton<JobFiles>();
         services.AddSingleton<ProductCsvExport>();
+        services.AddSingleton<Messaging.DeliveryCounts>();
         return services;
     }
 }

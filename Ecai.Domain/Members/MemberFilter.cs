@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Ecai.Domain.Carts;
 
 namespace Ecai.Domain.Members;
@@ -55,6 +57,17 @@ public sealed record MemberFilter
     public bool? Blocked { get; init; }
 
     public static MemberFilter All { get; } = new();
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>The filter as stored with a feature that keeps one (step-message and follow-message targets, broadcasts).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static MemberFilter Parse(string json) => JsonSerializer.Deserialize<MemberFilter>(json, Json) ?? All;
 
     /// <summary>Japanese messages for conditions that cannot hold or cannot be read; empty when the filter is usable.</summary>
     public IReadOnlyList<string> Problems()

@@ -70,6 +70,21 @@ public sealed class MemberFilterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stored_filter_selects_the_same_members_after_a_round_trip_through_json()
+    {
+        var filter = new MemberFilter
+        {
+            TagsAll = [_tags["定期"]], TagsNone = [_tags["VIP"]], Link = LinkState.Linked, Status = ContinuationStatus.Active,
+            BirthdayFrom = 1220, BirthdayTo = 110, Blocked = false,
+        };
+        var json = filter.ToJson();
+        Assert.Contains("\"Active\"", json);
+        Assert.Equal(await SelectedAsync(filter), await SelectedAsync(MemberFilter.Parse(json)));
+        Assert.Equal(await SelectedAsync(MemberFilter.All), await SelectedAsync(MemberFilter.Parse(MemberFilter.All.ToJson())));
+        Assert.NotEqual(await SelectedAsync(MemberFilter.All), await SelectedAsync(MemberFilter.Parse(json)));
+    }
+
+    [Fact]
     public async Task Tags_include_all_include_any_and_exclude()
     {
         Assert.Equal(["U2"], await SelectedAsync(new MemberFilter { TagsAll = [_tags["定期"], _tags["VIP"]] }));
