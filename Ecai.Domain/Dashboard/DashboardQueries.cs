@@ -1,10 +1,7 @@
-using System.Linq.Expressions;
 using Ecai.Domain.Carts;
 using Ecai.Domain.Data;
 using Ecai.Domain.Jobs;
-using Ecai.Domain.Members;
 using Ecai.Domain.Time;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Dashboard;
@@ -38,9 +35,9 @@ public sealed record LicenseWarning(int ConnectionId, CartKind Kind, DateOnly Ex
 public sealed record MonthlyLinks(DateOnly Month, int NewFriends, int Linked);
 
 /// <summary>
-/// Read side of the home dashboard and the job list. Every figure is a set-wise SQL aggregate over
-/// indexed columns (Members(BotId, FriendAddedAt), CartLinks(BotId, ConnectionId, MemberId),
-/// CartLinks(BotId, MemberId)), so a reload stays cheap at a million members.
+/// Read side of the home dashboard and the job list. The counts come from counter rows that triggers keep exact
+/// (<see cref="FriendMonthCount"/>, <see cref="ConnectionLinkCount"/>), so a reload reads a few dozen rows at a
+/// million members.
 /// </summary>
 public sealed class DashboardQueries(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
 {
@@ -50,17 +47,17 @@ public sealed class DashboardQueries(IDbContextFactory<EcaiDb> dbs, TimeProvider
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
 
-        var total = await db.Members.CountAsync(m => m.BotId == botId, ct);
+        // Friends and linked friends per JST month are kept by triggers (FriendMonthCount): the totals are their sums.
+        var totals = await db.FriendMonthCounts.Where(c => c.BotId == botId)
+            .GroupBy(c => c.BotId)
+            .Select(g => new { Friends = g.Sum(c => c.Friends), Linked = g.Sum(c => c.Linked) })
+            .SingleOrDefaultAsync(ct);
 
         var connections = await db.CartConnections.Where(c => c.BotId == botId).OrderBy(c => c.Kind)
             .Select(c => new { c.Id, c.Kind, c.CartDomain, c.State, c.LastPulledAt, c.LicenseExpiresOn })
             .AsNoTracking().ToListAsync(ct);
-        var perConnection = await db.CartLinks.Where(l => l.BotId == botId)
-            .GroupBy(l => l.ConnectionId)
-            .Select(g => new { ConnectionId = g.Key, Members = g.Select(l => l.MemberId).Distinct().Count() })
-            .ToDictionaryAsync(x => x.ConnectionId, x => x.Members, ct);
-        // Distinct across connections: a member linked to two carts is one linked friend (index BotId, MemberId).
-        var linked = await db.CartLinks.Where(l => l.BotId == botId).Select(l => l.MemberId).Distinct().CountAsync(ct);
+        var perConnection = await db.ConnectionLinkCounts.Where(c => c.BotId == botId)
+            .ToDictionaryAsync(c => c.ConnectionId, c => c.Members, ct);
         var perCart = connections.Select(c => new CartLinkCount(
                 c.Id, c.Kind, CartNames.Of(c.Kind), c.CartDomain, c.State, c.LastPulledAt,
                 perConnection.GetValueOrDefault(c.Id)))
@@ -72,7 +69,7 @@ public sealed class DashboardQueries(IDbContextFactory<EcaiDb> dbs, TimeProvider
             .Select(c => new LicenseWarning(c.Id, c.Kind, c.LicenseExpiresOn!.Value, c.LicenseExpiresOn.Value.DayNumber - today.DayNumber))
             .ToList();
 
-        return new DashboardSnapshot(total, linked, perCart, await MonthsAsync(db, botId, ct), licenses);
+        return new DashboardSnapshot(totals?.Friends ?? 0, totals?.Linked ?? 0, perCart, await MonthsAsync(db, botId, ct), licenses);
     }
 
     /// <summary>The newest job runs of the bot for the job list, newest first.</summary>
@@ -83,14 +80,12 @@ public sealed class DashboardQueries(IDbContextFactory<EcaiDb> dbs, TimeProvider
             .AsNoTracking().ToListAsync(ct);
     }
 
-    /// <summary>First instants (UTC) of the last <see cref="MonthsShown"/> JST months, oldest first, plus the next month's start.</summary>
-    internal static IReadOnlyList<DateTimeOffset> MonthStarts(DateTimeOffset now)
+    /// <summary>The last <see cref="MonthsShown"/> JST months (first days), oldest first.</summary>
+    internal static IReadOnlyList<DateOnly> Months(DateTimeOffset now)
     {
         var jst = JapanTime.ToJst(now);
         var first = new DateOnly(jst.Year, jst.Month, 1).AddMonths(-(MonthsShown - 1));
-        return Enumerable.Range(0, MonthsShown + 1)
-            .Select(i => JapanTime.At(first.AddMonths(i), TimeOnly.MinValue))
-            .ToList();
+        return Enumerable.Range(0, MonthsShown).Select(first.AddMonths).ToList();
     }
 
     /// <summary>Only the monthly link counts (会員リスト shows them without the rest of the snapshot).</summary>
@@ -102,52 +97,13 @@ public sealed class DashboardQueries(IDbContextFactory<EcaiDb> dbs, TimeProvider
 
     private async Task<IReadOnlyList<MonthlyLinks>> MonthsAsync(EcaiDb db, int botId, CancellationToken ct)
     {
-        var starts = MonthStarts(clock.GetUtcNow());
-        var (from, to) = (starts[0], starts[^1]);
-        var bucket = MonthBucket(starts);
-        var inWindow = db.Members.Where(m => m.BotId == botId && m.FriendAddedAt >= from && m.FriendAddedAt < to);
-
-        // Two grouped counts over the (BotId, FriendAddedAt) index range; the bucket is a CASE in SQL.
-        var friends = await inWindow.GroupBy(bucket).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        // Linked ones are read from the links' (BotId, MemberId) index, in member order, with one rowid lookup each
-        // (not a link probe per friend in date order, which thrashes the cache at a million members).
-        var cases = string.Join(" ", Enumerable.Range(0, MonthsShown - 1).Select(i => $"WHEN m.FriendAddedAt < $s{i + 1} THEN {i}"));
-        var linkedSql = $"""
-            SELECT CASE {cases} ELSE {MonthsShown - 1} END AS Bucket, count(*) AS Count
-            FROM (SELECT DISTINCT l.MemberId FROM CartLinks l WHERE l.BotId = $bot) x
-            CROSS JOIN Members m ON m.Id = x.MemberId
-            WHERE m.BotId = $bot AND m.FriendAddedAt >= $s0 AND m.FriendAddedAt < $s{MonthsShown}
-            GROUP BY Bucket
-            """;
-        object[] parameters = [new SqliteParameter("$bot", botId), .. starts.Select((s, i) => new SqliteParameter($"$s{i}", s.UtcTicks))];
-        var linked = (await db.Database.SqlQueryRaw<BucketCount>(linkedSql, parameters).ToListAsync(ct))
-            .ToDictionary(x => x.Bucket, x => x.Count);
-
-        return Enumerable.Range(0, MonthsShown)
-            .Select(i => new MonthlyLinks(
-                DateOnly.FromDateTime(JapanTime.ToJst(starts[i]).DateTime),
-                friends.GetValueOrDefault(i), linked.GetValueOrDefault(i)))
+        var months = Months(clock.GetUtcNow());
+        static int Key(DateOnly month) => month.Year * 100 + month.Month;
+        var (from, to) = (Key(months[0]), Key(months[^1]));
+        var counts = await db.FriendMonthCounts.Where(c => c.BotId == botId && c.Month >= from && c.Month <= to)
+            .AsNoTracking().ToDictionaryAsync(c => c.Month, ct);
+        return months
+            .Select(m => counts.TryGetValue(Key(m), out var c) ? new MonthlyLinks(m, c.Friends, c.Linked) : new MonthlyLinks(m, 0, 0))
             .ToList();
     }
-
-    /// <summary>m => m.FriendAddedAt &lt; starts[1] ? 0 : m.FriendAddedAt &lt; starts[2] ? 1 : … : 11.</summary>
-    private static Expression<Func<Member, int>> MonthBucket(IReadOnlyList<DateTimeOffset> starts)
-    {
-        var m = Expression.Parameter(typeof(Member), "m");
-        var added = Expression.Property(m, nameof(Member.FriendAddedAt));
-        Expression body = Expression.Constant(MonthsShown - 1);
-        for (var i = MonthsShown - 2; i >= 0; i--)
-        {
-            // Captured through a closure so EF sends the instants as parameters through the value converter.
-            var boundary = new Boundary(starts[i + 1]);
-            var value = Expression.Property(Expression.Constant(boundary), nameof(Boundary.Value));
-            body = Expression.Condition(Expression.LessThan(added, value), Expression.Constant(i), body);
-        }
-        return Expression.Lambda<Func<Member, int>>(body, m);
-    }
-
-    private sealed record Boundary(DateTimeOffset Value);
-
-    private sealed record BucketCount(int Bucket, int Count);
 }

@@ -36,6 +36,8 @@ public sealed class EcaiDb(DbContextOptions<EcaiDb> options) : IdentityDbContext
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<StoredMessage> StoredMessages => Set<StoredMessage>();
+    public DbSet<Dashboard.FriendMonthCount> FriendMonthCounts => Set<Dashboard.FriendMonthCount>();
+    public DbSet<Dashboard.ConnectionLinkCount> ConnectionLinkCounts => Set<Dashboard.ConnectionLinkCount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -93,11 +93,22 @@ internal sealed class CartLinkConfiguration : IEntityTypeConfiguration<CartLink>
 {
     public void Configure(EntityTypeBuilder<CartLink> b)
     {
+        b.ToTable(t => { foreach (var name in Dashboard.DashboardCounterTriggers.Names[3..]) t.HasTrigger(name); });
         b.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<CartCustomer>().WithMany().HasForeignKey(x => x.CartCustomerId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.MemberId, x.CartCustomerId }).IsUnique();
         b.HasIndex(x => x.CartCustomerId);
         b.HasIndex(x => new { x.BotId, x.ConnectionId, x.MemberId });
         b.HasIndex(x => new { x.BotId, x.MemberId }); // "linked friends" = distinct members per bot
+    }
+}
+
+internal sealed class ConnectionLinkCountConfiguration : IEntityTypeConfiguration<Dashboard.ConnectionLinkCount>
+{
+    public void Configure(EntityTypeBuilder<Dashboard.ConnectionLinkCount> b)
+    {
+        b.HasKey(x => x.ConnectionId);
+        b.Property(x => x.ConnectionId).ValueGeneratedNever();
+        b.HasOne<CartConnection>().WithMany().HasForeignKey(x => x.ConnectionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

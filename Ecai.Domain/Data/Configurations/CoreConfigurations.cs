@@ -27,6 +27,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
 {
     public void Configure(EntityTypeBuilder<Member> b)
     {
+        // The dashboard counters' triggers (EF must not use RETURNING on a table with triggers).
+        b.ToTable(t => { foreach (var name in Dashboard.DashboardCounterTriggers.Names[..3]) t.HasTrigger(name); });
         b.HasOne<Bot>().WithMany().HasForeignKey(x => x.BotId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.BotId, x.LineUserId }).IsUnique();
         b.HasIndex(x => new { x.BotId, x.PhoneNormalized });
@@ -113,5 +115,14 @@ internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
         b.HasIndex(x => new { x.BotId, x.State });
         b.HasIndex(x => x.StartedAt);
         b.HasIndex(x => x.FileExpiresAt);
+    }
+}
+
+internal sealed class FriendMonthCountConfiguration : IEntityTypeConfiguration<Dashboard.FriendMonthCount>
+{
+    public void Configure(EntityTypeBuilder<Dashboard.FriendMonthCount> b)
+    {
+        b.HasKey(x => new { x.BotId, x.Month });
+        b.HasOne<Bot>().WithMany().HasForeignKey(x => x.BotId).OnDelete(DeleteBehavior.Cascade);
     }
 }

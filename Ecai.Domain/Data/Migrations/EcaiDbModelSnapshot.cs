@@ -433,6 +433,41 @@ namespace Ecai.Domain.Data.Migrations
                     b.ToTable("WebhookReceipts");
                 });
 
+            modelBuilder.Entity("Ecai.Domain.Dashboard.ConnectionLinkCount", b =>
+                {
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConnectionId");
+
+                    b.ToTable("ConnectionLinkCounts");
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Dashboard.FriendMonthCount", b =>
+                {
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Friends")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Linked")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BotId", "Month");
+
+                    b.ToTable("FriendMonthCounts");
+                });
+
             modelBuilder.Entity("Ecai.Domain.Jobs.JobRun", b =>
                 {
                     b.Property<long>("Id")
@@ -570,7 +605,12 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasIndex("BotId", "ConnectionId", "MemberId");
 
-                    b.ToTable("CartLinks");
+                    b.ToTable("CartLinks", t =>
+                        {
+                            t.HasTrigger("CartLinks_Counters_Delete");
+
+                            t.HasTrigger("CartLinks_Counters_Insert");
+                        });
                 });
 
             modelBuilder.Entity("Ecai.Domain.Members.Member", b =>
@@ -628,7 +668,14 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasIndex("BotId", "PhoneNormalized");
 
-                    b.ToTable("Members");
+                    b.ToTable("Members", t =>
+                        {
+                            t.HasTrigger("Members_Counters_Delete");
+
+                            t.HasTrigger("Members_Counters_Insert");
+
+                            t.HasTrigger("Members_Counters_Move");
+                        });
                 });
 
             modelBuilder.Entity("Ecai.Domain.Members.MemberEvent", b =>
@@ -1163,6 +1210,24 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasOne("Ecai.Domain.Carts.CartConnection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Dashboard.ConnectionLinkCount", b =>
+                {
+                    b.HasOne("Ecai.Domain.Carts.CartConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Dashboard.FriendMonthCount", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

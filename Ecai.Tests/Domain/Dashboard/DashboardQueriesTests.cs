@@ -4,6 +4,7 @@ using Ecai.Domain.Dashboard;
 using Ecai.Domain.Linking;
 using Ecai.Domain.Members;
 using Ecai.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Ecai.Tests.Domain.Dashboard;
@@ -19,12 +20,13 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     [Fact]
     public void The_twelve_months_end_with_the_current_JST_month_and_cross_the_year()
     {
-        var starts = DashboardQueries.MonthStarts(Now);
+        var months = DashboardQueries.Months(Now);
 
-        Assert.Equal(13, starts.Count);
-        Assert.Equal(new DateTimeOffset(2025, 1, 31, 15, 0, 0, TimeSpan.Zero), starts[0]);  // 2025/02/01 00:00 JST
-        Assert.Equal(new DateTimeOffset(2025, 12, 31, 15, 0, 0, TimeSpan.Zero), starts[11]); // 2026/01/01 00:00 JST
-        Assert.Equal(new DateTimeOffset(2026, 1, 31, 15, 0, 0, TimeSpan.Zero), starts[12]);  // 2026/02/01 00:00 JST
+        Assert.Equal(12, months.Count);
+        Assert.Equal(new DateOnly(2025, 2, 1), months[0]);
+        Assert.Equal(new DateOnly(2026, 1, 1), months[11]);
+        // 2026/01/31 15:00 UTC is already February in Japan.
+        Assert.Equal(new DateOnly(2026, 2, 1), DashboardQueries.Months(new DateTimeOffset(2026, 1, 31, 15, 0, 0, TimeSpan.Zero))[11]);
     }
 
     [Fact]
@@ -72,6 +74,56 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
         Assert.Equal(new MonthlyLinks(new DateOnly(2025, 12, 1), 2, 1), s.Months[10]);
         Assert.Equal(new MonthlyLinks(new DateOnly(2026, 1, 1), 3, 2), s.Months[11]);
         Assert.All(s.Months.Take(10), m => Assert.Equal(0, m.NewFriends));
+    }
+
+    [Fact]
+    public async Task The_counters_stay_equal_to_a_recount_through_unlinking_moves_deletes_and_a_removed_connection()
+    {
+        await using var db = _db.CreateDbContext();
+        var bot = new Bot { Name = "本店" };
+        db.Bots.Add(bot);
+        await db.SaveChangesAsync();
+        var c1 = Connection(bot.Id, CartKind.Ecforce);
+        var c2 = Connection(bot.Id, CartKind.Shopify);
+        db.CartConnections.AddRange(c1, c2);
+        await db.SaveChangesAsync();
+        var members = Enumerable.Range(0, 6).Select(i => Member(bot.Id, i, Now.AddDays(-20 * i))).ToList();
+        db.Members.AddRange(members);
+        await db.SaveChangesAsync();
+        Link(db, members[0], c1); Link(db, members[0], c2); Link(db, members[1], c1); Link(db, members[1], c1);
+        Link(db, members[2], c2); Link(db, members[3], c1);
+        await db.SaveChangesAsync();
+
+        async Task<string> Counters() =>
+            string.Join(";", db.FriendMonthCounts.Where(c => c.Friends != 0 || c.Linked != 0).OrderBy(c => c.Month).Select(c => $"{c.Month}:{c.Friends}/{c.Linked}"))
+            + "|" + string.Join(";", db.ConnectionLinkCounts.Where(c => c.Members != 0).OrderBy(c => c.ConnectionId).Select(c => $"{c.ConnectionId}:{c.Members}"));
+        async Task AssertEqualsRecountAsync()
+        {
+            db.ChangeTracker.Clear();
+            var kept = await Counters();
+            foreach (var sql in DashboardCounterTriggers.Rebuild()) await db.Database.ExecuteSqlRawAsync(sql);
+            Assert.Equal(await Counters(), kept);
+        }
+        await AssertEqualsRecountAsync();
+        Assert.Contains("202601:1/1", await Counters());
+
+        // One of two links goes (still linked), then the last one (unlinked).
+        db.CartLinks.RemoveRange(db.CartLinks.Where(l => l.MemberId == members[1].Id).Take(1));
+        await db.SaveChangesAsync();
+        await AssertEqualsRecountAsync();
+        await db.CartLinks.Where(l => l.MemberId == members[1].Id).ExecuteDeleteAsync();
+        await AssertEqualsRecountAsync();
+        // A friend date moves to another month; a linked member is deleted; a connection goes with its links.
+        await db.Members.Where(m => m.Id == members[0].Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.FriendAddedAt, Now.AddDays(-200)));
+        await AssertEqualsRecountAsync();
+        await db.Members.Where(m => m.Id == members[3].Id).ExecuteDeleteAsync();
+        await AssertEqualsRecountAsync();
+        await db.CartConnections.Where(c => c.Id == c2.Id).ExecuteDeleteAsync();
+        await AssertEqualsRecountAsync();
+
+        var s = await new DashboardQueries(_db, new FakeTimeProvider(Now)).SnapshotAsync(bot.Id, CancellationToken.None);
+        Assert.Equal((5, 1), (s.TotalFriends, s.LinkedFriends)); // only members[0] keeps a link (ecforce)
+        Assert.Equal([(c1.Id, 1)], s.PerCart.Select(c => (c.ConnectionId, c.LinkedMembers)));
     }
 
     [Fact]
