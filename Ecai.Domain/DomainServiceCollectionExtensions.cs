@@ -10,11 +10,13 @@ namespace Ecai.Domain;
 
 public static class DomainServiceCollectionExtensions
 {
+    private static readonly SqliteTuning Tuning = new();
+
     /// <summary>EF Core on SQLite and the domain use cases. The connection string is read when the
     /// first context is made, so test hosts can override it.</summary>
     public static IServiceCollection AddEcaiDomain(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
     {
-        services.AddDbContextFactory<EcaiDb>((sp, o) => o.UseSqlite(connectionString(sp), s => s.CommandTimeout(120)));
+        services.AddDbContextFactory<EcaiDb>((sp, o) => o.UseSqlite(connectionString(sp), s => s.CommandTimeout(120)).AddInterceptors(Tuning));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ILiveEvents, NoLiveEvents>();
         services.AddSingleton<JobRuns>();

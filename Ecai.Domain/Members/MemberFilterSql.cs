@@ -33,8 +33,12 @@ public static class MemberFilterSql
 
     /// <summary>The WHERE clause (without "WHERE") and its parameters, for bot <paramref name="botId"/>.</summary>
     /// <param name="purchaseTotals">A table of <see cref="PurchaseTotals"/> rows (MemberId primary key) computed in this
-    /// transaction: count and amount conditions read it instead of counting each member's orders (a sweep's many rules).</param>
-    public static (string Where, List<(string Name, object? Value)> Parameters) Compile(int botId, MemberFilter filter, string? purchaseTotals = null)
+    /// transaction: count and amount conditions become lists read from it instead of counting each member's orders (a
+    /// sweep's many rules).</param>
+    /// <param name="idOrder">A whole-bot pass (a sweep): members are read in id order, so every probe of a (MemberId, …)
+    /// key walks its index forwards instead of jumping around it.</param>
+    public static (string Where, List<(string Name, object? Value)> Parameters) Compile(int botId, MemberFilter filter,
+        string? purchaseTotals = null, bool idOrder = false)
     {
         // With an "m.Id IN (…)" condition below, "+m.BotId" (the unary plus keeps SQLite off the (BotId, …) index) lets the
         // list drive the query by rowid; without one, the (BotId, FriendAddedAt) index serves the scan and the page order.
@@ -109,14 +113,17 @@ public static class MemberFilterSql
             And(bought.Append(')').ToString());
         }
 
-        var (count, amount) = purchaseTotals is null
-            ? ($"(SELECT count(*) {Orders} WHERE l.MemberId = m.Id)", $"(SELECT coalesce(sum(o.Amount), 0) {Orders} WHERE l.MemberId = m.Id)")
-            : ($"coalesce((SELECT p.Orders FROM {purchaseTotals} p WHERE p.MemberId = m.Id), 0)",
-               $"coalesce((SELECT p.Amount FROM {purchaseTotals} p WHERE p.MemberId = m.Id), 0)");
-        if (filter.PurchaseCountMin is not null || filter.PurchaseCountMax is not null)
-            And(Between(count, filter.PurchaseCountMin, filter.PurchaseCountMax, Arg));
-        if (filter.AmountMin is not null || filter.AmountMax is not null)
-            And(Between(amount, filter.AmountMin, filter.AmountMax, Arg));
+        void Purchases(string column, string correlated, long? min, long? max)
+        {
+            if (min is null && max is null) return;
+            if (purchaseTotals is null) And(Between(correlated, min, max, Arg));
+            // Members without orders have no totals row: a range without 0 lists the members in it, a range with 0
+            // leaves out the members outside it.
+            else if (min > 0) In($"m.Id IN (SELECT p.MemberId FROM {purchaseTotals} p WHERE {Between("p." + column, min, max, Arg)})");
+            else And($"m.Id NOT IN (SELECT p.MemberId FROM {purchaseTotals} p WHERE NOT ({Between("p." + column, min, max, Arg)}))");
+        }
+        Purchases("Orders", $"(SELECT count(*) {Orders} WHERE l.MemberId = m.Id)", filter.PurchaseCountMin, filter.PurchaseCountMax);
+        Purchases("Amount", $"(SELECT coalesce(sum(o.Amount), 0) {Orders} WHERE l.MemberId = m.Id)", filter.AmountMin, filter.AmountMax);
 
         if (filter.Status is { } status)
             In($"""
@@ -134,7 +141,7 @@ public static class MemberFilterSql
                 : $"m.Birthday IS NOT NULL AND ({monthDay} >= {Arg(bFrom)} OR {monthDay} <= {Arg(bTo)})");
         if (filter.BirthMonth is { } month) And($"m.Birthday IS NOT NULL AND CAST(substr(m.Birthday, 6, 2) AS INTEGER) = {Arg(month)}");
 
-        if (driven) sql.Insert(0, '+');
+        if (driven || idOrder) sql.Insert(0, '+');
         return (sql.ToString(), args);
     }
 

@@ -68,7 +68,7 @@ public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
     private async Task<long> ApplyAsync(SqliteConnection db, SqliteTransaction tx, TagRule rule, long? memberId, CancellationToken ct,
         string? purchaseTotals = null)
     {
-        var (where, filterArgs) = MemberFilterSql.Compile(rule.BotId, Condition(rule, JapanTime.Today(clock)), purchaseTotals);
+        var (where, filterArgs) = MemberFilterSql.Compile(rule.BotId, Condition(rule, JapanTime.Today(clock)), purchaseTotals, idOrder: memberId is null);
         var scope = memberId is null ? "" : " AND m.Id = $member";
         (string, object?)[] args = [.. filterArgs, ("$tag", rule.TagId), ("$now", clock.GetUtcNow().UtcTicks), ("$member", memberId)];
         if (rule.Action == TagRuleAction.Remove)

@@ -3,6 +3,7 @@ using Ecai.Domain.Bots;
 using Ecai.Domain.Carts;
 using Ecai.Domain.Dashboard;
 using Ecai.Domain.Data;
+using Ecai.Domain.Jobs;
 using Ecai.Domain.Members;
 using Ecai.Domain.Tags;
 using Microsoft.Data.Sqlite;
@@ -94,14 +95,30 @@ internal static class SegmentBench
         var firstChanges = await engine.RunBotAsync(botId, CancellationToken.None);
         var firstSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        var steadyChanges = await engine.RunBotAsync(botId, CancellationToken.None);
+        var perRule = new RuleTimes();
+        var steadyChanges = await engine.RunBotAsync(botId, CancellationToken.None, perRule);
         var steadySeconds = clock.Elapsed.TotalSeconds;
         Print("sweep_first_changes", firstChanges);
         Print("sweep_first_s", firstSeconds.ToString("F2"));
         Print("sweep_changes", steadyChanges);
         Print("sweep_s", steadySeconds.ToString("F2"));
+        Print("sweep_rule_s", string.Join(",", perRule.Seconds.Select(x => x.ToString("F2"))));
 
         return 0;
+    }
+
+    /// <summary>Seconds per rule of a sweep, from its progress reports (one after each rule).</summary>
+    private sealed class RuleTimes : IJobProgress
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        public List<double> Seconds { get; } = [];
+        public long JobRunId => 0;
+
+        public void Report(long done, long? total, string? stage = null)
+        {
+            if (done > 0) Seconds.Add(_clock.Elapsed.TotalSeconds);
+            _clock.Restart();
+        }
     }
 
     /// <summary>The median of 5 timed runs after one warm-up run.</summary>
