@@ -32,6 +32,7 @@ internal sealed class LineTestHost : IAsyncDisposable
     public ServiceProvider Services { get; }
     public ILineLogin Login => Client(Services, ClientClock);
     public ILineMessaging Messaging => Client(Services, ClientClock);
+    public ILineMessenger Messenger => Client(Services, ClientClock);
 
     public static async Task<LineTestHost> StartAsync()
     {
@@ -53,6 +54,8 @@ internal sealed class LineTestHost : IAsyncDisposable
                 o.ApiBaseUrl = baseUrl;
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
                 o.MaxRetries = 2;
+                o.SendRetryBaseDelay = TimeSpan.FromMilliseconds(5);
+                o.SendMaxRetries = 3;
             });
         more?.Invoke(services);
         return services.BuildServiceProvider();
