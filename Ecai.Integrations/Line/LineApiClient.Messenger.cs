@@ -33,7 +33,7 @@ public sealed partial class LineApiClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(to);
         var body = Body(w => w.WriteString("to", to), messages);
-        return SendAsync(accessToken, retryKey, body, (api, content, key) => api.PushAsync(content, key, accessToken, ct), ct);
+        return SendAsync(accessToken, retryKey, body, multicast: false, (api, content, key) => api.PushAsync(content, key, accessToken, ct), ct);
     }
 
     /// <summary><c>POST /v2/bot/message/multicast</c> to up to 500 users, answered as <see cref="PushAsync"/>.</summary>
@@ -46,7 +46,7 @@ public sealed partial class LineApiClient
             foreach (var userId in to) w.WriteStringValue(userId);
             w.WriteEndArray();
         }, messages);
-        return SendAsync(accessToken, retryKey, body, (api, content, key) => api.MulticastAsync(content, key, accessToken, ct), ct);
+        return SendAsync(accessToken, retryKey, body, multicast: true, (api, content, key) => api.MulticastAsync(content, key, accessToken, ct), ct);
     }
 
     /// <summary>True when LINE linked the rich menu; false when it refused or could not be reached after retries (logged).</summary>
@@ -102,17 +102,18 @@ public sealed partial class LineApiClient
                && (await ReadErrorAsync(response, args.Context.CancellationToken))?.Message != MonthlyLimitMessage;
     }
 
-    private async Task<PushResult> SendAsync(string accessToken, Guid retryKey, byte[] body,
+    private async Task<PushResult> SendAsync(string accessToken, Guid retryKey, byte[] body, bool multicast,
         Func<ILineApi, HttpContent, string, Task<HttpResponseMessage>> send, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
         if (retryKey == Guid.Empty) throw new ArgumentException("A send needs its retry key.", nameof(retryKey));
+        if (!await pacer.WaitAsync(accessToken, multicast, ct))
+            return new PushResult(PushOutcome.RateLimited, "Too many sends waiting for this channel.");
         try
         {
-            using var http = NewHttpClient(LineSetup.SendClientName);
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json", "utf-8");
-            using var response = await send(Api(http), content, retryKey.ToString("D"));
+            using var response = await send(SendApi(), content, retryKey.ToString("D"));
             return await OutcomeAsync(response, accessToken, ct);
         }
         catch (Exception ex) when (IsUnavailable(ex, ct))
@@ -141,8 +142,7 @@ public sealed partial class LineApiClient
         ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
         try
         {
-            using var http = NewHttpClient(LineSetup.SendClientName);
-            using var response = await call(Api(http));
+            using var response = await call(SendApi());
             if (response.IsSuccessStatusCode) return true;
             var error = await ReadErrorAsync(response, ct);
             logger.LogWarning("LINE refused a rich menu {What}: {Error}", what, Describe((int)response.StatusCode, error, accessToken));
@@ -154,6 +154,28 @@ public sealed partial class LineApiClient
             return false;
         }
     }
+
+    /// <summary>
+    /// The Refit client over the send pipeline, kept for a minute and for as long as <see cref="LineEndpoint.BaseUrl"/>
+    /// stays: building one per push (request builder, HttpClient) would cost more than the push. A minute lets
+    /// IHttpClientFactory rotate its handlers; a replaced client is left to in-flight calls, not disposed (the
+    /// handler belongs to the factory).
+    /// </summary>
+    private ILineApi SendApi()
+    {
+        var baseUrl = endpoint.BaseUrl;
+        var now = Environment.TickCount64;
+        if (Volatile.Read(ref _sendApi) is { } current && ReferenceEquals(current.BaseUrl, baseUrl) && now < current.Until) return current.Api;
+        var http = NewHttpClient(LineSetup.SendClientName);
+        http.BaseAddress = baseUrl;
+        var fresh = new CachedApi(baseUrl, Api(http), now + 60_000);
+        Volatile.Write(ref _sendApi, fresh);
+        return fresh.Api;
+    }
+
+    private CachedApi? _sendApi;
+
+    private sealed record CachedApi(Uri BaseUrl, ILineApi Api, long Until);
 
     /// <summary>The JSON body <c>{…to…,"messages":[…],"notificationDisabled":false}</c>, written once for every attempt.</summary>
     private static byte[] Body(Action<Utf8JsonWriter> writeTo, JsonArray messages)

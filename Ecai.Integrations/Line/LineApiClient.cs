@@ -15,7 +15,8 @@ namespace Ecai.Integrations.Line;
 /// <see cref="LineSetup.SendClientName"/>. The base URL is read from <see cref="LineEndpoint"/> on every call. Tokens are never
 /// logged or put in exception messages.
 /// </summary>
-public sealed partial class LineApiClient(IHttpMessageHandlerFactory handlers, LineEndpoint endpoint, TimeProvider clock, ILogger<LineApiClient> logger)
+public sealed partial class LineApiClient(
+    IHttpMessageHandlerFactory handlers, LineEndpoint endpoint, TimeProvider clock, ILogger<LineApiClient> logger, LinePacer pacer)
     : ILineLogin, ILineMessaging, ILineMessenger
 {
     private static readonly RefitSettings Settings = CreateRefitSettings();

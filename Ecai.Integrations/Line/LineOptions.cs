@@ -41,11 +41,21 @@ public sealed class LineOptions
     /// </summary>
     public TimeSpan SendRetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// Client-side pacing of pushes per channel (access token), just under LINE's 2,000 req/s [C: apis.md §5.3] so a
+    /// busy dispatcher waits here instead of being refused there (see <see cref="LinePacer"/>). 0 turns pacing off.
+    /// </summary>
+    public int PushesPerSecond { get; set; } = 1_950;
+
+    /// <summary>Client-side pacing of multicasts per channel, under LINE's 200 req/s [C: apis.md §5.3]. 0 = off.</summary>
+    public int MulticastsPerSecond { get; set; } = 190;
+
     /// <summary>Connections kept open to LINE by the sending pipeline (HTTP/1.1, one request each at a time).</summary>
     public int MaxConnectionsPerServer { get; set; } = 256;
 
     internal bool IsValid() =>
         LineEndpoint.TryParse(ApiBaseUrl, out _) && MaxRetries is >= 1 and <= 10 && RetryBaseDelay >= TimeSpan.Zero
         && AttemptTimeout >= TimeSpan.FromMilliseconds(10) && TotalRequestTimeout > AttemptTimeout
-        && SendMaxRetries is >= 1 and <= 10 && SendRetryBaseDelay >= TimeSpan.Zero && MaxConnectionsPerServer is >= 1 and <= 10_000;
+        && SendMaxRetries is >= 1 and <= 10 && SendRetryBaseDelay >= TimeSpan.Zero && MaxConnectionsPerServer is >= 1 and <= 10_000
+        && PushesPerSecond is >= 0 and <= 100_000 && MulticastsPerSecond is >= 0 and <= 100_000;
 }

@@ -57,6 +57,7 @@ public static class LineSetup
             LineEndpoint.TryParse(sp.GetRequiredService<IOptions<LineOptions>>().Value.ApiBaseUrl, out var baseUrl);
             return new LineEndpoint(baseUrl);
         });
+        services.AddSingleton<LinePacer>();
         services.AddSingleton<LineApiClient>();
         services.AddSingleton<ILineLogin>(sp => sp.GetRequiredService<LineApiClient>());
         services.AddSingleton<ILineMessaging>(sp => sp.GetRequiredService<LineApiClient>());

@@ -64,7 +64,7 @@ internal sealed class LineTestHost : IAsyncDisposable
     /// <summary>The client from <paramref name="services"/>' pipeline, checking ID-token expiry on <paramref name="clock"/>.</summary>
     public static LineApiClient Client(IServiceProvider services, TimeProvider clock) =>
         new(services.GetRequiredService<IHttpMessageHandlerFactory>(), services.GetRequiredService<LineEndpoint>(), clock,
-            services.GetRequiredService<ILogger<LineApiClient>>());
+            services.GetRequiredService<ILogger<LineApiClient>>(), services.GetRequiredService<LinePacer>());
 
     public async ValueTask DisposeAsync()
     {
