@@ -122,7 +122,7 @@ public sealed partial class LineSandboxStore
     /// </summary>
     public void NextAcceptedThen500(int count) => Volatile.Write(ref _nextAcceptedThen500, Math.Max(0, count));
 
-    /// <summary>The next <paramref name="count"/> messaging requests (after the bearer check) are answered with a bare 429.</summary>
+    /// <summary>The next <paramref name="count"/> pushes, multicasts or rich-menu calls (after the bearer check) are answered with a bare 429.</summary>
     public void Next429(int count) => Volatile.Write(ref _next429, Math.Max(0, count));
 
     internal bool TakeAcceptedThen500() => Take(ref _nextAcceptedThen500);
