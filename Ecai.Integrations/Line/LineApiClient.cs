@@ -10,12 +10,14 @@ namespace Ecai.Integrations.Line;
 
 /// <summary>
 /// ECAI's LINE client: LINE Login's ID-token check (<see cref="ILineLogin"/>) and the Messaging API calls
-/// (<see cref="ILineMessaging"/>), over the named pipeline <see cref="LineSetup.HttpClientName"/> (standard
-/// resilience handler). The base URL is read from <see cref="LineEndpoint"/> on every call. Tokens are never
+/// (<see cref="ILineMessaging"/>) over the named pipeline <see cref="LineSetup.HttpClientName"/> (standard
+/// resilience handler), and sending (<see cref="ILineMessenger"/>, LineApiClient.Messenger.cs) over
+/// <see cref="LineSetup.SendClientName"/>. The base URL is read from <see cref="LineEndpoint"/> on every call. Tokens are never
 /// logged or put in exception messages.
 /// </summary>
-public sealed class LineApiClient(IHttpMessageHandlerFactory handlers, LineEndpoint endpoint, TimeProvider clock, ILogger<LineApiClient> logger)
-    : ILineLogin, ILineMessaging
+public sealed partial class LineApiClient(
+    IHttpMessageHandlerFactory handlers, LineEndpoint endpoint, TimeProvider clock, ILogger<LineApiClient> logger, LinePacer pacer)
+    : ILineLogin, ILineMessaging, ILineMessenger
 {
     private static readonly RefitSettings Settings = CreateRefitSettings();
 
@@ -72,9 +74,9 @@ public sealed class LineApiClient(IHttpMessageHandlerFactory handlers, LineEndpo
         }
     }
 
-    private HttpClient NewHttpClient() =>
+    private HttpClient NewHttpClient(string name = LineSetup.HttpClientName) =>
         // The handler belongs to IHttpClientFactory's pool: never dispose it with the client.
-        new(handlers.CreateHandler(LineSetup.HttpClientName), disposeHandler: false)
+        new(handlers.CreateHandler(name), disposeHandler: false)
         {
             BaseAddress = endpoint.BaseUrl,
             Timeout = Timeout.InfiniteTimeSpan, // the resilience handler's time-outs apply

@@ -28,7 +28,34 @@ public sealed class LineOptions
     /// <summary>Time-out of one call including all its retries and waits.</summary>
     public TimeSpan TotalRequestTimeout { get; set; } = TimeSpan.FromSeconds(12);
 
+    /// <summary>
+    /// Retries after the first attempt of a push, multicast or rich-menu call, with the same retry key, for 5xx,
+    /// time-outs, network errors and a rate-limit 429 (never for the monthly-limit 429). The per-attempt time-out
+    /// is <see cref="AttemptTimeout"/>; there is no circuit breaker or rate limiter on the sending pipeline.
+    /// </summary>
+    public int SendMaxRetries { get; set; } = 3;
+
+    /// <summary>
+    /// First back-off step of a send retry (exponential with jitter: about 0.25, 0.5, 1 s), so the retries of a
+    /// rate-limited push reach into LINE's next one-second window.
+    /// </summary>
+    public TimeSpan SendRetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Client-side pacing of pushes per channel (access token), just under LINE's 2,000 req/s [C: apis.md §5.3] so a
+    /// busy dispatcher waits here instead of being refused there (see <see cref="LinePacer"/>). 0 turns pacing off.
+    /// </summary>
+    public int PushesPerSecond { get; set; } = 1_950;
+
+    /// <summary>Client-side pacing of multicasts per channel, under LINE's 200 req/s [C: apis.md §5.3]. 0 = off.</summary>
+    public int MulticastsPerSecond { get; set; } = 190;
+
+    /// <summary>Connections kept open to LINE by the sending pipeline (HTTP/1.1, one request each at a time).</summary>
+    public int MaxConnectionsPerServer { get; set; } = 256;
+
     internal bool IsValid() =>
         LineEndpoint.TryParse(ApiBaseUrl, out _) && MaxRetries is >= 1 and <= 10 && RetryBaseDelay >= TimeSpan.Zero
-        && AttemptTimeout >= TimeSpan.FromMilliseconds(10) && TotalRequestTimeout > AttemptTimeout;
+        && AttemptTimeout >= TimeSpan.FromMilliseconds(10) && TotalRequestTimeout > AttemptTimeout
+        && SendMaxRetries is >= 1 and <= 10 && SendRetryBaseDelay >= TimeSpan.Zero && MaxConnectionsPerServer is >= 1 and <= 10_000
+        && PushesPerSecond is >= 0 and <= 100_000 && MulticastsPerSecond is >= 0 and <= 100_000;
 }

@@ -9,9 +9,9 @@ namespace Ecai.Integrations.Line.Sandbox;
 /// Minimal-API endpoints that speak LINE's API shape over a <see cref="LineSandboxStore"/>, so ECAI's
 /// <see cref="LineApiClient"/> talks to it exactly as to <c>https://api.line.me</c>:
 /// LINE Login's <c>POST /oauth2/v2.1/verify</c> and the Messaging API (bearer channel access token)
-/// <c>GET /v2/bot/profile/{userId}</c>.
+/// <c>GET /v2/bot/profile/{userId}</c>, push, multicast, quota and per-user rich menus (LineSandbox.Messages.cs).
 /// </summary>
-public static class LineSandbox
+public static partial class LineSandbox
 {
     /// <summary>The sandbox on its own Kestrel at 127.0.0.1 and a free port (tests).</summary>
     public static Task<SandboxServer<LineSandboxStore>> StartAsync(LineSandboxStore store, CancellationToken ct = default) =>
@@ -57,13 +57,14 @@ public static class LineSandbox
 
     /// <summary>
     /// The Messaging API, each call with the bot's <c>Authorization: Bearer {channel access token}</c> [C: apis.md §5.1].
-    /// Push, multicast and rich menus (issue 6) belong here, recorded in the store next to the friends.
+    /// Push, multicast, quota and rich menus are in LineSandbox.Messages.cs, recorded in the store next to the friends.
     /// </summary>
     private static void MapMessaging(RouteGroupBuilder group, LineSandboxStore store)
     {
+        MapSending(group, store);
         group.MapGet("/v2/bot/profile/{userId}", async (string userId, HttpContext http) =>
         {
-            if (!await AuthorizedAsync(http, store)) return;
+            if (await BeginAsync(http, store, retryKeyAllowed: false) is null) return;
             if (store.Friend(userId) is not { } friend)
             {
                 await MessageAsync(http, StatusCodes.Status404NotFound, "Not found"); // [I] body
@@ -80,22 +81,43 @@ public static class LineSandbox
         });
     }
 
-    /// <summary>Injected faults, then the bearer check; false when the response has been written.</summary>
-    private static async Task<bool> AuthorizedAsync(HttpContext http, LineSandboxStore store)
+    /// <summary>A Messaging API request past the faults and the bearer check.</summary>
+    private sealed record Call(string AccessToken, string RequestId, Guid? RetryKey);
+
+    /// <summary>
+    /// Injected 500, the bearer check, then the <c>X-Line-Retry-Key</c> header: a UUID where
+    /// <paramref name="retryKeyAllowed"/>, refused with 400 elsewhere [C: apis.md §5.2]; null when the response has been written.
+    /// </summary>
+    private static async Task<Call?> BeginAsync(HttpContext http, LineSandboxStore store, bool retryKeyAllowed)
     {
-        http.Response.Headers["X-Line-Request-Id"] = Guid.NewGuid().ToString(); // on every response [C: apis.md §5.1]
+        var requestId = Guid.NewGuid().ToString();
+        http.Response.Headers["X-Line-Request-Id"] = requestId; // on every response [C: apis.md §5.1]
         if (store.TakeServerError())
         {
             await MessageAsync(http, StatusCodes.Status500InternalServerError, "An error occurred in the server."); // [I] body
-            return false;
+            return null;
         }
         var header = http.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-        if (store.IsAccepted(token)) return true;
-        // [I] LINE's wording for a missing or wrong channel access token.
-        await MessageAsync(http, StatusCodes.Status401Unauthorized,
-            "Authentication failed. Confirm that the access token in the authorization header is valid.");
-        return false;
+        if (!store.IsAccepted(token))
+        {
+            // [I] LINE's wording for a missing or wrong channel access token.
+            await MessageAsync(http, StatusCodes.Status401Unauthorized,
+                "Authentication failed. Confirm that the access token in the authorization header is valid.");
+            return null;
+        }
+        if (!http.Request.Headers.TryGetValue(RetryKeyHeader, out var retryKey)) return new Call(token!, requestId, null);
+        if (!retryKeyAllowed)
+        {
+            await MessageAsync(http, StatusCodes.Status400BadRequest, "X-Line-Retry-Key is not supported on this endpoint."); // [I] wording
+            return null;
+        }
+        if (!Guid.TryParseExact(retryKey.ToString(), "D", out var key))
+        {
+            await MessageAsync(http, StatusCodes.Status400BadRequest, "The value of X-Line-Retry-Key must be a UUID."); // [I] wording
+            return null;
+        }
+        return new Call(token!, requestId, key);
     }
 
     /// <summary>LINE's error body <c>{"message":"…"}</c> [C: apis.md §5.1].</summary>

@@ -17,7 +17,7 @@ public sealed record LineFriend(string UserId, string DisplayName, string? Pictu
 /// Time (ID-token <c>iat</c>/<c>exp</c> and their check) comes from <see cref="Clock"/>, so tests can expire
 /// tokens. Thread-safe.
 /// </summary>
-public sealed class LineSandboxStore(TimeProvider? clock = null)
+public sealed partial class LineSandboxStore(TimeProvider? clock = null)
 {
     /// <summary>The issuer LINE puts in its ID tokens [C: apis.md §5.7].</summary>
     public const string Issuer = "https://access.line.me";
@@ -114,13 +114,19 @@ public sealed class LineSandboxStore(TimeProvider? clock = null)
     internal bool TakeServerError()
     {
         Interlocked.Increment(ref _requests);
+        if (!Take(ref _next500)) return false;
+        Interlocked.Increment(ref _served500);
+        return true;
+    }
+
+    /// <summary>Takes one from a fault counter; false when it is used up.</summary>
+    private static bool Take(ref int counter)
+    {
         while (true)
         {
-            var left = Volatile.Read(ref _next500);
+            var left = Volatile.Read(ref counter);
             if (left <= 0) return false;
-            if (Interlocked.CompareExchange(ref _next500, left - 1, left) != left) continue;
-            Interlocked.Increment(ref _served500);
-            return true;
+            if (Interlocked.CompareExchange(ref counter, left - 1, left) == left) return true;
         }
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Ecai.Tests.Integrations.Line;
 
-/// <summary>AddLineApi() (through AddEcaiIntegrations): options from <c>Ecai:Line</c>, their validation, one client behind both seams.</summary>
+/// <summary>AddLineApi() (through AddEcaiIntegrations): options from <c>Ecai:Line</c>, their validation, one client behind all three seams.</summary>
 public sealed class LineSetupTests
 {
     [Fact]
@@ -17,6 +17,15 @@ public sealed class LineSetupTests
         Assert.Equal(new Uri("http://127.0.0.1:5000/sandbox/line"), services.GetRequiredService<LineEndpoint>().BaseUrl);
         Assert.Equal(3, services.GetRequiredService<IOptions<LineOptions>>().Value.MaxRetries);
         Assert.Same(services.GetRequiredService<ILineLogin>(), services.GetRequiredService<ILineMessaging>());
+        Assert.Same(services.GetRequiredService<ILineLogin>(), services.GetRequiredService<ILineMessenger>());
+    }
+
+    [Fact]
+    public void Sending_options_out_of_range_are_rejected()
+    {
+        using var services = Build(("Ecai:Line:SendMaxRetries", "0"), ("Ecai:Line:PushesPerSecond", "-1"));
+
+        Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<LineOptions>>().Value);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ internal sealed class LineTestHost : IAsyncDisposable
     public ServiceProvider Services { get; }
     public ILineLogin Login => Client(Services, ClientClock);
     public ILineMessaging Messaging => Client(Services, ClientClock);
+    public ILineMessenger Messenger => Client(Services, ClientClock);
 
     public static async Task<LineTestHost> StartAsync()
     {
@@ -53,6 +54,8 @@ internal sealed class LineTestHost : IAsyncDisposable
                 o.ApiBaseUrl = baseUrl;
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
                 o.MaxRetries = 2;
+                o.SendRetryBaseDelay = TimeSpan.FromMilliseconds(5);
+                o.SendMaxRetries = 3;
             });
         more?.Invoke(services);
         return services.BuildServiceProvider();
@@ -61,7 +64,7 @@ internal sealed class LineTestHost : IAsyncDisposable
     /// <summary>The client from <paramref name="services"/>' pipeline, checking ID-token expiry on <paramref name="clock"/>.</summary>
     public static LineApiClient Client(IServiceProvider services, TimeProvider clock) =>
         new(services.GetRequiredService<IHttpMessageHandlerFactory>(), services.GetRequiredService<LineEndpoint>(), clock,
-            services.GetRequiredService<ILogger<LineApiClient>>());
+            services.GetRequiredService<ILogger<LineApiClient>>(), services.GetRequiredService<LinePacer>());
 
     public async ValueTask DisposeAsync()
     {
