@@ -209,11 +209,32 @@ public sealed record MessageContent(IReadOnlyList<Bubble> Bubbles)
                 BubbleKind.Flex => new JsonObject
                 {
                     ["type"] = "flex",
-                    ["altText"] = bubble.AltText,
-                    ["contents"] = JsonNode.Parse(bubble.FlexJson ?? "{}"),
+                    ["altText"] = bubble.AltText?.Replace(NameVariable, memberName ?? "", StringComparison.Ordinal),
+                    ["contents"] = WithName(JsonNode.Parse(bubble.FlexJson ?? "{}"), memberName ?? ""),
                 },
                 _ => throw new InvalidOperationException($"Unknown bubble kind {bubble.Kind}."),
             });
         return messages;
+    }
+
+    /// <summary>Puts the name in every string value of a Flex container that holds <see cref="NameVariable"/> (texts, labels).</summary>
+    private static JsonNode? WithName(JsonNode? node, string name)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, child) in o.ToList())
+                    if (child is JsonValue v && v.TryGetValue<string>(out var s) && s.Contains(NameVariable, StringComparison.Ordinal))
+                        o[key] = s.Replace(NameVariable, name, StringComparison.Ordinal);
+                    else WithName(child, name);
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                    if (a[i] is JsonValue v && v.TryGetValue<string>(out var s) && s.Contains(NameVariable, StringComparison.Ordinal))
+                        a[i] = s.Replace(NameVariable, name, StringComparison.Ordinal);
+                    else WithName(a[i], name);
+                break;
+        }
+        return node;
     }
 }

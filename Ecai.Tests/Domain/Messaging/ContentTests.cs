@@ -201,4 +201,17 @@ public sealed class ContentTests
         Assert.Equal(content.Bubbles, back.Bubbles);
         Assert.Equal(content.ToLineMessages("花子").ToJsonString(), back.ToLineMessages("花子").ToJsonString());
     }
+
+    [Fact]
+    public void The_name_goes_into_flex_texts_and_the_alt_text_as_json_strings()
+    {
+        var json = """{"type":"bubble","body":{"type":"box","layout":"vertical","contents":[{"type":"text","text":"{name}さんへ"},{"type":"text","text":"固定"}]}}""";
+
+        var flex = new MessageContent([Flex(json, alt: "{name}さんへのお知らせ")]).ToLineMessages("O'Brien \"Jr\"")[0]!;
+
+        Assert.Equal("O'Brien \"Jr\"さんへのお知らせ", (string?)flex["altText"]);
+        var texts = flex["contents"]!["body"]!["contents"]!.AsArray();
+        Assert.Equal("O'Brien \"Jr\"さんへ", (string?)texts[0]!["text"]);
+        Assert.Equal("固定", (string?)texts[1]!["text"]);
+    }
 }
