@@ -70,7 +70,13 @@ public sealed class ChatConversations(
             where lastIds.Contains(c.Id)
             orderby c.Id descending
             select new { c.MemberId, c.Text, c.Incoming, c.SentAt, m.RegisteredName, m.DisplayName, m.IsBlocked }).Take(ListLimit).ToListAsync(ct);
-        return rows.Select(r => new ConversationSummary(r.MemberId, NameOf(r.RegisteredName, r.DisplayName), r.IsBlocked, r.Text, r.Incoming, r.SentAt))
+        return rows.Select(r =>
+            {
+                var name = NameOf(r.RegisteredName, r.DisplayName);
+                // A reply shows as the member got it, with the name put in.
+                var text = r.Incoming ? r.Text : r.Text.Replace(MessageContent.NameVariable, name, StringComparison.Ordinal);
+                return new ConversationSummary(r.MemberId, name, r.IsBlocked, text, r.Incoming, r.SentAt);
+            })
             .OrderByDescending(r => r.LastAt).ToList();
     }
 

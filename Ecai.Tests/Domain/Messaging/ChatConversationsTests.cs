@@ -134,12 +134,12 @@ public sealed class ChatConversationsTests : IAsyncLifetime
         var t = _f.Clock.GetUtcNow();
         await SayAsync(hanako, "商品について質問です", true, t.AddMinutes(-30));
         await SayAsync(taro, "届きました", true, t.AddMinutes(-20));
-        await SayAsync(hanako, "ご回答します", false, t.AddMinutes(-10));
+        await SayAsync(hanako, "{name}様、ご回答します", false, t.AddMinutes(-10));
         await SayAsync(stranger, "別の店", true, t);
 
         var list = await _chat.ListAsync(bot, CancellationToken.None);
 
-        Assert.Equal([(hanako.Id, "山田 花子", "ご回答します", false), (taro.Id, "たろう", "届きました", true)],
+        Assert.Equal([(hanako.Id, "山田 花子", "山田 花子様、ご回答します", false), (taro.Id, "たろう", "届きました", true)],
             list.Select(c => (c.MemberId, c.Name, c.LastText, c.AwaitingReply)).ToList());
     }
 
