@@ -45,6 +45,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<JobFiles>();
         services.AddSingleton<ProductCsvExport>();
         services.AddSingleton<Messaging.DeliveryCounts>();
+        services.AddSingleton<Messaging.Chat.ChatConversations>();
+        services.TryAddSingleton<Messaging.IDispatchSignal, Messaging.Chat.NoDispatchSignal>();
         return services;
     }
 }

@@ -49,6 +49,7 @@ public sealed class LineWebhook(
         // Who may need a profile after the commit: followers always, message senders only while nameless.
         var followed = new List<string>();
         var messaged = new List<string>();
+        var chatted = new HashSet<long>();
         await using var context = await dbs.CreateDbContextAsync(ct);
         await context.Database.OpenConnectionAsync(ct);
         var db = (SqliteConnection)context.Database.GetDbConnection();
@@ -87,12 +88,14 @@ public sealed class LineWebhook(
                         """, ct, ("$bot", botId), ("$member", memberId), ("$text", Text(message, "text") ?? ""),
                         ("$id", Text(message, "id")), ("$at", at.UtcTicks));
                     messaged.Add(userId);
+                    chatted.Add(memberId);
                     messages++;
                     break;
             }
         }
         await tx.CommitAsync(ct);
         if (follows + unfollows > 0) live.Publish(new DashboardChanged(botId));
+        foreach (var member in chatted) live.Publish(new ChatMessageReceived(botId, member));
         if (followed.Count + messaged.Count > 0) await FillDisplayNamesAsync(botId, followed, messaged, ct);
         return new LineWebhookResult(follows, unfollows, messages, duplicates);
     }

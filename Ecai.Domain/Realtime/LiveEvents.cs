@@ -15,6 +15,9 @@ public sealed record TagsChanged(int BotId) : LiveEvent(BotId);
 /// <summary>A cart connection's state or counts changed.</summary>
 public sealed record ConnectionChanged(int BotId, int ConnectionId) : LiveEvent(BotId);
 
+/// <summary>A 1:1 chat message of a member was stored (incoming from the webhook, or an operator's reply).</summary>
+public sealed record ChatMessageReceived(int BotId, long MemberId) : LiveEvent(BotId);
+
 /// <summary>Progress of one job run. <see cref="Total"/> is null while unknown.</summary>
 public sealed record JobProgressChanged(
     int BotId, long JobRunId, string Kind, string Title, long Done, long? Total, Jobs.JobState State, string? Stage)
