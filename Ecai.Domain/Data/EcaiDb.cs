@@ -36,6 +36,7 @@ public sealed class EcaiDb(DbContextOptions<EcaiDb> options) : IdentityDbContext
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<StoredMessage> StoredMessages => Set<StoredMessage>();
+    public DbSet<Messaging.Broadcasts.Broadcast> Broadcasts => Set<Messaging.Broadcasts.Broadcast>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
