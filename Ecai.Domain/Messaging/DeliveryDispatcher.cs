@@ -175,8 +175,8 @@ public sealed class DeliveryDispatcher : IDispatchSignal
         var result = DispatchResult.Nothing with { Due = due };
         progress?.Report(0, due, "配信中");
         var contents = new Dictionary<long, MessageContent>();
-        var pushPacer = new Pacer(_options.PushesPerSecond);
-        var multicastPacer = new Pacer(_options.MulticastsPerSecond);
+        var pushPacer = new RequestPacer(_options.PushesPerSecond);
+        var multicastPacer = new RequestPacer(_options.MulticastsPerSecond);
         while (true)
         {
             ct.ThrowIfCancellationRequested();
@@ -283,7 +283,7 @@ public sealed class DeliveryDispatcher : IDispatchSignal
 
     /// <summary>Pushes every group of rows sharing a retry key (one row: push; several: one multicast), paced and concurrent.</summary>
     private async Task<Outcome[]> PushAsync(string token, List<DueRow> rows, Dictionary<long, MessageContent> contents,
-        Pacer pushPacer, Pacer multicastPacer, CancellationToken ct)
+        RequestPacer pushPacer, RequestPacer multicastPacer, CancellationToken ct)
     {
         var groups = rows.GroupBy(r => r.RetryKey).Select(g => g.ToList()).ToList();
         var results = new PushResult[groups.Count];
@@ -380,25 +380,26 @@ public sealed class DeliveryDispatcher : IDispatchSignal
         await tx.CommitAsync(ct);
         return new Marked(sent, failed, retrying + quota, quota > 0);
     }
+}
 
-    /// <summary>Spaces requests evenly at a rate (wall time, whatever the app clock says): no bursts over LINE's limit.</summary>
-    private sealed class Pacer(double perSecond)
+/// <summary>Spaces requests evenly at a rate (wall time, whatever the app clock says): no bursts over LINE's limit.</summary>
+public sealed class RequestPacer(double perSecond)
+{
+    private readonly long _interval = Math.Max(1, (long)(Stopwatch.Frequency / perSecond));
+    private long _next = Stopwatch.GetTimestamp();
+
+    /// <summary>Waits for this request's slot (each call reserves the next free one).</summary>
+    public Task WaitAsync(CancellationToken ct)
     {
-        private readonly long _interval = Math.Max(1, (long)(Stopwatch.Frequency / perSecond));
-        private long _next = Stopwatch.GetTimestamp();
-
-        public Task WaitAsync(CancellationToken ct)
+        var now = Stopwatch.GetTimestamp();
+        long current, slot;
+        do
         {
-            var now = Stopwatch.GetTimestamp();
-            long current, slot;
-            do
-            {
-                current = Interlocked.Read(ref _next);
-                slot = Math.Max(current, now);
-            }
-            while (Interlocked.CompareExchange(ref _next, slot + _interval, current) != current);
-            var wait = slot - now;
-            return wait <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), ct);
+            current = Interlocked.Read(ref _next);
+            slot = Math.Max(current, now);
         }
+        while (Interlocked.CompareExchange(ref _next, slot + _interval, current) != current);
+        var wait = slot - now;
+        return wait <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), ct);
     }
 }
