@@ -14,7 +14,7 @@ namespace Ecai.Web.Jobs;
 /// ジョブリスト is not flooded with empty runs. After a restart the pending backlog is simply due again (same retry keys).
 /// </summary>
 public sealed class DispatchDeliveriesJob(IDbContextFactory<EcaiDb> dbs, IEnumerable<IDeliveryPlanner> planners, DeliveryDispatcher dispatcher,
-    JobRuns runs, TimeProvider clock, ILogger<DispatchDeliveriesJob> log) : IInvocable, ICancellableInvocable
+    LineChannels channels, JobRuns runs, TimeProvider clock, ILogger<DispatchDeliveriesJob> log) : IInvocable, ICancellableInvocable
 {
     public const string Kind = "dispatch";
     public CancellationToken CancellationToken { get; set; }
@@ -44,10 +44,10 @@ public sealed class DispatchDeliveriesJob(IDbContextFactory<EcaiDb> dbs, IEnumer
             }
         }
         if (await dispatcher.DueCountAsync(botId, ct) == 0) return;
-        if (dispatcher.StatusOf(botId).NoChannel)
+        if (await channels.AccessTokenAsync(botId, ct) is null)
         {
-            await dispatcher.DispatchAsync(botId, ct); // refreshes the status; nothing can go without a channel
-            if (dispatcher.StatusOf(botId).NoChannel) return;
+            await dispatcher.DispatchAsync(botId, ct); // records "no channel" for the dashboard; the rows stay pending
+            return;
         }
         var run = await runs.StartAsync(botId, Kind, "配信", ct);
         try
