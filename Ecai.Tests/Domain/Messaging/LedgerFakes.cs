@@ -73,9 +73,10 @@ public sealed class FakeLine : ILineMessenger
         return act switch
         {
             LineAct.Accept => PushResult.Sent,
-            LineAct.ServerError => new PushResult(PushOutcome.Unavailable, "500 Internal Server Error"),
+            LineAct.ServerError => new PushResult(PushOutcome.Unavailable, "500 Internal Server Error"), // [I] LINE's 5xx body
             LineAct.RateLimit => new PushResult(PushOutcome.RateLimited, "Too Many Requests"),
             LineAct.AcceptThenTimeOut => throw new TaskCanceledException("The request timed out."),
+            // [I] the wording of LINE's 400 for a bad recipient, as the client passes it on
             LineAct.Refuse => new PushResult(PushOutcome.Refused, "The property, 'to', in the request body is invalid"),
             LineAct.Quota => new PushResult(PushOutcome.QuotaExceeded, "You have reached your monthly limit."),
             LineAct.AcceptThenCrash => CrashNow(),
