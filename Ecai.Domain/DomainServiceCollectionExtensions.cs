@@ -47,6 +47,14 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Messaging.DeliveryCounts>();
         services.AddSingleton<Messaging.Chat.ChatConversations>();
         services.TryAddSingleton<Messaging.IDispatchSignal, Messaging.Chat.NoDispatchSignal>();
+        services.AddOptions<Messaging.DispatchOptions>();
+        services.AddSingleton<Messaging.DeliveryDispatcher>();
+        services.AddSingleton<Messaging.IDispatchSignal>(sp => sp.GetRequiredService<Messaging.DeliveryDispatcher>());
+        services.AddSingleton<Messaging.Deliveries>();
+        services.AddSingleton<Messaging.Broadcasts.BroadcastPlanner>();
+        services.AddSingleton<Messaging.IDeliveryPlanner>(sp => sp.GetRequiredService<Messaging.Broadcasts.BroadcastPlanner>());
+        services.AddSingleton<Messaging.IDeliverySource, Messaging.Broadcasts.BroadcastSource>();
+        services.AddSingleton<Messaging.Broadcasts.Broadcasts>();
         return services;
     }
 }

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace Ecai.Web;
@@ -60,6 +61,13 @@ public static class WebSetup
         services.Configure<DemoOptions>(config.GetSection("Ecai:Demo"));
         services.AddSingleton<DemoCarts>();
         services.AddSingleton<DemoLine>();
+        if (config.GetValue<bool>("Ecai:Demo:Enabled"))
+        {
+            // Demo mode's app clock: the evaluator may move it forward (DemoClockControl); timers stay the system's.
+            services.AddSingleton(sp => new DemoClock(TimeProvider.System,
+                DemoClock.StateFileFor(sp.GetRequiredService<IConfiguration>()["Ecai:Database"] ?? "Data Source=App_Data/ecai.db")));
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<DemoClock>()));
+        }
         services.AddEcaiJobs();
         services.AddEcaiUi();
         return services;

@@ -38,6 +38,7 @@ public sealed class EcaiDb(DbContextOptions<EcaiDb> options) : IdentityDbContext
     public DbSet<StoredMessage> StoredMessages => Set<StoredMessage>();
     public DbSet<Dashboard.FriendMonthCount> FriendMonthCounts => Set<Dashboard.FriendMonthCount>();
     public DbSet<Dashboard.ConnectionLinkCount> ConnectionLinkCounts => Set<Dashboard.ConnectionLinkCount>();
+    public DbSet<Messaging.Broadcasts.Broadcast> Broadcasts => Set<Messaging.Broadcasts.Broadcast>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

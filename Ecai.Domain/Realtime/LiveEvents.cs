@@ -37,3 +37,6 @@ public sealed class NoLiveEvents : ILiveEvents
 {
     public void Publish(LiveEvent e) { }
 }
+
+/// <summary>Rows of the send ledger changed (planned, sent, failed, skipped): 会員詳細's deliveries and 一斉配信 redraw.</summary>
+public sealed record DeliveriesChanged(int BotId) : LiveEvent(BotId);

@@ -15,6 +15,7 @@ namespace Ecai.Web.Bench;
 /// against a million customers instead (<see cref="LinkBench"/>).
 /// `bench --segments [--members 1000000] [--orders 5000000] [--seed-file path] [--no-sweep]`: filter, tag-rule sweep and dashboard
 /// times at a million members (<see cref="SegmentBench"/>).
+/// `bench --send [--members 20000]`: pushes through the send ledger vs raw pushes against the LINE sandbox (<see cref="SendBench"/>).
 /// </summary>
 public static class BenchCommand
 {
@@ -32,6 +33,19 @@ public static class BenchCommand
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 linkDir.Delete(recursive: true);
+            }
+        }
+        if (args.Contains("--send"))
+        {
+            var sendDir = Directory.CreateTempSubdirectory("ecai-bench-send-");
+            try
+            {
+                return await SendBench.RunAsync(sendDir.FullName, Arg(args, "--members", 20_000));
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                sendDir.Delete(recursive: true);
             }
         }
         if (args.Contains("--segments"))

@@ -1,4 +1,5 @@
 using Coravel;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ecai.Web.Jobs;
 
@@ -18,6 +19,9 @@ public static class JobsSetup
         services.AddTransient<PullCartsJob>();
         services.AddTransient<BulkTagJob>();
         services.AddTransient<TagSweepJob>();
+        services.AddTransient<DispatchDeliveriesJob>();
+        services.AddHostedService<DispatchWakeLoop>();
+        services.TryAddSingleton<Ecai.Domain.Line.ILineMessenger, UnconnectedLineMessenger>(); // integrator: the real client replaces this
         return services;
     }
 
@@ -32,6 +36,8 @@ public static class JobsSetup
             s.Schedule<PullCartsJob>().EveryMinute().PreventOverlapping(nameof(PullCartsJob));
             // Tag rules run on the events that change them; this quarter-hourly sweep is the safety net.
             s.Schedule<TagSweepJob>().Cron("0,15,30,45 * * * *").PreventOverlapping(nameof(TagSweepJob));
+            // Plans what became due (steps, follow messages, broadcasts) and sends it; wakes send sooner (DispatchWakeLoop).
+            s.Schedule<DispatchDeliveriesJob>().EveryMinute().PreventOverlapping(nameof(DispatchDeliveriesJob));
             s.Schedule<DeleteExpiredJobFilesJob>().Hourly().PreventOverlapping(nameof(DeleteExpiredJobFilesJob));
         });
         return app;

@@ -717,6 +717,62 @@ namespace Ecai.Domain.Data.Migrations
                     b.ToTable("MemberEvents");
                 });
 
+            modelBuilder.Entity("Ecai.Domain.Messaging.Broadcasts.Broadcast", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Blocked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilterJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PlannedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScheduledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("BotId", "Id");
+
+                    b.HasIndex("State", "ScheduledAt");
+
+                    b.ToTable("Broadcasts");
+                });
+
             modelBuilder.Entity("Ecai.Domain.Messaging.Delivery", b =>
                 {
                     b.Property<long>("Id")
@@ -769,12 +825,11 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasIndex("MessageId");
 
-                    b.HasIndex("RetryKey")
-                        .IsUnique();
+                    b.HasIndex("RetryKey");
 
                     b.HasIndex("MemberId", "Id");
 
-                    b.HasIndex("State", "DueAt");
+                    b.HasIndex("BotId", "State", "DueAt");
 
                     b.HasIndex("Source", "SourceId", "State");
 
@@ -1271,6 +1326,21 @@ namespace Ecai.Domain.Data.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Broadcasts.Broadcast", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Messaging.StoredMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

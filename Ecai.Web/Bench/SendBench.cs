@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using Ecai.Domain.Bots;
+using Ecai.Domain.Data;
+using Ecai.Domain.Line;
+using Ecai.Domain.Members;
+using Ecai.Domain.Messaging;
+using Ecai.Integrations.Line.Sandbox;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ecai.Web.Bench;
+
+/// <summary>
+/// `bench --send [--members N]`: the send ledger's throughput against the LINE sandbox on Kestrel at 127.0.0.1 with its
+/// limits on. Seeds N members (default 20,000), friends of the sandbox's channel; then prints raw_sends_per_s (N pushes
+/// straight through <see cref="ILineMessenger"/>, same concurrency and pacing as the dispatcher), sends_per_s (N Delivery
+/// rows planned set-wise, then sent by <see cref="DeliveryDispatcher"/>), and ledger_overhead (1 − ledger/raw, in %).
+/// </summary>
+internal static class SendBench
+{
+    private const string Token = "bench-channel-access-token";
+
+    public static async Task<int> RunAsync(string directory, int members)
+    {
+        var store = new LineSandboxStore();
+        store.AcceptAccessToken(Token);
+        await using var sandbox = await LineSandbox.StartAsync(store);
+        var file = Path.Combine(directory, "send.db");
+        await using var services = BenchShop.BuildServices(file, directory, new Dictionary<string, string?>
+        {
+            ["Ecai:Line:ApiBaseUrl"] = sandbox.BaseUrl,
+        });
+        if (services.GetService<ILineMessenger>() is not { } messenger)
+        {
+            Console.Error.WriteLine("No ILineMessenger is registered (the LINE Messaging API client is not merged yet).");
+            return 3;
+        }
+        var dbs = services.GetRequiredService<IDbContextFactory<EcaiDb>>();
+        await Database.MigrateAsync(dbs, CancellationToken.None);
+        int botId;
+        await using (var db = await dbs.CreateDbContextAsync())
+        {
+            var bot = new Bot { Name = "ベンチ", CreatedAt = DateTimeOffset.UtcNow };
+            db.Bots.Add(bot);
+            await db.SaveChangesAsync();
+            botId = bot.Id;
+        }
+        var errors = await services.GetRequiredService<LineChannels>().SaveAsync(botId,
+            new LineChannelSettings("2000000001", "0123456789abcdef0123456789abcdef", Token, null), CancellationToken.None);
+        if (errors.Count > 0) throw new InvalidOperationException(string.Join(" ", errors.Values));
+
+        var now = DateTimeOffset.UtcNow;
+        var users = Enumerable.Range(0, members).Select(i => new NewMember($"U{i:x32}", $"会員{i}", now.AddMinutes(-i))).ToList();
+        await services.GetRequiredService<MemberImport>().AddAsync(botId, users, CancellationToken.None);
+        foreach (var user in users) store.AddFriend(user.LineUserId, user.DisplayName);
+        var options = services.GetRequiredService<IOptions<DispatchOptions>>().Value;
+        var content = new MessageContent([new Bubble { Kind = BubbleKind.Text, Text = MessageContent.NameVariable + "さん、ベンチです" }]);
+
+        // 1. Raw: N pushes straight through the client, same concurrency and pacing, no ledger.
+        var pacer = new RequestPacer(options.PushesPerSecond);
+        var raw = Stopwatch.StartNew();
+        long rawSent = 0;
+        await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, async (user, ct) =>
+        {
+            var key = Guid.NewGuid();
+            for (var attempt = 0; attempt < options.MaxAttempts; attempt++)
+            {
+                await pacer.WaitAsync(ct);
+                var result = await messenger.PushAsync(Token, user.LineUserId, content.ToLineMessages(user.DisplayName), key, ct);
+                if (result.Outcome == PushOutcome.Sent) { Interlocked.Increment(ref rawSent); return; }
+                if (result.Outcome is PushOutcome.Refused or PushOutcome.QuotaExceeded) return;
+            }
+        });
+        var rawPerSecond = rawSent / raw.Elapsed.TotalSeconds;
+
+        // 2. Ledger: the same number of rows planned set-wise (not timed), then dispatched.
+        await PlanAsync(file, botId, content, now);
+        var dispatcher = services.GetRequiredService<DeliveryDispatcher>();
+        var ledger = Stopwatch.StartNew();
+        var sent = 0L;
+        for (var round = 0; round < 10; round++) // rows a bare 429 pushed back are due again a few seconds later
+        {
+            var result = await dispatcher.DispatchAsync(botId, CancellationToken.None);
+            sent += result.Sent;
+            if (result.Retrying == 0 || sent >= members) break;
+            await Task.Delay(options.RateLimitBackoff);
+        }
+        var ledgerPerSecond = sent / ledger.Elapsed.TotalSeconds;
+
+        Print("members", members);
+        Print("raw_sends", rawSent);
+        Print("raw_sends_per_s", rawPerSecond.ToString("F0", CultureInfo.InvariantCulture));
+        Print("sends", sent);
+        Print("sends_per_s", ledgerPerSecond.ToString("F0", CultureInfo.InvariantCulture));
+        Print("ledger_overhead", ((1 - ledgerPerSecond / rawPerSecond) * 100).ToString("F1", CultureInfo.InvariantCulture) + "%");
+        return 0;
+    }
+
+    /// <summary>One Pending push row per member (own retry key each), set-wise as a planner writes them.</summary>
+    private static async Task PlanAsync(string file, int botId, MessageContent content, DateTimeOffset now)
+    {
+        await using var db = new SqliteConnection($"Data Source={file}");
+        await db.OpenAsync();
+        await using var tx = db.BeginTransaction();
+        await using var insert = db.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = "INSERT INTO StoredMessages (BotId, ContentJson, CreatedAt) VALUES ($bot, $json, $now) RETURNING Id";
+        insert.Parameters.AddWithValue("$bot", botId);
+        insert.Parameters.AddWithValue("$json", content.ToJson());
+        insert.Parameters.AddWithValue("$now", now.UtcTicks);
+        var message = Convert.ToInt64(await insert.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        await using var plan = db.CreateCommand();
+        plan.Transaction = tx;
+        plan.CommandText = $"""
+            INSERT INTO Deliveries (BotId, MemberId, Source, SourceId, Occurrence, MessageId, RetryKey, DueAt, State, Attempts, CreatedAt)
+            SELECT m.BotId, m.Id, {(int)DeliverySource.Broadcast}, 1, 0, $message, printf('%s%012X', $prefix, m.Id), $now, 0, 0, $now
+            FROM Members m WHERE m.BotId = $bot
+            """;
+        plan.Parameters.AddWithValue("$bot", botId);
+        plan.Parameters.AddWithValue("$message", message);
+        plan.Parameters.AddWithValue("$now", now.UtcTicks);
+        plan.Parameters.AddWithValue("$prefix", Guid.NewGuid().ToString("D").ToUpperInvariant()[..24]);
+        await plan.ExecuteNonQueryAsync();
+        await tx.CommitAsync();
+    }
+
+    private static void Print(string name, object value) => Console.WriteLine($"{name}={value}");
+}
