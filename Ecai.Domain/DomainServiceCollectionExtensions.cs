@@ -43,6 +43,9 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<JobFiles>();
         services.AddSingleton<ProductCsvExport>();
         services.AddSingleton<Messaging.DeliveryCounts>();
+        services.AddSingleton<Messaging.Steps.StepScenarios>();
+        services.AddSingleton<Messaging.IDeliveryPlanner, Messaging.Steps.StepPlanner>();
+        services.AddSingleton<Messaging.IDeliverySource, Messaging.Steps.StepDeliveries>();
         return services;
     }
 }
