@@ -184,11 +184,8 @@ public sealed class StepScenarios(IDbContextFactory<EcaiDb> dbs, DeliveryCounts 
             var d = draft.Steps[i];
             var step = existing.FirstOrDefault(st => st.Id == d.Id);
             if (d.Id != 0 && step is null) return new StepSaveResult(null, [$"ステップ{i + 1}が見つかりません。画面を開き直してください。"]);
-            if (step is null)
-            {
-                step = new ScenarioStep { ScenarioId = scenario.Id };
-                db.Add(step);
-            }
+            var added = step is null;
+            step ??= new ScenarioStep { ScenarioId = scenario.Id };
             var delay = d.Delay;
             var json = d.Content.ToJson();
             var retimed = step.Id != 0 && (step.DelayKind, step.Amount, step.AtMinute) != (delay.Kind, delay.Amount, delay.AtMinute);
@@ -200,6 +197,7 @@ public sealed class StepScenarios(IDbContextFactory<EcaiDb> dbs, DeliveryCounts 
                 await db.SaveChangesAsync(ct);
                 step.MessageId = message.Id;
             }
+            if (added) db.Add(step);
             (step.Position, step.DelayKind, step.Amount, step.AtMinute) = (i, delay.Kind, delay.Amount, delay.AtMinute);
             if (step.Id != 0 && (retimed || rewritten)) changed.Add(step);
         }
