@@ -167,7 +167,7 @@ public sealed class StepScenarios(IDbContextFactory<EcaiDb> dbs, DeliveryCounts 
         scenario.Name = draft.Name.Trim();
         scenario.Trigger = draft.Trigger;
         scenario.TagId = draft.Trigger == StepTrigger.TagAdded ? draft.TagId : null;
-        scenario.FilterJson = draft.Filter is { } filter && filter != MemberFilter.All ? filter.ToJson() : null;
+        scenario.FilterJson = draft.Filter?.ToJson() is { } filterJson && filterJson != MemberFilter.All.ToJson() ? filterJson : null; // no condition: no filter
         scenario.Enabled = draft.Enabled;
         scenario.UpdatedAt = now;
         if (switchedOn) scenario.EntryAfterEventId = await LastEventIdAsync(db, botId, ct);

@@ -83,6 +83,8 @@ public sealed class StepPagesTests : ComponentTest
         Input(page.FindAll("[data-testid=step-amount]")[1]).Change("3");
         Input(page.FindAll("[data-testid=step-text]")[1]).Change("クーポンのご案内");
         page.FindAll("[data-testid=step-up]")[1].Click(); // the coupon goes first
+        Input(page.Find("[data-testid=step-filter-on]")).Change(true);
+        page.WaitForElement("[data-testid=member-filter]"); // the member list's filter panel, left without conditions
 
         page.Find("[data-testid=step-save]").Click();
 
