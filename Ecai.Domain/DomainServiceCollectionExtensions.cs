@@ -55,6 +55,9 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Messaging.IDeliveryPlanner>(sp => sp.GetRequiredService<Messaging.Broadcasts.BroadcastPlanner>());
         services.AddSingleton<Messaging.IDeliverySource, Messaging.Broadcasts.BroadcastSource>();
         services.AddSingleton<Messaging.Broadcasts.Broadcasts>();
+        services.AddSingleton<Messaging.Steps.StepScenarios>();
+        services.AddSingleton<Messaging.IDeliveryPlanner, Messaging.Steps.StepPlanner>();
+        services.AddSingleton<Messaging.IDeliverySource, Messaging.Steps.StepDeliveries>();
         return services;
     }
 }

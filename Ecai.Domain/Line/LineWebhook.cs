@@ -69,9 +69,12 @@ public sealed class LineWebhook(
             switch (Text(e, "type"))
             {
                 case "follow":
-                    await EnsureMemberAsync(db, tx, botId, userId, at, ct);
+                    var friendId = await EnsureMemberAsync(db, tx, botId, userId, at, ct);
                     await SqlBatch.ExecuteAsync(db, tx, "UPDATE Members SET IsBlocked = 0 WHERE BotId = $bot AND LineUserId = $user", ct,
                         ("$bot", botId), ("$user", userId));
+                    // 友だち追加 for step triggers: every follow (new friend or unblock) is one occurrence, with the follow.
+                    await SqlBatch.ExecuteAsync(db, tx, $"INSERT INTO MemberEvents (BotId, MemberId, Kind, OccurredAt) VALUES ($bot, $member, {(int)Members.MemberEventKind.FriendAdded}, $at)", ct,
+                        ("$bot", botId), ("$member", friendId), ("$at", at.UtcTicks));
                     followed.Add(userId);
                     follows++;
                     break;

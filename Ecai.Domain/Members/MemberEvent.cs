@@ -9,6 +9,8 @@ public enum MemberEventKind
     TagAdded = 2,
     /// <summary>A tag was removed.</summary>
     TagRemoved = 3,
+    /// <summary>友だち追加: the LINE follow webhook (a new friend, or an unblock: each follow is one occurrence).</summary>
+    FriendAdded = 4,
 }
 
 /// <summary>Why a tag event happened.</summary>

@@ -44,6 +44,8 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
 
     public static string UsedByRules(int count) => $"タグの自動設定({count}件)で使われているため削除できません。";
 
+    public static string UsedBySteps(int count) => $"ステップメッセージ({count}件)で使われているため削除できません。";
+
     /// <summary>All the bot's tags with counts: two grouped queries (per tag, per folder) whatever the number of tags.</summary>
     public async Task<TagList> ListAsync(int botId, CancellationToken ct)
     {
@@ -191,6 +193,8 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
         if (rules > 0) return UsedByRules(rules);
         // Issue 6: messages (step / broadcast / follow messages) that add the tag or target members by it
         // are checked here too, with their own reason, e.g. 「メッセージ(N件)で使われているため削除できません。」.
+        var steps = await Messaging.Steps.StepScenarios.CountUsingTagAsync(db, tagId, ct);
+        if (steps > 0) return UsedBySteps(steps);
         return null;
     }
 

@@ -1,0 +1,125 @@
+using AngleSharp.Dom;
+using Bunit;
+using Ecai.Domain.Members;
+using Ecai.Domain.Messaging;
+using Ecai.Domain.Messaging.Steps;
+using Ecai.Domain.Tags;
+using Ecai.Tests.Web.Components;
+using Ecai.Web.Components.Pages.Steps;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ecai.Tests.Web.Steps;
+
+/// <summary>ステップメッセージ screens: the list with status and counts, and the scenario editor.</summary>
+public sealed class StepPagesTests : ComponentTest
+{
+    private StepScenarios Scenarios => Services.GetRequiredService<StepScenarios>();
+
+    private static MessageContent Text(string text) => new([new Bubble { Kind = BubbleKind.Text, Text = text }]);
+
+    /// <summary>The input (or textarea) of the field marked with the test id, wherever MudBlazor puts the attribute.</summary>
+    private static IElement Input(IElement marked) =>
+        marked.TagName is "INPUT" or "TEXTAREA" ? marked : marked.QuerySelector("input, textarea") ?? throw new InvalidOperationException("no input");
+
+    private async Task<int> TagAsync(int bot, string name)
+    {
+        await using var db = Db.CreateDbContext();
+        var tag = new Tag { BotId = bot, Name = name, CreatedAt = Now };
+        db.Tags.Add(tag);
+        await db.SaveChangesAsync();
+        return tag.Id;
+    }
+
+    [Fact]
+    public async Task The_list_shows_each_scenarios_trigger_steps_and_counts_and_switching_one_off_stops_its_pending_sends()
+    {
+        var bot = await SignedInBotAsync();
+        var form = await TagAsync(bot, "フォーム送信");
+        var saved = await Scenarios.SaveAsync(bot, new StepScenarioDraft
+        {
+            Name = "電話番号の再入力", Trigger = StepTrigger.TagAdded, TagId = form, Filter = new MemberFilter { Link = LinkState.Unlinked },
+            Steps = [new StepDraft { DelayKind = StepDelayKind.Hours, Amount = 2, Content = Text("再入力のお願い") },
+                     new StepDraft { DelayKind = StepDelayKind.DaysAt, Amount = 1, At = "18:00", Content = Text("念のため") }],
+        }, CancellationToken.None);
+        var member = (await Seed.MembersAsync(bot, 1))[0];
+        await Services.GetRequiredService<MemberTagging>().SetAsync(bot, member, form, add: true, CancellationToken.None);
+        await Services.GetServices<IDeliveryPlanner>().OfType<StepPlanner>().Single().PlanAsync(bot, Now, CancellationToken.None);
+
+        var page = Render<StepListPage>();
+
+        var row = page.WaitForElement("[data-testid=step-row]").TextContent;
+        Assert.Contains("電話番号の再入力", row);
+        Assert.Contains("タグ追加: フォーム送信", row);
+        Assert.Contains("絞り込みあり", row);
+        Assert.Equal(["1. 2時間後: 送信済み 0 / 失敗 0 / 送信待ち 1", "2. 1日後の18:00: 送信済み 0 / 失敗 0 / 送信待ち 1"],
+            page.FindAll("[data-testid=step-tally]").Select(e => e.TextContent.Trim()));
+
+        page.Find("[data-testid=step-row] input[type=checkbox]").Change(false);
+
+        page.WaitForAssertion(() => Assert.Contains("送信待ち 0", page.FindAll("[data-testid=step-tally]")[0].TextContent));
+        await using var db = Db.CreateDbContext();
+        Assert.False((await db.Set<StepScenario>().SingleAsync(s => s.Id == saved.ScenarioId)).Enabled);
+        Assert.All(await db.Deliveries.ToListAsync(), d => Assert.Equal(DeliverySkipReason.Stopped, d.SkipReason));
+    }
+
+    [Fact]
+    public async Task A_new_scenario_is_refused_in_japanese_until_named_and_then_saved_with_its_steps_in_order()
+    {
+        var bot = await SignedInBotAsync();
+        var page = Render<StepEditPage>();
+        page.WaitForElement("[data-testid=step-editor]");
+        Assert.Contains("2倍以上", page.Find("[data-testid=step-tip]").TextContent);
+
+        page.Find("[data-testid=step-save]").Click();
+        page.WaitForAssertion(() => Assert.Equal(["メッセージ管理名を入力してください。", "ステップ1: メッセージを入力してください。"],
+            page.FindAll("[data-testid=step-error]").Select(e => e.TextContent.Trim())));
+
+        Input(page.Find("[data-testid=step-name]")).Change("友だち追加のごあいさつ");
+        Input(page.Find("[data-testid=step-text]")).Change("{name}さん、友だち追加ありがとうございます");
+        page.Find("[data-testid=step-add]").Click();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=step-item]").Count));
+        Input(page.FindAll("[data-testid=step-amount]")[1]).Change("3");
+        Input(page.FindAll("[data-testid=step-text]")[1]).Change("クーポンのご案内");
+        page.FindAll("[data-testid=step-up]")[1].Click(); // the coupon goes first
+        Input(page.Find("[data-testid=step-filter-on]")).Change(true);
+        page.WaitForElement("[data-testid=member-filter]"); // the member list's filter panel, left without conditions
+
+        page.Find("[data-testid=step-save]").Click();
+
+        page.WaitForAssertion(() => Assert.EndsWith("/steps", Services.GetRequiredService<NavigationManager>().Uri));
+        var list = Assert.Single(await Scenarios.ListAsync(bot, CancellationToken.None));
+        Assert.Equal(("友だち追加のごあいさつ", true, StepTrigger.FriendAdded, false), (list.Name, list.Enabled, list.Trigger, list.Filtered));
+        var draft = (await Scenarios.GetAsync(bot, list.Id, CancellationToken.None))!;
+        Assert.Equal([("クーポンのご案内", 3), ("{name}さん、友だち追加ありがとうございます", 1)],
+            draft.Steps.Select(s => (s.Content.Bubbles.Single().Text, s.Amount)));
+        Assert.All(draft.Steps, s => Assert.Equal(StepDelayKind.Days, s.DelayKind));
+    }
+
+    [Fact]
+    public async Task An_existing_scenario_opens_with_its_time_of_day_and_a_bad_time_is_explained_before_saving()
+    {
+        var bot = await SignedInBotAsync();
+        var saved = await Scenarios.SaveAsync(bot, new StepScenarioDraft
+        {
+            Name = "翌日18時", Steps = [new StepDraft { DelayKind = StepDelayKind.DaysAt, Amount = 1, At = "18:00", Content = Text("こんばんは") }],
+        }, CancellationToken.None);
+        var page = Render<StepEditPage>(p => p.Add(x => x.ScenarioId, saved.ScenarioId));
+
+        var at = Input(page.WaitForElement("[data-testid=step-at]"));
+        Assert.Equal("18:00", at.GetAttribute("value"));
+        Assert.Contains("トリガーの1日後の18:00に配信", page.Find("[data-testid=step-delay-text]").TextContent);
+
+        at.Change("24:10");
+        page.WaitForAssertion(() => Assert.Contains("HH:MM", page.Find("[data-testid=step-delay-text]").TextContent));
+        page.Find("[data-testid=step-save]").Click();
+        page.WaitForAssertion(() => Assert.Equal("ステップ1: 配信時刻をHH:MM(例: 18:00)で入力してください。", page.Find("[data-testid=step-error]").TextContent.Trim()));
+
+        Input(page.Find("[data-testid=step-at]")).Change("7:30");
+        page.Find("[data-testid=step-save]").Click();
+        page.WaitForAssertion(() => Assert.EndsWith("/steps", Services.GetRequiredService<NavigationManager>().Uri));
+        await using var db = Db.CreateDbContext();
+        Assert.Equal(7 * 60 + 30, (await db.Set<ScenarioStep>().SingleAsync()).AtMinute);
+    }
+}

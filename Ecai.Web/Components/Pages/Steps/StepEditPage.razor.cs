@@ -1,0 +1,75 @@
+using Ecai.Domain.Members;
+using Ecai.Domain.Messaging;
+using Ecai.Domain.Messaging.Steps;
+using Ecai.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Ecai.Web.Components.Pages.Steps;
+
+/// <summary>
+/// A scenario's editor: name, status, trigger (friend added / a tag), optional filter (the member list's filter panel,
+/// checked when each step is due), and the steps in order with their delay and content.
+/// </summary>
+public sealed partial class StepEditPage : BotPage
+{
+    private StepScenarioDraft? _draft;
+    private IReadOnlyList<TagOption> _tags = [];
+    private IReadOnlyList<string> _errors = [];
+    private bool _saving;
+
+    /// <summary>Null for a new scenario.</summary>
+    [Parameter] public int? ScenarioId { get; set; }
+    [Inject] private StepScenarios Scenarios { get; set; } = default!;
+    [Inject] private MemberSearch Search { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task LoadAsync(int botId, CancellationToken ct)
+    {
+        _tags = await Search.TagsAsync(botId, ct);
+        // Live reloads keep what the operator is typing: the draft is read once.
+        if (Loaded) return;
+        _draft = ScenarioId is { } id ? await Scenarios.GetAsync(botId, id, ct) : new StepScenarioDraft();
+    }
+
+    private void SetFiltered(bool on)
+    {
+        if (_draft is null) return;
+        _draft.Filter = on ? _draft.Filter ?? MemberFilter.All : null;
+    }
+
+    private void AddStep() => _draft?.Steps.Add(new StepDraft());
+
+    private void Move(int index, int by)
+    {
+        if (_draft is null || index + by < 0 || index + by >= _draft.Steps.Count) return;
+        (_draft.Steps[index], _draft.Steps[index + by]) = (_draft.Steps[index + by], _draft.Steps[index]);
+    }
+
+    private string DelayText(StepDraft step) =>
+        step.DelayKind == StepDelayKind.DaysAt && StepDelay.ParseTime(step.At) is null
+            ? L["Steps.AtUnread"]
+            : L["Steps.DelayAfterTrigger", step.Delay.Describe()];
+
+    private static string? TextOf(StepDraft step) => step.Content.Bubbles.FirstOrDefault(b => b.Kind == BubbleKind.Text)?.Text;
+
+    /// <summary>Placeholder until the message editor is merged: the content is one text bubble.</summary>
+    private static void SetText(StepDraft step, string? text) =>
+        step.Content = string.IsNullOrEmpty(text) ? MessageContent.Empty : new MessageContent([new Bubble { Kind = BubbleKind.Text, Text = text }]);
+
+    private async Task SaveAsync()
+    {
+        if (Bot is null || _draft is null) return;
+        _saving = true;
+        try
+        {
+            var result = await Scenarios.SaveAsync(Bot.Id, _draft, Aborted);
+            _errors = result.Errors;
+            if (!result.Succeeded) return;
+            Snackbar.Add(L["Steps.Saved", _draft.Name.Trim()], Severity.Success);
+            Navigation.NavigateTo("/steps");
+        }
+        finally { _saving = false; }
+    }
+}
