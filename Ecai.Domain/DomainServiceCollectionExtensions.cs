@@ -43,6 +43,11 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<JobFiles>();
         services.AddSingleton<ProductCsvExport>();
         services.AddSingleton<Messaging.DeliveryCounts>();
+        services.AddSingleton<Messaging.Follow.FollowMessages>();
+        services.AddSingleton<Messaging.Follow.FollowPlanner>();
+        services.AddSingleton<Messaging.IDeliveryPlanner>(sp => sp.GetRequiredService<Messaging.Follow.FollowPlanner>());
+        services.AddSingleton<Messaging.Follow.FollowDeliverySource>();
+        services.AddSingleton<Messaging.IDeliverySource>(sp => sp.GetRequiredService<Messaging.Follow.FollowDeliverySource>());
         return services;
     }
 }

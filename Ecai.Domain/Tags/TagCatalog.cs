@@ -191,6 +191,8 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
         if (rules > 0) return UsedByRules(rules);
         // Issue 6: messages (step / broadcast / follow messages) that add the tag or target members by it
         // are checked here too, with their own reason, e.g. 「メッセージ(N件)で使われているため削除できません。」.
+        var follows = await Messaging.Follow.FollowMessages.TagUsesAsync(db, tagId, ct);
+        if (follows > 0) return $"引上フォローメッセージ({follows}件)で使われているため削除できません。";
         return null;
     }
 

@@ -295,6 +295,8 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasIndex("ConnectionId", "CustomerExternalId", "Cancelled", "Amount", "OrderedAt");
 
+                    b.HasIndex("ConnectionId", "ShippedAt", "Cancelled", "Times", "ExternalId", "CustomerExternalId");
+
                     b.ToTable("CartOrders");
                 });
 
@@ -735,6 +737,136 @@ namespace Ecai.Domain.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Deliveries");
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowAction", b =>
+                {
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RichMenuAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RichMenuError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RichMenuId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RichMenuLinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScenarioId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeliveryId");
+
+                    b.HasIndex("BotId", "RichMenuLinkedAt");
+
+                    b.ToTable("FollowActions", (string)null);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilterJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Times")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("BotId", "ConnectionId", "ProductCode", "Priority");
+
+                    b.ToTable("FollowMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowScenario", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AddTagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AtTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RemoveTagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RichMenuId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddTagId");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("RemoveTagId");
+
+                    b.HasIndex("FollowMessageId", "SortOrder");
+
+                    b.ToTable("FollowScenarios", (string)null);
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.StoredMessage", b =>
@@ -1230,6 +1362,61 @@ namespace Ecai.Domain.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowAction", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Messaging.Delivery", null)
+                        .WithOne()
+                        .HasForeignKey("Ecai.Domain.Messaging.Follow.FollowAction", "DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowMessage", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Carts.CartConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowScenario", b =>
+                {
+                    b.HasOne("Ecai.Domain.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("AddTagId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ecai.Domain.Messaging.Follow.FollowMessage", null)
+                        .WithMany("Scenarios")
+                        .HasForeignKey("FollowMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Messaging.StoredMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("RemoveTagId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Ecai.Domain.Messaging.StoredMessage", b =>
                 {
                     b.HasOne("Ecai.Domain.Bots.Bot", null)
@@ -1371,6 +1558,11 @@ namespace Ecai.Domain.Data.Migrations
             modelBuilder.Entity("Ecai.Domain.Carts.CartOrder", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowMessage", b =>
+                {
+                    b.Navigation("Scenarios");
                 });
 
             modelBuilder.Entity("Ecai.Domain.Operators.Operator", b =>
