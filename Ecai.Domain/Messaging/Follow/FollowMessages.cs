@@ -193,22 +193,25 @@ public sealed class FollowMessages(IDbContextFactory<EcaiDb> dbs, DeliveryCounts
         var contents = await db.StoredMessages.Where(m => storedIds.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => m.ContentJson, ct);
         var edited = new List<FollowScenario>();
-        var kept = new HashSet<long>();
+        var kept = new HashSet<FollowScenario>();
         for (var i = 0; i < draft.Scenarios.Count; i++)
         {
             var d = draft.Scenarios[i];
             var scenario = d.Id == 0 ? null : message.Scenarios.FirstOrDefault(s => s.Id == d.Id);
-            if (scenario is null) message.Scenarios.Add(scenario = new FollowScenario());
-            else kept.Add(scenario.Id);
             var json = d.Content.ToJson();
-            var changed = scenario.Id != 0 && (scenario.DaysAfter != d.DaysAfter || scenario.AtTime != d.AtTime || contents.GetValueOrDefault(scenario.MessageId) != json);
-            if (scenario.Id == 0 || contents.GetValueOrDefault(scenario.MessageId) != json)
+            var changed = scenario is not null
+                && (scenario.DaysAfter != d.DaysAfter || scenario.AtTime != d.AtTime || contents.GetValueOrDefault(scenario.MessageId) != json);
+            var messageId = scenario?.MessageId ?? 0;
+            if (scenario is null || contents.GetValueOrDefault(scenario.MessageId) != json)
             {
                 var stored = new StoredMessage { BotId = botId, ContentJson = json, CreatedAt = now };
                 db.StoredMessages.Add(stored);
                 await db.SaveChangesAsync(ct);
-                scenario.MessageId = stored.Id;
+                messageId = stored.Id;
             }
+            if (scenario is null) message.Scenarios.Add(scenario = new FollowScenario());
+            kept.Add(scenario);
+            scenario.MessageId = messageId;
             scenario.SortOrder = i;
             scenario.DaysAfter = d.DaysAfter;
             scenario.AtTime = d.AtTime;
@@ -218,7 +221,7 @@ public sealed class FollowMessages(IDbContextFactory<EcaiDb> dbs, DeliveryCounts
             scenario.Points = d.Points;
             if (changed) edited.Add(scenario);
         }
-        foreach (var gone in message.Scenarios.Where(s => s.Id != 0 && !kept.Contains(s.Id)).ToList())
+        foreach (var gone in message.Scenarios.Where(s => !kept.Contains(s)).ToList())
         {
             message.Scenarios.Remove(gone);
             db.Remove(gone);
