@@ -45,6 +45,8 @@ public sealed class FollowScenarioDraft
     public string? RichMenuId { get; set; }
     public int Points { get; set; }
 
+    public bool HasAnyAction => AddTagId is not null || RemoveTagId is not null || !string.IsNullOrWhiteSpace(RichMenuId) || Points != 0;
+
     /// <summary>Earlier than 「1日後の06:00」: the shipping date may not have arrived from the cart yet (a warning, not an error).</summary>
     public bool IsEarly => DaysAfter == 0 || (DaysAfter == 1 && AtTime < FollowMessages.EarliestSafeTime);
 }
