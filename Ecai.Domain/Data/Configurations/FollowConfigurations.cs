@@ -53,3 +53,28 @@ internal sealed class FollowActionConfiguration : IEntityTypeConfiguration<Follo
         b.HasIndex(x => new { x.BotId, x.RichMenuLinkedAt });
     }
 }
+
+internal sealed class FollowOrderScanConfiguration : IEntityTypeConfiguration<FollowOrderScan>
+{
+    public void Configure(EntityTypeBuilder<FollowOrderScan> b)
+    {
+        b.ToTable("FollowOrderScans");
+        b.HasKey(x => x.OrderId);
+        b.Property(x => x.OrderId).ValueGeneratedNever();
+        b.HasOne<CartOrder>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<CartConnection>().WithMany().HasForeignKey(x => x.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ConnectionId, x.ShippedAt }); // pruning what left the window
+        b.HasIndex(x => new { x.ConnectionId, x.Products }); // the orders with a trigger product (Products >= '')
+    }
+}
+
+internal sealed class FollowScanStateConfiguration : IEntityTypeConfiguration<FollowScanState>
+{
+    public void Configure(EntityTypeBuilder<FollowScanState> b)
+    {
+        b.ToTable("FollowScanStates");
+        b.HasKey(x => x.BotId);
+        b.Property(x => x.BotId).ValueGeneratedNever();
+        b.HasOne<Bot>().WithMany().HasForeignKey(x => x.BotId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -823,6 +823,43 @@ namespace Ecai.Domain.Data.Migrations
                     b.ToTable("FollowMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowOrderScan", b =>
+                {
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Products")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShippedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("ConnectionId", "Products");
+
+                    b.HasIndex("ConnectionId", "ShippedAt");
+
+                    b.ToTable("FollowOrderScans", (string)null);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowScanState", b =>
+                {
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Triggers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BotId");
+
+                    b.ToTable("FollowScanStates", (string)null);
+                });
+
             modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowScenario", b =>
                 {
                     b.Property<long>("Id")
@@ -1388,6 +1425,30 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasOne("Ecai.Domain.Carts.CartConnection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowOrderScan", b =>
+                {
+                    b.HasOne("Ecai.Domain.Carts.CartConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Carts.CartOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowScanState", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -80,3 +80,25 @@ public sealed class FollowAction
     public int RichMenuAttempts { get; set; }
     public string? RichMenuError { get; set; }
 }
+
+/// <summary>
+/// The planner's memo of one shipped order in the follow window: which trigger products it holds (null: none), as of its
+/// shipping date. Reading an order's lines is the scan's costly part, so each order is read once (again only when its
+/// shipping date changes or the set of trigger products does); matching members, targets, Times and cancellation are
+/// checked afresh on every run.
+/// </summary>
+public sealed class FollowOrderScan
+{
+    public long OrderId { get; set; }
+    public int ConnectionId { get; set; }
+    public DateTimeOffset ShippedAt { get; set; }
+    /// <summary>The order's trigger product codes, comma-separated; null when it holds none.</summary>
+    public string? Products { get; set; }
+}
+
+/// <summary>Which trigger products (connection:code, sorted) a bot's <see cref="FollowOrderScan"/> rows were read for.</summary>
+public sealed class FollowScanState
+{
+    public int BotId { get; set; }
+    public string Triggers { get; set; } = "";
+}

@@ -60,20 +60,40 @@ public sealed class FollowPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlan
             DELETE FROM temp.FollowHits;
             """, ct);
 
+        // The memo of order lines is for one set of trigger products; a different set reads the window afresh.
+        var triggers = string.Join(";", messages.Select(f => $"{f.ConnectionId}:{f.ProductCode}").Distinct().Order(StringComparer.Ordinal));
+        var stamp = await SqlBatch.ExecuteAsync(db, tx,
+            "UPDATE FollowScanStates SET Triggers = $triggers WHERE BotId = $bot AND Triggers <> $triggers", ct, ("$bot", botId), ("$triggers", triggers));
+        var fresh = await SqlBatch.ExecuteAsync(db, tx,
+            "INSERT OR IGNORE INTO FollowScanStates (BotId, Triggers) VALUES ($bot, $triggers)", ct, ("$bot", botId), ("$triggers", triggers));
+        if (stamp + fresh > 0)
+            await SqlBatch.ExecuteAsync(db, tx, "DELETE FROM FollowOrderScans WHERE ConnectionId IN (SELECT Id FROM CartConnections WHERE BotId = $bot)", ct, ("$bot", botId));
+
         var today = DateOnly.FromDateTime(JapanTime.ToJst(now).DateTime);
         foreach (var group in messages.GroupBy(f => f.ConnectionId))
         {
-            // The orders of the window that hold a trigger product: the range scan of the covering index, then each order's lines.
+            // The window: a range of the orders' covering (ConnectionId, ShippedAt, …) index. Only orders not read before (or
+            // whose shipping date changed) have their lines read; the memo then names the orders holding a trigger product.
             var from = JapanTime.At(today.AddDays(-group.Max(f => f.Scenarios.Max(s => s.DaysAfter)) - 1), TimeOnly.MinValue);
             var products = group.Select(f => f.ProductCode).Distinct().ToList();
             (string, object?)[] args = [("$connection", group.Key), ("$from", from.UtcTicks), .. products.Select((p, i) => ($"$p{i}", (object?)p))];
             await SqlBatch.ExecuteAsync(db, tx, $"""
-                INSERT OR IGNORE INTO temp.FollowOrders (OrderId, ProductCode, ConnectionId, Times, ShippedAt, CustomerExternalId)
-                SELECT o.Id, i.ProductCode, o.ConnectionId, o.Times, o.ShippedAt, o.CustomerExternalId
+                DELETE FROM FollowOrderScans WHERE ConnectionId = $connection AND ShippedAt < $from;
+                INSERT OR REPLACE INTO FollowOrderScans (OrderId, ConnectionId, ShippedAt, Products)
+                SELECT o.Id, o.ConnectionId, o.ShippedAt,
+                       (SELECT group_concat(DISTINCT i.ProductCode) FROM CartOrderItems i
+                        WHERE i.ConnectionId = o.ConnectionId AND i.OrderExternalId = o.ExternalId
+                          AND i.ProductCode IN ({string.Join(", ", products.Select((_, i) => $"$p{i}"))}))
                 FROM CartOrders o
-                CROSS JOIN CartOrderItems i ON i.ConnectionId = o.ConnectionId AND i.OrderExternalId = o.ExternalId
                 WHERE o.ConnectionId = $connection AND o.ShippedAt >= $from AND o.Cancelled = 0
-                  AND i.ProductCode IN ({string.Join(", ", products.Select((_, i) => $"$p{i}"))})
+                  AND NOT EXISTS (SELECT 1 FROM FollowOrderScans s WHERE s.OrderId = o.Id AND s.ShippedAt = o.ShippedAt);
+                INSERT OR IGNORE INTO temp.FollowOrders (OrderId, ProductCode, ConnectionId, Times, ShippedAt, CustomerExternalId)
+                SELECT o.Id, p.ProductCode, o.ConnectionId, o.Times, o.ShippedAt, o.CustomerExternalId
+                FROM FollowOrderScans s
+                CROSS JOIN CartOrders o ON o.Id = s.OrderId
+                CROSS JOIN (SELECT $p0 AS ProductCode{string.Concat(products.Skip(1).Select((_, i) => $" UNION ALL SELECT $p{i + 1}"))}) p
+                WHERE s.ConnectionId = $connection AND s.Products >= '' AND o.Cancelled = 0 AND o.ShippedAt = s.ShippedAt
+                  AND instr(',' || s.Products || ',', ',' || p.ProductCode || ',') > 0;
                 """, ct, args);
         }
 

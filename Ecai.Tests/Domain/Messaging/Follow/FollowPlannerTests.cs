@@ -248,4 +248,41 @@ public sealed class FollowPlannerTests : IAsyncLifetime
         Assert.Contains("シナリオ1: メッセージを入力してください。", errors);
         Assert.Contains("トリガー商品がこのカートの商品にありません。", errors);
     }
+
+    [Fact]
+    public async Task An_order_read_before_its_customer_was_linked_or_its_product_became_a_trigger_is_planned_later()
+    {
+        var shop = await FollowShop.CreateAsync(_f);
+        await shop.MemberAsync("hanako");
+        shop.Clock.SetUtcNow(Jst(2026, 11, 26, 10, 0));
+        await shop.FollowAsync("石けん", "SOAP", Scenario(2, 10));
+        var serum = await shop.OrderAsync("hanako", "SERUM", Jst(2026, 11, 26, 9, 0));
+        var unlinked = await shop.OrderAsync("taro", "SOAP", Jst(2026, 11, 26, 9, 0));
+        Assert.Equal(0, await shop.PlanAsync());
+
+        var taro = await shop.MemberAsync("taro");
+        await shop.FollowAsync("美容液", "SERUM", Scenario(2, 10));
+        Assert.Equal(2, await shop.PlanAsync());
+
+        var deliveries = await shop.DeliveriesAsync();
+        Assert.Equal([serum, unlinked], deliveries.Select(d => d.Occurrence).Order());
+        Assert.Equal(taro, deliveries.Single(d => d.Occurrence == unlinked).MemberId);
+    }
+
+    [Fact]
+    public async Task A_shipping_date_that_arrives_after_an_earlier_scan_is_planned()
+    {
+        var shop = await FollowShop.CreateAsync(_f);
+        await shop.MemberAsync("hanako");
+        shop.Clock.SetUtcNow(Jst(2026, 11, 26, 10, 0));
+        await shop.FollowAsync("美容液", "SERUM", Scenario(2, 10));
+        var order = await shop.OrderAsync("hanako", "SERUM", shippedAt: null);
+        Assert.Equal(0, await shop.PlanAsync());
+
+        await using (var db = _f.Db.CreateDbContext())
+            await db.CartOrders.Where(o => o.Id == order).ExecuteUpdateAsync(u => u.SetProperty(o => o.ShippedAt, Jst(2026, 11, 25, 12, 0)));
+        Assert.Equal(1, await shop.PlanAsync());
+
+        Assert.Equal(Jst(2026, 11, 27, 10, 0), Assert.Single(await shop.DeliveriesAsync()).DueAt);
+    }
 }

@@ -76,6 +76,50 @@ namespace Ecai.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FollowOrderScans",
+                columns: table => new
+                {
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConnectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShippedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Products = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowOrderScans", x => x.OrderId);
+                    table.ForeignKey(
+                        name: "FK_FollowOrderScans_CartConnections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "CartConnections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FollowOrderScans_CartOrders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "CartOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowScanStates",
+                columns: table => new
+                {
+                    BotId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Triggers = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowScanStates", x => x.BotId);
+                    table.ForeignKey(
+                        name: "FK_FollowScanStates_Bots_BotId",
+                        column: x => x.BotId,
+                        principalTable: "Bots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FollowScenarios",
                 columns: table => new
                 {
@@ -141,6 +185,16 @@ namespace Ecai.Domain.Data.Migrations
                 column: "ConnectionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowOrderScans_ConnectionId_Products",
+                table: "FollowOrderScans",
+                columns: new[] { "ConnectionId", "Products" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowOrderScans_ConnectionId_ShippedAt",
+                table: "FollowOrderScans",
+                columns: new[] { "ConnectionId", "ShippedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FollowScenarios_AddTagId",
                 table: "FollowScenarios",
                 column: "AddTagId");
@@ -166,6 +220,12 @@ namespace Ecai.Domain.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "FollowActions");
+
+            migrationBuilder.DropTable(
+                name: "FollowOrderScans");
+
+            migrationBuilder.DropTable(
+                name: "FollowScanStates");
 
             migrationBuilder.DropTable(
                 name: "FollowScenarios");
