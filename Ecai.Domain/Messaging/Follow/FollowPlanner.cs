@@ -13,6 +13,8 @@ namespace Ecai.Domain.Messaging.Follow;
 /// best priority whose target the member matches; then one delivery per scenario, due "JST date of the shipping date +
 /// DaysAfter days at AtTime", written with INSERT OR IGNORE so a send is planned once per (order, scenario) however often
 /// this runs. A time that had already passed when first planned is written Skipped(TimePassed).
+/// Reading the lines of every window order each minute would dominate the scan, so each order's trigger products are
+/// memoised once (<see cref="FollowOrderScan"/>); links, targets, Times and cancellation are still checked on every run.
 /// </summary>
 public sealed class FollowPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlanner
 {
@@ -81,9 +83,9 @@ public sealed class FollowPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlan
                 DELETE FROM FollowOrderScans WHERE ConnectionId = $connection AND ShippedAt < $from;
                 INSERT OR REPLACE INTO FollowOrderScans (OrderId, ConnectionId, ShippedAt, Products)
                 SELECT o.Id, o.ConnectionId, o.ShippedAt,
-                       (SELECT group_concat(DISTINCT i.ProductCode) FROM CartOrderItems i
+                       (SELECT group_concat(DISTINCT i.ProductCode) FROM CartOrderItems i -- "+": read the order's own lines by key, never the product index
                         WHERE i.ConnectionId = o.ConnectionId AND i.OrderExternalId = o.ExternalId
-                          AND i.ProductCode IN ({string.Join(", ", products.Select((_, i) => $"$p{i}"))}))
+                          AND +i.ProductCode IN ({string.Join(", ", products.Select((_, i) => $"$p{i}"))}))
                 FROM CartOrders o
                 WHERE o.ConnectionId = $connection AND o.ShippedAt >= $from AND o.Cancelled = 0
                   AND NOT EXISTS (SELECT 1 FROM FollowOrderScans s WHERE s.OrderId = o.Id AND s.ShippedAt = o.ShippedAt);
