@@ -18,7 +18,7 @@ public sealed class FollowDeliverySource : IDeliverySource
     public Task BeforeSendAsync(SqliteConnection db, SqliteTransaction tx, string dueTable, DateTimeOffset now, CancellationToken ct) =>
         SqlBatch.ExecuteAsync(db, tx, $"""
             UPDATE Deliveries SET State = {(int)DeliveryState.Skipped}, SkipReason = {(int)DeliverySkipReason.Stopped}
-            WHERE Id IN (SELECT Id FROM {dueTable}) AND Source = {(int)DeliverySource.Follow} AND State = {(int)DeliveryState.Pending}
+            WHERE Id IN (SELECT Id FROM {dueTable}) AND +Source = {(int)DeliverySource.Follow} AND +State = {(int)DeliveryState.Pending}
               AND NOT EXISTS (SELECT 1 FROM FollowScenarios s JOIN FollowMessages f ON f.Id = s.FollowMessageId
                               WHERE s.Id = Deliveries.SourceId AND f.Enabled = 1)
             """, ct);

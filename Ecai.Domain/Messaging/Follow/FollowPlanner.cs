@@ -110,7 +110,7 @@ public sealed class FollowPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlan
                 FROM temp.FollowOrders x
                 CROSS JOIN CartCustomers c ON c.ConnectionId = x.ConnectionId AND c.ExternalId = x.CustomerExternalId
                 CROSS JOIN CartLinks l ON l.CartCustomerId = c.Id
-                CROSS JOIN Members m ON m.Id = l.MemberId
+                CROSS JOIN Members m ON m.Id = +l.MemberId -- "+": a target's member list is probed, never looped over per order
                 WHERE x.ProductCode = $product AND x.ConnectionId = $connection{(message.Times is null ? "" : " AND x.Times = $times")}
                   AND ({where})
                 """, ct, [.. filterArgs, ("$follow", message.Id), ("$priority", message.Priority), ("$product", message.ProductCode),
@@ -127,7 +127,7 @@ public sealed class FollowPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlan
             FROM (SELECT h.OrderId, h.MemberId, h.FollowId, s.Id AS ScenarioId, {DueSql("h.ShippedAt", "s.DaysAfter", "s.AtTime")} AS Due
                   FROM (SELECT h.*, row_number() OVER (PARTITION BY h.OrderId, h.MemberId ORDER BY h.Priority, h.FollowId) AS Rank,
                                (SELECT f.FollowMessageId FROM Deliveries d JOIN FollowScenarios f ON f.Id = d.SourceId
-                                WHERE d.MemberId = h.MemberId AND d.Source = {(int)DeliverySource.Follow} AND d.Occurrence = h.OrderId LIMIT 1) AS Planned
+                                WHERE d.MemberId = h.MemberId AND +d.Source = {(int)DeliverySource.Follow} AND +d.Occurrence = h.OrderId LIMIT 1) AS Planned
                         FROM temp.FollowHits h) h
                   JOIN FollowScenarios s ON s.FollowMessageId = h.FollowId
                   WHERE (h.Planned IS NULL AND h.Rank = 1) OR h.Planned = h.FollowId) p
