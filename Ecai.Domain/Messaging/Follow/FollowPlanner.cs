@@ -81,14 +81,20 @@ public sealed class FollowPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlan
             (string, object?)[] args = [("$connection", group.Key), ("$from", from.UtcTicks), .. products.Select((p, i) => ($"$p{i}", (object?)p))];
             await SqlBatch.ExecuteAsync(db, tx, $"""
                 DELETE FROM FollowOrderScans WHERE ConnectionId = $connection AND ShippedAt < $from;
-                INSERT OR REPLACE INTO FollowOrderScans (OrderId, ConnectionId, ShippedAt, Products)
-                SELECT o.Id, o.ConnectionId, o.ShippedAt,
-                       (SELECT group_concat(DISTINCT i.ProductCode) FROM CartOrderItems i -- "+": read the order's own lines by key, never the product index
-                        WHERE i.ConnectionId = o.ConnectionId AND i.OrderExternalId = o.ExternalId
-                          AND +i.ProductCode IN ({string.Join(", ", products.Select((_, i) => $"$p{i}"))}))
-                FROM CartOrders o
+                CREATE TEMP TABLE IF NOT EXISTS FollowWindow (OrderId INTEGER PRIMARY KEY, ConnectionId INTEGER NOT NULL, ExternalId TEXT NOT NULL,
+                    ShippedAt INTEGER NOT NULL);
+                DELETE FROM temp.FollowWindow;
+                INSERT INTO temp.FollowWindow (OrderId, ConnectionId, ExternalId, ShippedAt)
+                SELECT o.Id, o.ConnectionId, o.ExternalId, o.ShippedAt
+                FROM CartOrders o INDEXED BY IX_CartOrders_ConnectionId_ShippedAt_Cancelled_Times_ExternalId_CustomerExternalId
                 WHERE o.ConnectionId = $connection AND o.ShippedAt >= $from AND o.Cancelled = 0
                   AND NOT EXISTS (SELECT 1 FROM FollowOrderScans s WHERE s.OrderId = o.Id AND s.ShippedAt = o.ShippedAt);
+                INSERT OR REPLACE INTO FollowOrderScans (OrderId, ConnectionId, ShippedAt, Products)
+                SELECT w.OrderId, w.ConnectionId, w.ShippedAt,
+                       (SELECT group_concat(DISTINCT i.ProductCode) FROM CartOrderItems i INDEXED BY sqlite_autoindex_CartOrderItems_1
+                        WHERE i.ConnectionId = w.ConnectionId AND i.OrderExternalId = w.ExternalId
+                          AND +i.ProductCode IN ({string.Join(", ", products.Select((_, i) => $"$p{i}"))}))
+                FROM temp.FollowWindow w;
                 INSERT OR IGNORE INTO temp.FollowOrders (OrderId, ProductCode, ConnectionId, Times, ShippedAt, CustomerExternalId)
                 SELECT o.Id, p.ProductCode, o.ConnectionId, o.Times, o.ShippedAt, o.CustomerExternalId
                 FROM FollowOrderScans s
