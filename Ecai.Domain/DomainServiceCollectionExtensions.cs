@@ -58,6 +58,11 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Messaging.Steps.StepScenarios>();
         services.AddSingleton<Messaging.IDeliveryPlanner, Messaging.Steps.StepPlanner>();
         services.AddSingleton<Messaging.IDeliverySource, Messaging.Steps.StepDeliveries>();
+        services.AddSingleton<Messaging.Follow.FollowMessages>();
+        services.AddSingleton<Messaging.Follow.FollowPlanner>();
+        services.AddSingleton<Messaging.IDeliveryPlanner>(sp => sp.GetRequiredService<Messaging.Follow.FollowPlanner>());
+        services.AddSingleton<Messaging.Follow.FollowDeliverySource>();
+        services.AddSingleton<Messaging.IDeliverySource>(sp => sp.GetRequiredService<Messaging.Follow.FollowDeliverySource>());
         return services;
     }
 }

@@ -20,6 +20,8 @@ public enum TagCause
     IdentityForm = 2,
     Rule = 3,
     Bulk = 4,
+    /// <summary>An action after a message was sent (引上フォローメッセージ, step messages).</summary>
+    Message = 5,
 }
 
 /// <summary>

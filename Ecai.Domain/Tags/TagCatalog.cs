@@ -195,6 +195,8 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
         // are checked here too, with their own reason, e.g. 「メッセージ(N件)で使われているため削除できません。」.
         var steps = await Messaging.Steps.StepScenarios.CountUsingTagAsync(db, tagId, ct);
         if (steps > 0) return UsedBySteps(steps);
+        var follows = await Messaging.Follow.FollowMessages.TagUsesAsync(db, tagId, ct);
+        if (follows > 0) return $"引上フォローメッセージ({follows}件)で使われているため削除できません。";
         return null;
     }
 

@@ -16,6 +16,7 @@ namespace Ecai.Web.Bench;
 /// `bench --segments [--members 1000000] [--orders 5000000] [--seed-file path] [--no-sweep]`: filter, tag-rule sweep and dashboard
 /// times at a million members (<see cref="SegmentBench"/>).
 /// `bench --send [--members 20000]`: pushes through the send ledger vs raw pushes against the LINE sandbox (<see cref="SendBench"/>).
+/// `bench --due [--orders 5000000] [--members 500000]`: 引上フォローメッセージ's due scan (<see cref="DueScanBench"/>).
 /// </summary>
 public static class BenchCommand
 {
@@ -60,6 +61,16 @@ public static class BenchCommand
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 segmentDir.Delete(recursive: true);
+            }
+        }
+        if (args.Contains("--due"))
+        {
+            var dueDir = Directory.CreateTempSubdirectory("ecai-bench-due-");
+            try { return await DueScanBench.RunAsync(dueDir.FullName, Arg(args, "--members", 500_000), Arg(args, "--orders", 5_000_000)); }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                dueDir.Delete(recursive: true);
             }
         }
         var cartName = Text(args, "--cart") ?? "ecforce";

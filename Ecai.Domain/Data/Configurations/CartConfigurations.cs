@@ -38,6 +38,9 @@ internal sealed class CartOrderConfiguration : IEntityTypeConfiguration<CartOrde
         b.HasAlternateKey(x => new { x.ConnectionId, x.ExternalId });
         // Covering for a member's purchase count / amount / dates: no row lookups into the orders table.
         b.HasIndex(x => new { x.ConnectionId, x.CustomerExternalId, x.Cancelled, x.Amount, x.OrderedAt });
+        // 引上フォローメッセージ's due scan: a bounded range of recent shipping dates per connection, covering what the
+        // planner reads (the row id comes with every index entry), so the scan never touches the orders table.
+        b.HasIndex(x => new { x.ConnectionId, x.ShippedAt, x.Cancelled, x.Times, x.ExternalId, x.CustomerExternalId });
         b.HasMany(x => x.Items).WithOne()
             .HasForeignKey(i => new { i.ConnectionId, i.OrderExternalId })
             .HasPrincipalKey(o => new { o.ConnectionId, o.ExternalId })

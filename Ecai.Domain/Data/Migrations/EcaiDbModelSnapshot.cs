@@ -295,6 +295,8 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasIndex("ConnectionId", "CustomerExternalId", "Cancelled", "Amount", "OrderedAt");
 
+                    b.HasIndex("ConnectionId", "ShippedAt", "Cancelled", "Times", "ExternalId", "CustomerExternalId");
+
                     b.ToTable("CartOrders");
                 });
 
@@ -873,12 +875,52 @@ namespace Ecai.Domain.Data.Migrations
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.Steps.StepScenario", b =>
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowAction", b =>
+                {
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RichMenuAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RichMenuError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RichMenuId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RichMenuLinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScenarioId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeliveryId");
+
+                    b.HasIndex("BotId", "RichMenuLinkedAt");
+
+                    b.ToTable("FollowActions", (string)null);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowMessage", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConnectionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -902,6 +944,14 @@ namespace Ecai.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Trigger")
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Times")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
@@ -914,6 +964,94 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasIndex("BotId", "Enabled");
 
                     b.ToTable("StepScenarios", (string)null);
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("BotId", "ConnectionId", "ProductCode", "Priority");
+
+                    b.ToTable("FollowMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowOrderScan", b =>
+                {
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Products")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShippedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("ConnectionId", "Products");
+
+                    b.HasIndex("ConnectionId", "ShippedAt");
+
+                    b.ToTable("FollowOrderScans", (string)null);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowScanState", b =>
+                {
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Triggers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BotId");
+
+                    b.ToTable("FollowScanStates", (string)null);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowScenario", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AddTagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AtTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RemoveTagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RichMenuId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddTagId");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("RemoveTagId");
+
+                    b.HasIndex("FollowMessageId", "SortOrder");
+
+                    b.ToTable("FollowScenarios", (string)null);
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.StoredMessage", b =>
@@ -1458,6 +1596,7 @@ namespace Ecai.Domain.Data.Migrations
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.Steps.StepScenario", b =>
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowAction", b =>
                 {
                     b.HasOne("Ecai.Domain.Bots.Bot", null)
                         .WithMany()
@@ -1468,6 +1607,74 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasOne("Ecai.Domain.Tags.Tag", null)
                         .WithMany()
                         .HasForeignKey("TagId")
+                    b.HasOne("Ecai.Domain.Messaging.Delivery", null)
+                        .WithOne()
+                        .HasForeignKey("Ecai.Domain.Messaging.Follow.FollowAction", "DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowMessage", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Carts.CartConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowOrderScan", b =>
+                {
+                    b.HasOne("Ecai.Domain.Carts.CartConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Carts.CartOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowScanState", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowScenario", b =>
+                {
+                    b.HasOne("Ecai.Domain.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("AddTagId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ecai.Domain.Messaging.Follow.FollowMessage", null)
+                        .WithMany("Scenarios")
+                        .HasForeignKey("FollowMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Messaging.StoredMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("RemoveTagId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -1612,6 +1819,11 @@ namespace Ecai.Domain.Data.Migrations
             modelBuilder.Entity("Ecai.Domain.Carts.CartOrder", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowMessage", b =>
+                {
+                    b.Navigation("Scenarios");
                 });
 
             modelBuilder.Entity("Ecai.Domain.Operators.Operator", b =>

@@ -26,6 +26,7 @@ public sealed class LayoutTests : ComponentTest
         Assert.Equal(["ホーム", "会員リスト", "連携状況", "タグリスト", "タグの自動設定", "1:1トーク", "外部連携", "ジョブリスト", "LINE設定"], layout.FindAll(".mud-nav-link").Select(l => l.TextContent.Trim()));
         Assert.Equal(["ホーム", "会員リスト", "連携状況", "タグリスト", "タグの自動設定", "一斉配信", "外部連携", "ジョブリスト", "LINE設定"], layout.FindAll(".mud-nav-link").Select(l => l.TextContent.Trim()));
         Assert.Equal(["ホーム", "会員リスト", "連携状況", "タグリスト", "タグの自動設定", "ステップメッセージ", "外部連携", "ジョブリスト", "LINE設定"], layout.FindAll(".mud-nav-link").Select(l => l.TextContent.Trim()));
+        Assert.Equal(["ホーム", "会員リスト", "連携状況", "タグリスト", "タグの自動設定", "引上フォローメッセージ", "外部連携", "ジョブリスト", "LINE設定"], layout.FindAll(".mud-nav-link").Select(l => l.TextContent.Trim()));
         var logout = layout.Find("form[action='/account/logout']");
         Assert.Equal("post", logout.GetAttribute("method"));
         Assert.Contains("ログアウト", logout.TextContent);

@@ -1,0 +1,68 @@
+using Ecai.Domain.Data;
+using Ecai.Domain.Members;
+using Ecai.Domain.Tags;
+using Microsoft.Data.Sqlite;
+
+namespace Ecai.Domain.Messaging.Follow;
+
+/// <summary>
+/// What the dispatcher asks of 引上フォローメッセージ. Before a push: due rows whose follow message was switched off (or
+/// whose scenario was deleted) are Skipped(Stopped). After LINE accepted them: each scenario's actions (tags, points,
+/// rich menu) are applied once per delivery, recorded in FollowActions in the same transaction, so a retried batch
+/// applies nothing twice. The rich menu itself is linked over HTTP afterwards by <see cref="FollowRichMenus"/>.
+/// </summary>
+public sealed class FollowDeliverySource : IDeliverySource
+{
+    public DeliverySource Source => DeliverySource.Follow;
+
+    public Task BeforeSendAsync(SqliteConnection db, SqliteTransaction tx, string dueTable, DateTimeOffset now, CancellationToken ct) =>
+        SqlBatch.ExecuteAsync(db, tx, $"""
+            UPDATE Deliveries SET State = {(int)DeliveryState.Skipped}, SkipReason = {(int)DeliverySkipReason.Stopped}
+            WHERE Id IN (SELECT Id FROM {dueTable}) AND +Source = {(int)DeliverySource.Follow} AND +State = {(int)DeliveryState.Pending}
+              AND NOT EXISTS (SELECT 1 FROM FollowScenarios s JOIN FollowMessages f ON f.Id = s.FollowMessageId
+                              WHERE s.Id = Deliveries.SourceId AND f.Enabled = 1)
+            """, ct);
+
+    public async Task AfterSentAsync(SqliteConnection db, SqliteTransaction tx, string sentTable, DateTimeOffset now, CancellationToken ct)
+    {
+        // The sent follow deliveries with actions that were not applied yet (a retried batch finds them recorded).
+        await SqlBatch.ExecuteAsync(db, tx, $"""
+            CREATE TEMP TABLE IF NOT EXISTS FollowFresh (DeliveryId INTEGER PRIMARY KEY, MemberId INTEGER NOT NULL, AddTagId INTEGER,
+                RemoveTagId INTEGER, Points INTEGER NOT NULL);
+            DELETE FROM temp.FollowFresh;
+            INSERT INTO temp.FollowFresh (DeliveryId, MemberId, AddTagId, RemoveTagId, Points)
+            SELECT d.Id, d.MemberId, s.AddTagId, s.RemoveTagId, s.Points
+            FROM {sentTable} t
+            JOIN Deliveries d ON d.Id = t.Id
+            JOIN FollowScenarios s ON s.Id = d.SourceId
+            WHERE d.Source = {(int)DeliverySource.Follow}
+              AND (s.AddTagId IS NOT NULL OR s.RemoveTagId IS NOT NULL OR s.Points <> 0 OR s.RichMenuId IS NOT NULL)
+              AND NOT EXISTS (SELECT 1 FROM FollowActions a WHERE a.DeliveryId = d.Id);
+            INSERT INTO FollowActions (DeliveryId, BotId, MemberId, ScenarioId, AppliedAt, RichMenuId, RichMenuAttempts)
+            SELECT d.Id, d.BotId, d.MemberId, d.SourceId, $now, s.RichMenuId, 0
+            FROM temp.FollowFresh f JOIN Deliveries d ON d.Id = f.DeliveryId JOIN FollowScenarios s ON s.Id = d.SourceId;
+            """, ct, ("$now", now.UtcTicks));
+
+        var tags = new List<(long Tag, bool Add)>();
+        await using (var read = db.CreateCommand())
+        {
+            read.Transaction = tx;
+            read.CommandText = """
+                SELECT DISTINCT AddTagId, 1 FROM temp.FollowFresh WHERE AddTagId IS NOT NULL
+                UNION SELECT DISTINCT RemoveTagId, 0 FROM temp.FollowFresh WHERE RemoveTagId IS NOT NULL
+                """;
+            await using var reader = await read.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) tags.Add((reader.GetInt64(0), reader.GetInt64(1) == 1));
+        }
+        // Tags set-wise per tag, events first (cause Message): additions before removals, as the scenarios list them.
+        foreach (var (tag, add) in tags.OrderByDescending(t => t.Add))
+            await TagChanges.ApplyAsync(db, tx, $"m.Id IN (SELECT f.MemberId FROM temp.FollowFresh f WHERE f.{(add ? "AddTagId" : "RemoveTagId")} = $tag)",
+                add, TagCause.Message, [("$tag", tag), ("$now", now.UtcTicks)], ct);
+
+        // Points: every member's sum of this batch, never below zero.
+        await SqlBatch.ExecuteAsync(db, tx, """
+            UPDATE Members SET Points = max(0, Points + (SELECT sum(f.Points) FROM temp.FollowFresh f WHERE f.MemberId = Members.Id))
+            WHERE Id IN (SELECT MemberId FROM temp.FollowFresh WHERE Points <> 0)
+            """, ct);
+    }
+}
