@@ -841,40 +841,6 @@ namespace Ecai.Domain.Data.Migrations
                     b.ToTable("Deliveries");
                 });
 
-            modelBuilder.Entity("Ecai.Domain.Messaging.Steps.ScenarioStep", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Amount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("AtMinute")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("DelayKind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("MessageId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ScenarioId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MessageId");
-
-                    b.HasIndex("ScenarioId", "Position");
-
-                    b.ToTable("ScenarioSteps", (string)null);
-                });
-
-            modelBuilder.Entity("Ecai.Domain.Messaging.Steps.StepScenario", b =>
             modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowAction", b =>
                 {
                     b.Property<long>("DeliveryId")
@@ -929,9 +895,6 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("EntryAfterEventId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("FilterJson")
                         .HasColumnType("TEXT");
 
@@ -940,10 +903,6 @@ namespace Ecai.Domain.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("TagId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Trigger")
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
@@ -959,11 +918,6 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TagId");
-
-                    b.HasIndex("BotId", "Enabled");
-
-                    b.ToTable("StepScenarios", (string)null);
                     b.HasIndex("ConnectionId");
 
                     b.HasIndex("BotId", "ConnectionId", "ProductCode", "Priority");
@@ -1052,6 +1006,83 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasIndex("FollowMessageId", "SortOrder");
 
                     b.ToTable("FollowScenarios", (string)null);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Steps.ScenarioStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AtMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelayKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScenarioId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("ScenarioId", "Position");
+
+                    b.ToTable("ScenarioSteps", (string)null);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Steps.StepScenario", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntryAfterEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilterJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TagId");
+
+                    b.HasIndex("BotId", "Enabled");
+
+                    b.ToTable("StepScenarios", (string)null);
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.StoredMessage", b =>
@@ -1580,22 +1611,6 @@ namespace Ecai.Domain.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ecai.Domain.Messaging.Steps.ScenarioStep", b =>
-                {
-                    b.HasOne("Ecai.Domain.Messaging.StoredMessage", null)
-                        .WithMany()
-                        .HasForeignKey("MessageId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Ecai.Domain.Messaging.Steps.StepScenario", null)
-                        .WithMany()
-                        .HasForeignKey("ScenarioId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Ecai.Domain.Messaging.Steps.StepScenario", b =>
             modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowAction", b =>
                 {
                     b.HasOne("Ecai.Domain.Bots.Bot", null)
@@ -1604,9 +1619,6 @@ namespace Ecai.Domain.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Ecai.Domain.Tags.Tag", null)
-                        .WithMany()
-                        .HasForeignKey("TagId")
                     b.HasOne("Ecai.Domain.Messaging.Delivery", null)
                         .WithOne()
                         .HasForeignKey("Ecai.Domain.Messaging.Follow.FollowAction", "DeliveryId")
@@ -1675,6 +1687,35 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasOne("Ecai.Domain.Tags.Tag", null)
                         .WithMany()
                         .HasForeignKey("RemoveTagId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Steps.ScenarioStep", b =>
+                {
+                    b.HasOne("Ecai.Domain.Messaging.StoredMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Messaging.Steps.StepScenario", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Steps.StepScenario", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -5,11 +5,55 @@
 namespace Ecai.Domain.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class FollowMessages : Migration
+    public partial class Messaging : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Deliveries_RetryKey",
+                table: "Deliveries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deliveries_State_DueAt",
+                table: "Deliveries");
+
+            migrationBuilder.CreateTable(
+                name: "Broadcasts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BotId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FilterJson = table.Column<string>(type: "TEXT", nullable: true),
+                    ScheduledAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Recipients = table.Column<long>(type: "INTEGER", nullable: false),
+                    Blocked = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlannedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Broadcasts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Broadcasts_Bots_BotId",
+                        column: x => x.BotId,
+                        principalTable: "Bots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Broadcasts_StoredMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "StoredMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateTable(
                 name: "FollowActions",
                 columns: table => new
@@ -120,6 +164,39 @@ namespace Ecai.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StepScenarios",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BotId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Trigger = table.Column<int>(type: "INTEGER", nullable: false),
+                    TagId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FilterJson = table.Column<string>(type: "TEXT", nullable: true),
+                    EntryAfterEventId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StepScenarios", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StepScenarios_Bots_BotId",
+                        column: x => x.BotId,
+                        principalTable: "Bots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StepScenarios_Tags_TagId",
+                        column: x => x.TagId,
+                        principalTable: "Tags",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FollowScenarios",
                 columns: table => new
                 {
@@ -164,10 +241,65 @@ namespace Ecai.Domain.Data.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ScenarioSteps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ScenarioId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    DelayKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<int>(type: "INTEGER", nullable: false),
+                    AtMinute = table.Column<int>(type: "INTEGER", nullable: true),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScenarioSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScenarioSteps_StepScenarios_ScenarioId",
+                        column: x => x.ScenarioId,
+                        principalTable: "StepScenarios",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ScenarioSteps_StoredMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "StoredMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_BotId_State_DueAt",
+                table: "Deliveries",
+                columns: new[] { "BotId", "State", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_RetryKey",
+                table: "Deliveries",
+                column: "RetryKey");
+
             migrationBuilder.CreateIndex(
                 name: "IX_CartOrders_ConnectionId_ShippedAt_Cancelled_Times_ExternalId_CustomerExternalId",
                 table: "CartOrders",
                 columns: new[] { "ConnectionId", "ShippedAt", "Cancelled", "Times", "ExternalId", "CustomerExternalId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Broadcasts_BotId_Id",
+                table: "Broadcasts",
+                columns: new[] { "BotId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Broadcasts_MessageId",
+                table: "Broadcasts",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Broadcasts_State_ScheduledAt",
+                table: "Broadcasts",
+                columns: new[] { "State", "ScheduledAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FollowActions_BotId_RichMenuLinkedAt",
@@ -213,11 +345,34 @@ namespace Ecai.Domain.Data.Migrations
                 name: "IX_FollowScenarios_RemoveTagId",
                 table: "FollowScenarios",
                 column: "RemoveTagId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScenarioSteps_MessageId",
+                table: "ScenarioSteps",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScenarioSteps_ScenarioId_Position",
+                table: "ScenarioSteps",
+                columns: new[] { "ScenarioId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StepScenarios_BotId_Enabled",
+                table: "StepScenarios",
+                columns: new[] { "BotId", "Enabled" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StepScenarios_TagId",
+                table: "StepScenarios",
+                column: "TagId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Broadcasts");
+
             migrationBuilder.DropTable(
                 name: "FollowActions");
 
@@ -231,11 +386,36 @@ namespace Ecai.Domain.Data.Migrations
                 name: "FollowScenarios");
 
             migrationBuilder.DropTable(
+                name: "ScenarioSteps");
+
+            migrationBuilder.DropTable(
                 name: "FollowMessages");
+
+            migrationBuilder.DropTable(
+                name: "StepScenarios");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deliveries_BotId_State_DueAt",
+                table: "Deliveries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deliveries_RetryKey",
+                table: "Deliveries");
 
             migrationBuilder.DropIndex(
                 name: "IX_CartOrders_ConnectionId_ShippedAt_Cancelled_Times_ExternalId_CustomerExternalId",
                 table: "CartOrders");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_RetryKey",
+                table: "Deliveries",
+                column: "RetryKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_State_DueAt",
+                table: "Deliveries",
+                columns: new[] { "State", "DueAt" });
         }
     }
 }

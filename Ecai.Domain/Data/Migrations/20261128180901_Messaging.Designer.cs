@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ecai.Domain.Data.Migrations
 {
     [DbContext(typeof(EcaiDb))]
-    [Migration("20261128162853_Broadcasts")]
-    partial class Broadcasts
+    [Migration("20261128180901_Messaging")]
+    partial class Messaging
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -298,6 +298,8 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasIndex("ConnectionId", "CustomerExternalId", "Cancelled", "Amount", "OrderedAt");
 
+                    b.HasIndex("ConnectionId", "ShippedAt", "Cancelled", "Times", "ExternalId", "CustomerExternalId");
+
                     b.ToTable("CartOrders");
                 });
 
@@ -434,6 +436,41 @@ namespace Ecai.Domain.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("WebhookReceipts");
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Dashboard.ConnectionLinkCount", b =>
+                {
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConnectionId");
+
+                    b.ToTable("ConnectionLinkCounts");
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Dashboard.FriendMonthCount", b =>
+                {
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Friends")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Linked")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BotId", "Month");
+
+                    b.ToTable("FriendMonthCounts");
                 });
 
             modelBuilder.Entity("Ecai.Domain.Jobs.JobRun", b =>
@@ -573,7 +610,12 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasIndex("BotId", "ConnectionId", "MemberId");
 
-                    b.ToTable("CartLinks");
+                    b.ToTable("CartLinks", t =>
+                        {
+                            t.HasTrigger("CartLinks_Counters_Delete");
+
+                            t.HasTrigger("CartLinks_Counters_Insert");
+                        });
                 });
 
             modelBuilder.Entity("Ecai.Domain.Members.Member", b =>
@@ -631,7 +673,14 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasIndex("BotId", "PhoneNormalized");
 
-                    b.ToTable("Members");
+                    b.ToTable("Members", t =>
+                        {
+                            t.HasTrigger("Members_Counters_Delete");
+
+                            t.HasTrigger("Members_Counters_Insert");
+
+                            t.HasTrigger("Members_Counters_Move");
+                        });
                 });
 
             modelBuilder.Entity("Ecai.Domain.Members.MemberEvent", b =>
@@ -793,6 +842,250 @@ namespace Ecai.Domain.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Deliveries");
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowAction", b =>
+                {
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RichMenuAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RichMenuError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RichMenuId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RichMenuLinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScenarioId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeliveryId");
+
+                    b.HasIndex("BotId", "RichMenuLinkedAt");
+
+                    b.ToTable("FollowActions", (string)null);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilterJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Times")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("BotId", "ConnectionId", "ProductCode", "Priority");
+
+                    b.ToTable("FollowMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowOrderScan", b =>
+                {
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Products")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShippedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("ConnectionId", "Products");
+
+                    b.HasIndex("ConnectionId", "ShippedAt");
+
+                    b.ToTable("FollowOrderScans", (string)null);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowScanState", b =>
+                {
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Triggers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BotId");
+
+                    b.ToTable("FollowScanStates", (string)null);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowScenario", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AddTagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AtTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RemoveTagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RichMenuId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddTagId");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("RemoveTagId");
+
+                    b.HasIndex("FollowMessageId", "SortOrder");
+
+                    b.ToTable("FollowScenarios", (string)null);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Steps.ScenarioStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AtMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelayKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScenarioId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("ScenarioId", "Position");
+
+                    b.ToTable("ScenarioSteps", (string)null);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Steps.StepScenario", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntryAfterEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilterJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TagId");
+
+                    b.HasIndex("BotId", "Enabled");
+
+                    b.ToTable("StepScenarios", (string)null);
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.StoredMessage", b =>
@@ -1225,6 +1518,24 @@ namespace Ecai.Domain.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ecai.Domain.Dashboard.ConnectionLinkCount", b =>
+                {
+                    b.HasOne("Ecai.Domain.Carts.CartConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Dashboard.FriendMonthCount", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ecai.Domain.Line.ChatMessage", b =>
                 {
                     b.HasOne("Ecai.Domain.Members.Member", null)
@@ -1301,6 +1612,114 @@ namespace Ecai.Domain.Data.Migrations
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowAction", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Messaging.Delivery", null)
+                        .WithOne()
+                        .HasForeignKey("Ecai.Domain.Messaging.Follow.FollowAction", "DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowMessage", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Carts.CartConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowOrderScan", b =>
+                {
+                    b.HasOne("Ecai.Domain.Carts.CartConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Carts.CartOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowScanState", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowScenario", b =>
+                {
+                    b.HasOne("Ecai.Domain.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("AddTagId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ecai.Domain.Messaging.Follow.FollowMessage", null)
+                        .WithMany("Scenarios")
+                        .HasForeignKey("FollowMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Messaging.StoredMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("RemoveTagId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Steps.ScenarioStep", b =>
+                {
+                    b.HasOne("Ecai.Domain.Messaging.StoredMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Messaging.Steps.StepScenario", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Steps.StepScenario", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.StoredMessage", b =>
@@ -1444,6 +1863,11 @@ namespace Ecai.Domain.Data.Migrations
             modelBuilder.Entity("Ecai.Domain.Carts.CartOrder", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowMessage", b =>
+                {
+                    b.Navigation("Scenarios");
                 });
 
             modelBuilder.Entity("Ecai.Domain.Operators.Operator", b =>
