@@ -46,7 +46,6 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ProductCsvExport>();
         services.AddSingleton<Messaging.DeliveryCounts>();
         services.AddSingleton<Messaging.Chat.ChatConversations>();
-        services.TryAddSingleton<Messaging.IDispatchSignal, Messaging.Chat.NoDispatchSignal>();
         services.AddOptions<Messaging.DispatchOptions>();
         services.AddSingleton<Messaging.DeliveryDispatcher>();
         services.AddSingleton<Messaging.IDispatchSignal>(sp => sp.GetRequiredService<Messaging.DeliveryDispatcher>());
@@ -60,6 +59,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Messaging.IDeliverySource, Messaging.Steps.StepDeliveries>();
         services.AddSingleton<Messaging.Follow.FollowMessages>();
         services.AddSingleton<Messaging.Follow.FollowPlanner>();
+        services.AddSingleton<Messaging.Follow.FollowRichMenus>();
         services.AddSingleton<Messaging.IDeliveryPlanner>(sp => sp.GetRequiredService<Messaging.Follow.FollowPlanner>());
         services.AddSingleton<Messaging.Follow.FollowDeliverySource>();
         services.AddSingleton<Messaging.IDeliverySource>(sp => sp.GetRequiredService<Messaging.Follow.FollowDeliverySource>());

@@ -1,9 +1,9 @@
-using System.Text.Json.Nodes;
 using Coravel.Invocable;
 using Ecai.Domain.Data;
 using Ecai.Domain.Jobs;
 using Ecai.Domain.Line;
 using Ecai.Domain.Messaging;
+using Ecai.Domain.Messaging.Follow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Web.Jobs;
@@ -14,7 +14,7 @@ namespace Ecai.Web.Jobs;
 /// ジョブリスト is not flooded with empty runs. After a restart the pending backlog is simply due again (same retry keys).
 /// </summary>
 public sealed class DispatchDeliveriesJob(IDbContextFactory<EcaiDb> dbs, IEnumerable<IDeliveryPlanner> planners, DeliveryDispatcher dispatcher,
-    LineChannels channels, JobRuns runs, TimeProvider clock, ILogger<DispatchDeliveriesJob> log) : IInvocable, ICancellableInvocable
+    LineChannels channels, FollowRichMenus richMenus, JobRuns runs, TimeProvider clock, ILogger<DispatchDeliveriesJob> log) : IInvocable, ICancellableInvocable
 {
     public const string Kind = "dispatch";
     public CancellationToken CancellationToken { get; set; }
@@ -53,6 +53,8 @@ public sealed class DispatchDeliveriesJob(IDbContextFactory<EcaiDb> dbs, IEnumer
         try
         {
             var result = await dispatcher.DispatchAsync(botId, ct, run);
+            // Follow messages' rich-menu actions are HTTP calls, made after the sends' transaction (retried next time on failure).
+            await richMenus.LinkPendingAsync(botId, ct);
             run.Skipped = result.Skipped;
             await (result.Halt switch
             {
@@ -103,19 +105,4 @@ public sealed class DispatchWakeLoop(DeliveryDispatcher dispatcher, IServiceScop
             // shutting down; pending rows are due again on the next start
         }
     }
-}
-
-/// <summary>
-/// Stands in for the LINE Messaging API client until one is registered (AddEcaiIntegrations registers the real one):
-/// every send is "unavailable", so rows stay pending and retry; nothing is lost.
-/// </summary>
-internal sealed class UnconnectedLineMessenger : ILineMessenger
-{
-    private static readonly PushResult Down = new(PushOutcome.Unavailable, "LINE送信クライアントが設定されていません。");
-
-    public Task<PushResult> PushAsync(string accessToken, string to, JsonArray messages, Guid retryKey, CancellationToken ct) => Task.FromResult(Down);
-    public Task<PushResult> MulticastAsync(string accessToken, IReadOnlyList<string> to, JsonArray messages, Guid retryKey, CancellationToken ct) => Task.FromResult(Down);
-    public Task<bool> LinkRichMenuAsync(string accessToken, string userId, string richMenuId, CancellationToken ct) => Task.FromResult(false);
-    public Task<bool> UnlinkRichMenuAsync(string accessToken, string userId, CancellationToken ct) => Task.FromResult(false);
-    public Task<LineQuota> QuotaAsync(string accessToken, CancellationToken ct) => throw new InvalidOperationException("LINE送信クライアントが設定されていません。");
 }

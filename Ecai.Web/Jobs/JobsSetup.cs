@@ -21,7 +21,6 @@ public static class JobsSetup
         services.AddTransient<TagSweepJob>();
         services.AddTransient<DispatchDeliveriesJob>();
         services.AddHostedService<DispatchWakeLoop>();
-        services.TryAddSingleton<Ecai.Domain.Line.ILineMessenger, UnconnectedLineMessenger>(); // integrator: the real client replaces this
         return services;
     }
 

@@ -69,10 +69,7 @@ public sealed class Broadcasts(IDbContextFactory<EcaiDb> dbs, MemberSearch searc
         var title = request.Title?.Trim();
         if (string.IsNullOrEmpty(title)) errors.Add("配信名を入力してください。");
         else if (title.Length > TitleMax) errors.Add($"配信名は{TitleMax}文字以内で入力してください。");
-        if (request.Content.Bubbles.Count == 0 || request.Content.Bubbles.All(b => b.Kind == BubbleKind.Text && string.IsNullOrWhiteSpace(b.Text)))
-            errors.Add("メッセージを入力してください。");
-        else if (request.Content.Bubbles.Count > MessageContent.MaxBubbles)
-            errors.Add($"吹き出しは{MessageContent.MaxBubbles}個までです。");
+        errors.AddRange(request.Content.Problems());
         if (request.ScheduledAt is { } at && at <= now)
             errors.Add($"予約日時が過去です({JapanTime.ToJst(at):yyyy/MM/dd HH:mm})。これから先の日時を指定してください。");
         if (request.Filter?.Problems() is { Count: > 0 } problems) errors.AddRange(problems);

@@ -138,9 +138,7 @@ public sealed class FollowMessages(IDbContextFactory<EcaiDb> dbs, DeliveryCounts
             var at = $"シナリオ{i + 1}: ";
             if (s.DaysAfter is < 0 or > FollowMessage.MaxDaysAfter) errors.Add(at + $"配信日は発送完了日の0〜{FollowMessage.MaxDaysAfter}日後で指定してください。");
             if (s.AtTime.Second != 0 || s.AtTime.Millisecond != 0) errors.Add(at + "配信時刻は時:分で指定してください。");
-            if (s.Content.Bubbles.Count == 0) errors.Add(at + "メッセージを入力してください。");
-            if (s.Content.Bubbles.Count > MessageContent.MaxBubbles) errors.Add(at + $"吹き出しは{MessageContent.MaxBubbles}個までです。");
-            if (s.Content.Bubbles.Any(b => b.Kind == BubbleKind.Text && string.IsNullOrWhiteSpace(b.Text))) errors.Add(at + "空の吹き出しがあります。");
+            errors.AddRange(s.Content.Problems().Select(p => at + p));
             if (s.AddTagId is not null && s.AddTagId == s.RemoveTagId) errors.Add(at + "同じタグを付与と削除の両方に指定することはできません。");
             if (s.Points is < -MaxPoints or > MaxPoints) errors.Add(at + $"ポイントは±{MaxPoints:N0}以内で指定してください。");
             if (s.RichMenuId is { } menu && (menu.Trim().Length > MaxRichMenuIdLength || menu.Trim().Any(char.IsWhiteSpace)))

@@ -129,17 +129,9 @@ public sealed class StepScenarios(IDbContextFactory<EcaiDb> dbs, DeliveryCounts 
             else if (step.Amount > MaxAmount) errors.Add(label + $"配信タイミングは{MaxAmount}以下で指定してください。");
             if (step.DelayKind == StepDelayKind.DaysAt && StepDelay.ParseTime(step.At) is null)
                 errors.Add(label + "配信時刻をHH:MM(例: 18:00)で入力してください。");
-            errors.AddRange(ContentProblems(step.Content).Select(p => label + p));
+            errors.AddRange(step.Content.Problems().Select(p => label + p));
         }
         return errors;
-    }
-
-    // integrator: replace with content.Problems() (MessageContent validation, owned by the content task) once merged.
-    private static IEnumerable<string> ContentProblems(MessageContent content)
-    {
-        if (content.Bubbles.Count == 0) yield return "メッセージを入力してください。";
-        if (content.Bubbles.Count > MessageContent.MaxBubbles) yield return $"吹き出しは{MessageContent.MaxBubbles}個までです。";
-        if (content.Bubbles.Any(b => b.Kind == BubbleKind.Text && string.IsNullOrWhiteSpace(b.Text))) yield return "テキストを入力してください。";
     }
 
     /// <summary>Validates and saves the scenario with its steps (in order) in one transaction; nothing is saved on errors.</summary>

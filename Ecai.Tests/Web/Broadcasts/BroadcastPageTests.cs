@@ -54,7 +54,7 @@ public sealed class BroadcastPageTests : ComponentTest
         var page = Render<BroadcastCreatePage>();
         page.WaitForAssertion(() => Assert.Equal("3人", page.Find("[data-testid=recipient-count]").TextContent.Replace(" ", "").Trim()));
         page.Find("#broadcast-title").Change("冬のセール");
-        page.Find("#broadcast-text").Change("{name}さん、セールです");
+        page.Find("[data-testid=editor-text]").Input("{name}さん、セールです");
         await page.Find("input[data-testid=broadcast-scheduled]").ChangeAsync(true);
 
         page.Find("#broadcast-at").Change("2026-11-26T17:59"); // now is 18:00 JST

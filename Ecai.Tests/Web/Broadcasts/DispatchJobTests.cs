@@ -1,3 +1,4 @@
+using Ecai.Domain.Messaging.Follow;
 using Ecai.Domain.Jobs;
 using Ecai.Domain.Messaging;
 using Ecai.Domain.Messaging.Broadcasts;
@@ -17,7 +18,7 @@ public sealed class DispatchJobTests : IAsyncLifetime
     public async Task DisposeAsync() => await _w.DisposeAsync();
 
     private DispatchDeliveriesJob Job() =>
-        new(_w.F.Db, [_w.Planner()], _w.Dispatcher(), _w.Channels, _w.F.Runs, _w.F.Clock, NullLogger<DispatchDeliveriesJob>.Instance);
+        new(_w.F.Db, [_w.Planner()], _w.Dispatcher(), _w.Channels, new FollowRichMenus(_w.F.Db, _w.Channels, _w.Line, _w.F.Clock), _w.F.Runs, _w.F.Clock, NullLogger<DispatchDeliveriesJob>.Instance);
 
     private async Task<List<JobRun>> RunsAsync()
     {

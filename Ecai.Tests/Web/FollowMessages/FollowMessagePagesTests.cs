@@ -60,7 +60,7 @@ public sealed class FollowMessagePagesTests : ComponentTest
             var errors = page.FindAll("[data-testid=follow-error]").Select(e => e.TextContent.Trim()).ToList();
             Assert.Contains("メッセージ管理名を入力してください。", errors);
             Assert.Contains("トリガー商品を選んでください。", errors);
-            Assert.Contains("シナリオ1: メッセージを入力してください。", errors);
+            Assert.Contains("シナリオ1: 吹き出しを1つ以上入れてください。", errors);
         });
         await using var db = Db.CreateDbContext();
         Assert.Equal(0, await db.Set<FollowMessage>().CountAsync());

@@ -73,15 +73,15 @@ public sealed class StepPagesTests : ComponentTest
         Assert.Contains("2倍以上", page.Find("[data-testid=step-tip]").TextContent);
 
         page.Find("[data-testid=step-save]").Click();
-        page.WaitForAssertion(() => Assert.Equal(["メッセージ管理名を入力してください。", "ステップ1: メッセージを入力してください。"],
+        page.WaitForAssertion(() => Assert.Equal(["メッセージ管理名を入力してください。", "ステップ1: 吹き出しを1つ以上入れてください。"],
             page.FindAll("[data-testid=step-error]").Select(e => e.TextContent.Trim())));
 
         Input(page.Find("[data-testid=step-name]")).Change("友だち追加のごあいさつ");
-        Input(page.Find("[data-testid=step-text]")).Change("{name}さん、友だち追加ありがとうございます");
+        page.Find("[data-testid=editor-text]").Input("{name}さん、友だち追加ありがとうございます");
         page.Find("[data-testid=step-add]").Click();
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=step-item]").Count));
         Input(page.FindAll("[data-testid=step-amount]")[1]).Change("3");
-        Input(page.FindAll("[data-testid=step-text]")[1]).Change("クーポンのご案内");
+        page.FindAll("[data-testid=editor-text]")[1].Input("クーポンのご案内");
         page.FindAll("[data-testid=step-up]")[1].Click(); // the coupon goes first
         Input(page.Find("[data-testid=step-filter-on]")).Change(true);
         page.WaitForElement("[data-testid=member-filter]"); // the member list's filter panel, left without conditions

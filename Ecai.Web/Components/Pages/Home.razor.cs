@@ -40,6 +40,8 @@ public sealed partial class Home : BotPage
 
     protected override Task OnLiveEventAsync(LiveEvent e)
     {
+        // Sends report per batch; their progress already arrives as job progress.
+        if (e is DeliveriesChanged) return Task.CompletedTask;
         if (e is JobProgressChanged p)
         {
             if (p.State == JobState.Running)

@@ -245,7 +245,7 @@ public sealed class FollowPlannerTests : IAsyncLifetime
 
         Assert.Contains("メッセージ管理名を入力してください。", errors);
         Assert.Contains("シナリオ1: 配信日は発送完了日の0〜365日後で指定してください。", errors);
-        Assert.Contains("シナリオ1: メッセージを入力してください。", errors);
+        Assert.Contains("シナリオ1: 吹き出しを1つ以上入れてください。", errors);
         Assert.Contains("トリガー商品がこのカートの商品にありません。", errors);
     }
 

@@ -374,7 +374,7 @@ public sealed class StepScenariosTests : IAsyncLifetime
             "メッセージ管理名を入力してください。",
             "ステップ1: 配信タイミングに負の数は指定できません。",
             "ステップ2: 配信時刻をHH:MM(例: 18:00)で入力してください。",
-            "ステップ3: メッセージを入力してください。",
+            "ステップ3: 吹き出しを1つ以上入れてください。",
             "トリガーにするタグが見つかりません。",
         ], result.Errors);
         Assert.Equal(["ステップを1つ以上追加してください。"], StepScenarios.Validate(new StepScenarioDraft { Name = "空", Steps = [] }));

@@ -20,7 +20,7 @@ public sealed partial class BroadcastCreatePage : BotPage
     private MemberFilter _filter = MemberFilter.All;
     private BroadcastEstimate? _estimate;
     private string? _title;
-    private string? _text;
+    private MessageContent _content = MessageContent.Empty;
     private bool _scheduled;
     private string? _at;
     private bool _sending;
@@ -67,7 +67,7 @@ public sealed partial class BroadcastCreatePage : BotPage
     }
 
     private bool CanSend => RendererInfo.IsInteractive && !_sending && _estimate is { Recipients: > 0 } && !string.IsNullOrWhiteSpace(_title)
-        && !string.IsNullOrWhiteSpace(_text) && (!_scheduled || At is not null && AtProblem is null);
+        && _content.Problems().Count == 0 && (!_scheduled || At is not null && AtProblem is null);
 
     private async Task SendAsync()
     {
@@ -80,9 +80,8 @@ public sealed partial class BroadcastCreatePage : BotPage
         _sending = true;
         try
         {
-            var content = new MessageContent([new Bubble { Kind = BubbleKind.Text, Text = _text }]);
             var (id, errors) = await Broadcasts.CreateAsync(Bot.Id,
-                new BroadcastRequest(_title, content, _filter, _scheduled ? At : null), BotContext.OperatorName, Aborted);
+                new BroadcastRequest(_title, _content, _filter, _scheduled ? At : null), BotContext.OperatorName, Aborted);
             _errors = errors;
             if (id is null) return;
             Snackbar.Add(_scheduled ? L["Broadcasts.Scheduled"] : L["Broadcasts.Sending"], Severity.Success);

@@ -71,12 +71,6 @@ public sealed partial class FollowMessageEditPage : BotPage
         else row.TimeValid = false;
     }
 
-    private static void SetText(ScenarioRow row, string? text)
-    {
-        row.Text = text ?? "";
-        row.Draft.Content = string.IsNullOrEmpty(row.Text) ? MessageContent.Empty : new MessageContent([new Bubble { Kind = BubbleKind.Text, Text = row.Text }]);
-    }
-
     private async Task SaveAsync()
     {
         if (Bot is null) return;
@@ -104,6 +98,5 @@ public sealed partial class FollowMessageEditPage : BotPage
         public FollowScenarioDraft Draft { get; } = draft;
         public string Time { get; set; } = draft.AtTime.ToString("HH:mm", CultureInfo.InvariantCulture);
         public bool TimeValid { get; set; } = true;
-        public string Text { get; set; } = string.Join("\n", draft.Content.Bubbles.Where(b => b.Kind == BubbleKind.Text).Select(b => b.Text));
     }
 }

@@ -52,11 +52,8 @@ public sealed partial class StepEditPage : BotPage
             ? L["Steps.AtUnread"]
             : L["Steps.DelayAfterTrigger", step.Delay.Describe()];
 
-    private static string? TextOf(StepDraft step) => step.Content.Bubbles.FirstOrDefault(b => b.Kind == BubbleKind.Text)?.Text;
 
     /// <summary>Placeholder until the message editor is merged: the content is one text bubble.</summary>
-    private static void SetText(StepDraft step, string? text) =>
-        step.Content = string.IsNullOrEmpty(text) ? MessageContent.Empty : new MessageContent([new Bubble { Kind = BubbleKind.Text, Text = text }]);
 
     private async Task SaveAsync()
     {
