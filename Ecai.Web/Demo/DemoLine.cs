@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Ecai.Domain.Data;
 using Ecai.Domain.Forms;
 using Ecai.Domain.Line;
@@ -12,7 +13,7 @@ namespace Ecai.Web.Demo;
 /// pointing at it, and every demo member a LINE friend there, so LIFF pages can be opened as any of them
 /// with an ID token the sandbox issues and ECAI verifies like a real one.
 /// </summary>
-public sealed class DemoLine(IDbContextFactory<EcaiDb> dbs)
+public sealed class DemoLine(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
 {
     public const string Prefix = "/sandbox/line";
     public const string ChannelId = "2000000001";
@@ -22,7 +23,8 @@ public sealed class DemoLine(IDbContextFactory<EcaiDb> dbs)
     /// <summary>The demo channel's secret (the sandbox signs its webhooks with it); a constant of the sandbox, not a secret anywhere else.</summary>
     public const string ChannelSecret = "0123456789abcdef0123456789abcdef";
 
-    public LineSandboxStore Store { get; } = new();
+    /// <summary>On the app's clock (the demo clock), so what friends received is stamped with the demo's time.</summary>
+    public LineSandboxStore Store { get; } = new(clock);
 
     public void Map(IEndpointRouteBuilder app) => LineSandbox.Map(app, Prefix, Store);
 
@@ -62,6 +64,24 @@ public sealed class DemoLine(IDbContextFactory<EcaiDb> dbs)
         return await members.OrderByDescending(m => m.FriendAddedAt).Take(take)
             .Select(m => new DemoFriend(m.Id, m.LineUserId, m.DisplayName, m.RegisteredName, m.PhoneRaw, db.CartLinks.Any(l => l.MemberId == m.Id)))
             .ToListAsync(ct);
+    }
+
+    /// <summary>What a friend received on LINE, oldest first, one entry per message object with the time it arrived.</summary>
+    public (JsonArray Messages, IReadOnlyList<DateTimeOffset?> Times) ReceivedBy(string lineUserId)
+    {
+        var messages = new JsonArray();
+        var times = new List<DateTimeOffset?>();
+        foreach (var received in Store.ReceivedBy(lineUserId))
+        {
+            var batch = received.Messages; // a fresh copy: its nodes can move to the combined array
+            foreach (var message in batch.ToList())
+            {
+                batch.Remove(message);
+                messages.Add(message);
+                times.Add(received.At);
+            }
+        }
+        return (messages, times);
     }
 
     /// <summary>What LIFF would hand the page for this friend: an ID token for the demo LIFF app's channel, valid for an hour.</summary>

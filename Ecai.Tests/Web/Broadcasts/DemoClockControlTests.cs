@@ -14,7 +14,6 @@ public sealed class DemoClockControlTests : ComponentTest
 
     protected override void AddServices(IServiceCollection services)
     {
-        services.AddSingleton<Ecai.Domain.Line.ILineMessenger>(new FakeLine());
         services.AddSingleton(_demo);
     }
 
@@ -46,7 +45,6 @@ public sealed class DemoClockControlTests : ComponentTest
 
 public sealed class DemoClockHiddenTests : ComponentTest
 {
-    protected override void AddServices(IServiceCollection services) => services.AddSingleton<Ecai.Domain.Line.ILineMessenger>(new FakeLine());
 
     [Fact]
     public async Task Outside_demo_mode_the_control_shows_nothing()

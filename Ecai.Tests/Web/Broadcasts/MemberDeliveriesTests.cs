@@ -13,7 +13,6 @@ namespace Ecai.Tests.Web.Broadcasts;
 
 public sealed class MemberDeliveriesTests : ComponentTest
 {
-    protected override void AddServices(IServiceCollection services) => services.AddSingleton<ILineMessenger>(new FakeLine());
 
     [Fact]
     public async Task Lists_the_members_deliveries_newest_first_with_source_title_and_state_in_Japanese_and_redraws_live()

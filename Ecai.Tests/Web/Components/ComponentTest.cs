@@ -51,6 +51,8 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<LiveBroadcaster>();
         Services.AddSingleton<ILiveEvents>(sp => sp.GetRequiredService<LiveBroadcaster>());
         Services.AddEcaiDomain(_ => Db.ConnectionString);
+        // Pages that show the send ledger's state resolve the dispatcher; nothing here reaches LINE.
+        Services.AddSingleton<Ecai.Domain.Line.ILineMessenger>(new Ecai.Tests.Domain.Messaging.FakeLine());
         Services.AddSingleton<PullTrigger>();
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Demo));
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
