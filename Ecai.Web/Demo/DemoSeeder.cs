@@ -54,6 +54,7 @@ public static class DemoSeeder
                 if (!result.Succeeded) throw new InvalidOperationException($"{cart.Name}: " + string.Join(" ", result.Errors.Values));
             }
             await DemoTags.SeedAsync(app.Services, bot.Id);
+            await DemoMessaging.SeedAsync(app.Services, bot.Id, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         }
 
         await app.Services.GetRequiredService<DemoLine>().StartAsync(app.Services, bot.Id, firstRun);
