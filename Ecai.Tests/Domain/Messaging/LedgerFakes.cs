@@ -102,6 +102,8 @@ public sealed class LedgerWorld : IAsyncDisposable
 
     public DomainFixture F { get; }
     public FakeLine Line { get; } = new();
+    /// <summary>What the dispatcher sends through: <see cref="Line"/> unless a test points it at the real client and the LINE sandbox.</summary>
+    public ILineMessenger? Messenger { get; set; }
     public int Bot { get; private set; }
     public LineChannels Channels { get; private set; } = null!;
     public DispatchOptions Options { get; } = new() { PushesPerSecond = 1_000_000, MulticastsPerSecond = 1_000_000 };
@@ -122,12 +124,12 @@ public sealed class LedgerWorld : IAsyncDisposable
 
     /// <summary>A new dispatcher (as after a restart), over the same database and LINE.</summary>
     public DeliveryDispatcher Dispatcher() =>
-        new(F.Db, Line, Channels, Sources, F.Live, F.Clock, Microsoft.Extensions.Options.Options.Create(Options));
+        new(F.Db, Messenger ?? Line, Channels, Sources, F.Live, F.Clock, Microsoft.Extensions.Options.Options.Create(Options));
 
     public BroadcastPlanner Planner() => new(F.Db, F.Live);
 
     public Broadcasts Broadcasts(DeliveryDispatcher? dispatcher = null) =>
-        new(F.Db, new MemberSearch(F.Db), Planner(), dispatcher ?? Dispatcher(), Line, Channels, F.Live, F.Clock);
+        new(F.Db, new MemberSearch(F.Db), Planner(), dispatcher ?? Dispatcher(), Messenger ?? Line, Channels, F.Live, F.Clock);
 
     public async Task<List<Member>> AddMembersAsync(int count, Func<int, bool>? blocked = null, string prefix = "U")
     {
