@@ -46,6 +46,8 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
 
     public static string UsedBySteps(int count) => $"ステップメッセージ({count}件)で使われているため削除できません。";
 
+    public static string UsedByFollowMessages(int count) => $"引上フォローメッセージ({count}件)で使われているため削除できません。";
+
     /// <summary>All the bot's tags with counts: two grouped queries (per tag, per folder) whatever the number of tags.</summary>
     public async Task<TagList> ListAsync(int botId, CancellationToken ct)
     {
@@ -191,12 +193,11 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
         if (await db.IdentityFormTags.AnyAsync(f => f.TagId == tagId, ct)) return UsedByIdentityForm;
         var rules = await db.TagRules.CountAsync(r => r.TagId == tagId, ct);
         if (rules > 0) return UsedByRules(rules);
-        // Issue 6: messages (step / broadcast / follow messages) that add the tag or target members by it
-        // are checked here too, with their own reason, e.g. 「メッセージ(N件)で使われているため削除できません。」.
+        // Messages that start from the tag, target members by it or change it when sent.
         var steps = await Messaging.Steps.StepScenarios.CountUsingTagAsync(db, tagId, ct);
         if (steps > 0) return UsedBySteps(steps);
         var follows = await Messaging.Follow.FollowMessages.TagUsesAsync(db, tagId, ct);
-        if (follows > 0) return $"引上フォローメッセージ({follows}件)で使われているため削除できません。";
+        if (follows > 0) return UsedByFollowMessages(follows);
         return null;
     }
 
