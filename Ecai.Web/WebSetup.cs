@@ -67,6 +67,9 @@ public static class WebSetup
             services.AddSingleton(sp => new DemoClock(TimeProvider.System,
                 DemoClock.StateFileFor(sp.GetRequiredService<IConfiguration>()["Ecai:Database"] ?? "Data Source=App_Data/ecai.db")));
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<DemoClock>()));
+            // Sign-in lifetimes stay on real time: moving the demo clock days ahead must not sign the evaluator out.
+            services.PostConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
+            services.PostConfigure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProvider.System);
         }
         services.AddEcaiJobs();
         services.AddEcaiUi();

@@ -65,24 +65,17 @@ public sealed class LiffBrowserTests(BrowserApp browser) : IClassFixture<Browser
         await form.GotoAsync($"{browser.BaseUrl}/liff/identity/{bot}#sandbox_id_token={Uri.EscapeDataString(line.IdTokenFor(userId))}");
         await form.Locator("#liff-name").WaitForAsync(new() { Timeout = 30_000 });
         Assert.Contains("あらい 様", await form.Locator("body").InnerTextAsync());
-        await form.ScreenshotAsync(new() { Path = Shot("liff-identity-form.png"), FullPage = true });
+        await form.ScreenshotAsync(new() { Path = BrowserApp.Shot("liff-identity-form.png"), FullPage = true });
 
         await form.FillAsync("#liff-name", "新井 友子");
         await form.FillAsync("#liff-phone", "080 4321 0987");
         await form.Locator("[data-testid=liff-submit]").ClickAsync();
         await form.Locator("[data-testid=liff-linked]").WaitForAsync(new() { Timeout = 30_000 });
-        await form.ScreenshotAsync(new() { Path = Shot("liff-identity-done.png"), FullPage = true });
+        await form.ScreenshotAsync(new() { Path = BrowserApp.Shot("liff-identity-done.png"), FullPage = true });
 
         // Nothing on the page is wider than the phone.
         Assert.True(await form.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
         await Assertions.Expect(linked).ToHaveTextAsync((before + 1).ToString("N0", CultureInfo.GetCultureInfo("ja-JP")), new() { Timeout = 30_000 });
         Assert.Equal(0, homeLoads);
-    }
-
-    private static string Shot(string name)
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "ecai-screenshots");
-        Directory.CreateDirectory(dir);
-        return Path.Combine(dir, name);
     }
 }

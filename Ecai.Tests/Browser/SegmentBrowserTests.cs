@@ -44,20 +44,13 @@ public sealed class SegmentBrowserTests(BrowserApp browser) : IClassFixture<Brow
         await page.Locator("[data-testid=bulk-tag-add]").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "実行する" }).ClickAsync();
         await page.Locator("[data-testid=member-filter]").ScrollIntoViewIfNeededAsync();
-        await page.ScreenshotAsync(new() { Path = Shot("member-list.png") });
+        await page.ScreenshotAsync(new() { Path = BrowserApp.Shot("member-list.png") });
 
         await page.GotoAsync(browser.BaseUrl + "/tags");
         await BrowserApp.WaitInteractiveAsync(page);
         var row = page.Locator("[data-testid=tag-row]", new() { HasText = "酵素購入者" });
         await Assertions.Expect(row.Locator("[data-testid=tag-count]"))
             .ToHaveTextAsync(expected.ToString("N0", CultureInfo.GetCultureInfo("ja-JP")) + "人", new() { Timeout = 30_000 });
-        await page.ScreenshotAsync(new() { Path = Shot("tag-list.png"), FullPage = true });
-    }
-
-    private static string Shot(string name)
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "ecai-screenshots");
-        Directory.CreateDirectory(dir);
-        return Path.Combine(dir, name);
+        await page.ScreenshotAsync(new() { Path = BrowserApp.Shot("tag-list.png"), FullPage = true });
     }
 }

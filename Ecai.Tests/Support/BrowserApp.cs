@@ -30,6 +30,14 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A new browser context logged in as the demo operator, on ホーム and interactive.</summary>
+    /// <summary>Where browser tests leave their screenshots (to look at, not to compare).</summary>
+    public static string Shot(string name)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ecai-screenshots");
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, name);
+    }
+
     public async Task<IPage> LoginAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP", ViewportSize = new() { Width = 1366, Height = 900 } });

@@ -47,13 +47,6 @@ public sealed class ChatBrowserTests(BrowserApp browser) : IClassFixture<Browser
 
         await Assertions.Expect(page.Locator("[data-testid=chat-out] [data-testid=line-text]").Last).ToContainTextAsync("様、お問い合わせありがとうございます。", new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("[data-testid=chat-state]").Last).ToHaveTextAsync("送信待ち");
-        await page.ScreenshotAsync(new() { Path = Shot("chat.png") });
-    }
-
-    private static string Shot(string name)
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "ecai-screenshots");
-        Directory.CreateDirectory(dir);
-        return Path.Combine(dir, name);
+        await page.ScreenshotAsync(new() { Path = BrowserApp.Shot("chat.png") });
     }
 }

@@ -1,0 +1,122 @@
+using Ecai.Domain.Carts;
+using Ecai.Domain.Jobs;
+using Ecai.Domain.Messaging;
+using Ecai.Domain.Time;
+using Ecai.Tests.Support;
+using Ecai.Web.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Ecai.Tests.Browser;
+
+/// <summary>
+/// 引上フォローメッセージ end to end in demo mode: the operator builds one in the browser, a shipped order of that product
+/// arrives for a linked friend, the demo clock moves past "1 day after the shipping date at 10:00", and the message is on
+/// the friend's phone (スマホプレビュー, from the LINE sandbox).
+/// </summary>
+public sealed class FollowBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task A_follow_message_built_in_the_browser_reaches_the_phone_after_a_shipped_order_and_the_clock_moving_on()
+    {
+        var app = browser.App;
+        var services = app.Services;
+        int bot;
+        await using (var db = await app.Db.CreateDbContextAsync()) bot = db.Bots.Select(b => b.Id).Single();
+        var run = await services.GetRequiredService<JobRuns>().StartAsync(bot, "test", "テスト取込", CancellationToken.None);
+        await services.GetRequiredService<CartSync>().PullBotAsync(bot, run, CancellationToken.None);
+
+        CartProduct product;
+        long memberId;
+        string customer;
+        int connection;
+        await using (var db = await app.Db.CreateDbContextAsync())
+        {
+            connection = await db.CartConnections.Where(c => c.BotId == bot && c.Kind == CartKind.Ecforce).Select(c => c.Id).SingleAsync();
+            product = await db.CartProducts.Where(p => p.ConnectionId == connection).OrderBy(p => p.Code).FirstAsync();
+            var link = await db.CartLinks.Where(l => l.ConnectionId == connection)
+                .Join(db.Members.Where(m => !m.IsBlocked), l => l.MemberId, m => m.Id, (l, m) => l).OrderBy(l => l.MemberId).FirstAsync();
+            memberId = link.MemberId;
+            customer = await db.CartCustomers.Where(c => c.Id == link.CartCustomerId).Select(c => c.ExternalId).SingleAsync();
+        }
+
+        var page = await browser.LoginAsync();
+        await page.GotoAsync(browser.BaseUrl + "/follow-messages/new");
+        await page.Locator("[data-testid=interactive-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=follow-name]").FillAsync("発送翌日のフォロー");
+        await page.Locator("[data-testid=follow-name]").PressAsync("Tab");
+        await page.Locator("[data-testid=follow-status]").CheckAsync();
+        await page.Locator("[data-testid=follow-product]").ClickAsync();
+        await page.GetByText($"{product.Name} ({product.Code})", new() { Exact = true }).ClickAsync();
+        await page.Locator("[data-testid=editor-text]").FillAsync("{name}さん、商品は届きましたか？");
+        await page.Locator("[data-testid=follow-save]").ClickAsync();
+        try { await page.WaitForURLAsync(browser.BaseUrl + "/follow-messages", new() { Timeout = 15_000 }); }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = BrowserApp.Shot("follow-save-failed.png"), FullPage = true });
+            Assert.Fail("Not saved: " + string.Join(" / ", await page.Locator("[data-testid=follow-error]").AllInnerTextsAsync()));
+        }
+
+        // The cart ships the order now (demo time), and the order is imported with its shipping date.
+        var clock = services.GetRequiredService<DemoClock>();
+        var shipped = clock.GetUtcNow();
+        await using (var db = await app.Db.CreateDbContextAsync())
+        {
+            db.CartOrders.Add(new CartOrder
+            {
+                ConnectionId = connection, ExternalId = "browser-follow-1", CustomerExternalId = customer, OrderedAt = shipped.AddDays(-2),
+                ShippedAt = shipped, Amount = 3980, UpdatedAt = shipped,
+            });
+            db.CartOrderItems.Add(new CartOrderItem
+            {
+                ConnectionId = connection, OrderExternalId = "browser-follow-1", LineNo = 1, ProductCode = product.Code, ProductName = product.Name,
+                Quantity = 1, Price = 3980,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        // +1 時間: the scheduler wakes and plans the send for 1 day after the shipping date at 10:00 (JST).
+        await page.Locator("[data-testid=demo-clock-hour]").ClickAsync();
+        var due = JapanTime.DaysAfterAt(shipped, 1, new TimeOnly(10, 0));
+        await WaitForAsync(async () =>
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            return await db.Deliveries.AnyAsync(x => x.Source == DeliverySource.Follow && x.MemberId == memberId && x.State == DeliveryState.Pending);
+        });
+
+        // The evaluator moves the demo clock past the send time.
+        await page.Locator("#demo-clock-target").FillAsync(JapanTime.ToJst(due.AddMinutes(1)).ToString("yyyy-MM-ddTHH:mm"));
+        await page.Locator("[data-testid=demo-clock-go]").ClickAsync();
+
+        await WaitForAsync(async () =>
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            return await db.Deliveries.AnyAsync(x => x.Source == DeliverySource.Follow && x.MemberId == memberId && x.State == DeliveryState.Sent);
+        }, async () =>
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            var row = await db.Deliveries.FirstAsync(x => x.Source == DeliverySource.Follow && x.MemberId == memberId);
+            return $"clock {clock.GetUtcNow():O}, due {row.DueAt:O}, state {row.State}, attempts {row.Attempts}, error {row.Error}";
+        });
+        await page.GotoAsync($"{browser.BaseUrl}/demo/phone/{memberId}");
+        try { await page.Locator("[data-testid=demo-phone]").GetByText("商品は届きましたか？", new() { Exact = false }).WaitForAsync(new() { Timeout = 15_000 }); }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = BrowserApp.Shot("follow-phone-failed.png"), FullPage = true });
+            throw;
+        }
+        await page.ScreenshotAsync(new() { Path = BrowserApp.Shot("follow-phone.png") });
+        await using (var db = await app.Db.CreateDbContextAsync())
+            Assert.Equal(1, await db.Deliveries.CountAsync(x => x.Source == DeliverySource.Follow && x.MemberId == memberId && x.State == DeliveryState.Sent));
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, Func<Task<string>>? explain = null)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (await condition()) return;
+            await Task.Delay(100);
+        }
+        Assert.Fail("The condition was not met within 30 s. " + (explain is null ? "" : await explain()));
+    }
+}
