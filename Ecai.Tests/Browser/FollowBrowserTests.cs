@@ -43,11 +43,19 @@ public sealed class FollowBrowserTests(BrowserApp browser) : IClassFixture<Brows
         var page = await browser.LoginAsync();
         await page.GotoAsync(browser.BaseUrl + "/follow-messages/new");
         await page.Locator("[data-testid=interactive-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=follow-scenario]").WaitForAsync(); // the draft is loaded: typing from here on is kept
         await page.Locator("[data-testid=follow-name]").FillAsync("発送翌日のフォロー");
         await page.Locator("[data-testid=follow-name]").PressAsync("Tab");
         await page.Locator("[data-testid=follow-status]").CheckAsync();
-        await page.Locator("[data-testid=follow-product]").ClickAsync();
-        await page.GetByText($"{product.Name} ({product.Code})", new() { Exact = true }).ClickAsync();
+        var option = $"{product.Name} ({product.Code})";
+        // Picked again if the click landed while the dropdown was still opening (the editor then does not show it).
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await page.Locator("[data-testid=follow-product]").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).First.ClickAsync();
+            await page.WaitForTimeoutAsync(300);
+            if (await page.Locator("[data-testid=follow-editor]").GetByText(option, new() { Exact = true }).CountAsync() > 0) break;
+        }
         await page.Locator("[data-testid=editor-text]").FillAsync("{name}さん、商品は届きましたか？");
         await page.Locator("[data-testid=follow-save]").ClickAsync();
         try { await page.WaitForURLAsync(browser.BaseUrl + "/follow-messages", new() { Timeout = 15_000 }); }
