@@ -17,6 +17,9 @@ public sealed partial class DemoPhonePage : BotPage
     private string? _search;
     private long _seen;
     private long? _loadedFor;
+    private System.Text.Json.Nodes.JsonArray _messages = [];
+    private IReadOnlyList<DateTimeOffset?> _times = [];
+    private Dictionary<string, int> _counts = [];
     private PeriodicTimer? _timer;
 
     [Parameter] public long? MemberId { get; set; }
@@ -34,7 +37,7 @@ public sealed partial class DemoPhonePage : BotPage
             ? _friends.FirstOrDefault(f => f.MemberId == id) ?? (await line.FriendsAsync(botId, id.ToString(), 1, ct)).FirstOrDefault()
             : null;
         _loadedFor = MemberId;
-        _seen = line.Store.TotalReceived;
+        ReadReceived(line);
         if (_timer is null && RendererInfo.IsInteractive) _ = WatchAsync();
     }
 
@@ -50,15 +53,24 @@ public sealed partial class DemoPhonePage : BotPage
         {
             while (await _timer.WaitForNextTickAsync(Aborted))
                 if (Line is { } line && line.Store.TotalReceived != _seen)
-                {
-                    _seen = line.Store.TotalReceived;
-                    await InvokeAsync(StateHasChanged);
-                }
+                    await InvokeAsync(() =>
+                    {
+                        ReadReceived(line);
+                        StateHasChanged();
+                    });
         }
         catch (OperationCanceledException)
         {
             // the page was closed
         }
+    }
+
+    /// <summary>What the sandbox holds for the friends shown, read once per change (not on every render).</summary>
+    private void ReadReceived(DemoLine line)
+    {
+        _seen = line.Store.TotalReceived;
+        _counts = _friends.ToDictionary(f => f.LineUserId, f => line.Store.ReceivedCount(f.LineUserId));
+        (_messages, _times) = _selected is { } friend ? line.ReceivedBy(friend.LineUserId) : ([], []);
     }
 
     private async Task SearchAsync(string? text)
