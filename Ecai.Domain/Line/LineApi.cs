@@ -68,6 +68,7 @@ public sealed record LineQuota(long? Limit, long Used)
 /// <summary>
 /// Sending on a bot's behalf (apis.md §5.2–5.4). Every push and multicast carries the caller's retry key as
 /// <c>X-Line-Retry-Key</c>, the same on every attempt, so LINE drops a repeat of something it already accepted.
+/// Implementations pace pushes and multicasts per channel just under LINE's rate limits, for every caller together.
 /// </summary>
 public interface ILineMessenger
 {

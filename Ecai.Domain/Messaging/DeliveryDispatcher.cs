@@ -17,12 +17,11 @@ public sealed class DispatchOptions
 {
     /// <summary>Due rows read, pushed and marked together (one transaction to read, one to mark).</summary>
     public int BatchSize { get; set; } = 2_000;
-    /// <summary>Requests in flight at once: enough to fill the rate below over loopback or the Internet.</summary>
+    /// <summary>
+    /// Requests in flight at once per batch: enough to fill LINE's rate over loopback or the Internet. The pace itself
+    /// (just under LINE's limits, per channel) is the <see cref="ILineMessenger"/>'s, shared with every other sender.
+    /// </summary>
     public int Parallelism { get; set; } = 64;
-    /// <summary>Just under LINE's 2,000 requests/s for push (LINE rate limits), so bare 429s stay rare.</summary>
-    public double PushesPerSecond { get; set; } = 1_950;
-    /// <summary>Just under LINE's 200 requests/s for multicast.</summary>
-    public double MulticastsPerSecond { get; set; } = 195;
     /// <summary>Attempts (429 / 5xx / time-out) before a row is Failed for good.</summary>
     public int MaxAttempts { get; set; } = 8;
     /// <summary>First wait after a 5xx or time-out; doubles with every attempt up to <see cref="MaxBackoff"/>.</summary>
@@ -63,9 +62,10 @@ public sealed record DispatchStatus(DateTimeOffset? LastRunAt, bool NoChannel, D
 
 /// <summary>
 /// Sends the send ledger's due rows. Per batch: blocked members' rows become Skipped(Blocked) and each
-/// <see cref="IDeliverySource"/> skips what must not go any more (one transaction); then the rest is pushed concurrently,
-/// paced just under LINE's rate limit, with each row's retry key (rows sharing a key go as one multicast); then the whole
+/// <see cref="IDeliverySource"/> skips what must not go any more (one transaction); then the rest is pushed concurrently
+/// (the messenger paces them per channel) with each row's retry key (rows sharing a key go as one multicast); then the whole
 /// batch is marked in one transaction (Sent + the sources' after-send actions, Failed, or pending again with back-off).
+/// The next batch is taken and the last one marked while a batch is being pushed.
 /// Rows are Pending before the push and the retry key never changes, so a crash or time-out between the push and the mark
 /// re-sends with the same key and LINE answers 409 (= Sent): one message. One dispatch per bot at a time.
 /// Also the <see cref="IDispatchSignal"/>: <see cref="Wake"/> queues the bot for the background loop reading <see cref="Wakes"/>.
@@ -168,23 +168,20 @@ public sealed class DeliveryDispatcher : IDispatchSignal
 
         await SqlBatch.ExecuteAsync(db, null, """
             DROP TABLE IF EXISTS temp.dispatch_due; CREATE TEMP TABLE dispatch_due (Id INTEGER PRIMARY KEY);
+            DROP TABLE IF EXISTS temp.dispatch_flight; CREATE TEMP TABLE dispatch_flight (Id INTEGER PRIMARY KEY);
             DROP TABLE IF EXISTS temp.dispatch_source; CREATE TEMP TABLE dispatch_source (Id INTEGER PRIMARY KEY);
             DROP TABLE IF EXISTS temp.dispatch_result; CREATE TEMP TABLE dispatch_result (Id INTEGER PRIMARY KEY, Outcome INTEGER NOT NULL, Error TEXT);
             """, ct);
         var result = DispatchResult.Nothing with { Due = due };
         progress?.Report(0, due, "配信中");
-        var contents = new Dictionary<long, MessageContent>();
-        var pushPacer = new RequestPacer(_options.PushesPerSecond);
-        var multicastPacer = new RequestPacer(_options.MulticastsPerSecond);
-        while (true)
-        {
-            ct.ThrowIfCancellationRequested();
-            var (rows, blocked, skipped) = await TakeBatchAsync(db, botId, now, contents, ct);
-            result = result with { Skipped = result.Skipped + blocked + skipped, Blocked = result.Blocked + blocked };
-            if (rows.Count == 0 && blocked + skipped == 0) break;
+        var contents = new ConcurrentDictionary<long, MessageContent>();
+        // A pipeline: batch N is pushed while N-1 is marked and N+1 taken, so the send rate never pauses between batches.
+        var next = await TakeBatchAsync(db, botId, now, contents, ct);
+        Task<Outcome[]>? pushing = null;
 
-            var outcomes = await PushAsync(token, rows, contents, pushPacer, multicastPacer, ct);
-            var marked = await MarkAsync(db, outcomes, ct);
+        async Task MarkAndReportAsync(Outcome[] outcomes)
+        {
+            var marked = await MarkBatchAsync(db, outcomes, ct);
             result = result with
             {
                 Sent = result.Sent + marked.Sent, Failed = result.Failed + marked.Failed, Retrying = result.Retrying + marked.Retrying,
@@ -192,7 +189,19 @@ public sealed class DeliveryDispatcher : IDispatchSignal
             };
             progress?.Report(result.Sent + result.Failed + result.Skipped + result.Retrying, due, "配信中");
             _live.Publish(new DeliveriesChanged(botId));
-            if (marked.Quota)
+        }
+
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            var pushed = pushing is null ? null : await pushing;
+            var (rows, blocked, skipped) = next;
+            result = result with { Skipped = result.Skipped + blocked + skipped, Blocked = result.Blocked + blocked };
+            // After LINE's "monthly limit reached" nothing more is pushed: the taken batch stays pending and is parked below.
+            var quota = pushed?.Any(o => o.Result == PushOutcome.QuotaExceeded) == true;
+            pushing = rows.Count > 0 && !quota ? PushAsync(token, rows, contents, ct) : null;
+            if (pushed is not null) await MarkAndReportAsync(pushed);
+            if (quota)
             {
                 // Everything else due would hit the same wall: it all waits for the hour (no retry storm).
                 result = result with { Retrying = result.Retrying + await SqlBatch.ExecuteAsync(db, null,
@@ -200,6 +209,8 @@ public sealed class DeliveryDispatcher : IDispatchSignal
                     ("$bot", botId), ("$now", now.UtcTicks), ("$later", (_clock.GetUtcNow() + _options.QuotaWait).UtcTicks)) };
                 break;
             }
+            if (pushing is null && rows.Count == 0 && blocked + skipped == 0) break;
+            next = await TakeBatchAsync(db, botId, now, contents, ct);
         }
         var quotaAt = result.Halt == DispatchHalt.QuotaExceeded ? now : result.Sent > 0 ? null : StatusOf(botId).QuotaExceededAt;
         _status[botId] = new DispatchStatus(now, NoChannel: false, quotaAt, 0);
@@ -216,14 +227,17 @@ public sealed class DeliveryDispatcher : IDispatchSignal
     /// blocked members' rows and what each source says must not go, and reads the rest with the members' LINE ids and names.
     /// </summary>
     private async Task<(List<DueRow> Rows, long Blocked, long Skipped)> TakeBatchAsync(
-        SqliteConnection db, int botId, DateTimeOffset now, Dictionary<long, MessageContent> contents, CancellationToken ct)
+        SqliteConnection db, int botId, DateTimeOffset now, ConcurrentDictionary<long, MessageContent> contents, CancellationToken ct)
     {
         await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
-        await SqlBatch.ExecuteAsync(db, tx, "DELETE FROM dispatch_due", ct);
+        // The previous batch may still be in flight (pending): it is kept out of this one.
+        await SqlBatch.ExecuteAsync(db, tx,
+            "DELETE FROM dispatch_flight; INSERT INTO dispatch_flight SELECT Id FROM dispatch_due; DELETE FROM dispatch_due", ct);
         (string, object?)[] args = [("$bot", botId), ("$now", now.UtcTicks), ("$take", _options.BatchSize)];
         var taken = await SqlBatch.ExecuteAsync(db, tx, """
             INSERT INTO dispatch_due (Id)
-            SELECT Id FROM Deliveries WHERE BotId = $bot AND State = 0 AND DueAt <= $now ORDER BY DueAt, Id LIMIT $take
+            SELECT Id FROM Deliveries WHERE BotId = $bot AND State = 0 AND DueAt <= $now AND Id NOT IN (SELECT Id FROM dispatch_flight)
+            ORDER BY DueAt, Id LIMIT $take
             """, ct, args);
         if (taken == 0) return ([], 0, 0);
         // The rest of any multicast group the limit cut (they share the retry key: sent together or not at all).
@@ -281,8 +295,8 @@ public sealed class DeliveryDispatcher : IDispatchSignal
     private readonly record struct Outcome(long Id, PushOutcome Result, string? Error);
 
     /// <summary>Pushes every group of rows sharing a retry key (one row: push; several: one multicast), paced and concurrent.</summary>
-    private async Task<Outcome[]> PushAsync(string token, List<DueRow> rows, Dictionary<long, MessageContent> contents,
-        RequestPacer pushPacer, RequestPacer multicastPacer, CancellationToken ct)
+    private async Task<Outcome[]> PushAsync(string token, List<DueRow> rows, ConcurrentDictionary<long, MessageContent> contents,
+        CancellationToken ct)
     {
         var groups = rows.GroupBy(r => r.RetryKey).Select(g => g.ToList()).ToList();
         var results = new PushResult[groups.Count];
@@ -297,14 +311,12 @@ public sealed class DeliveryDispatcher : IDispatchSignal
                 {
                     if (group.Count == 1)
                     {
-                        await pushPacer.WaitAsync(token2);
                         results[i] = await _messenger.PushAsync(token, first.LineUserId, content.ToLineMessages(first.Name), key, token2);
                     }
                     else if (group.Count > MulticastMax)
                         results[i] = new PushResult(PushOutcome.Refused, $"一度に送れるのは{MulticastMax}人までです。");
                     else
                     {
-                        await multicastPacer.WaitAsync(token2);
                         results[i] = await _messenger.MulticastAsync(token, [.. group.Select(r => r.LineUserId)], content.ToLineMessages(null), key, token2);
                     }
                 }
@@ -324,7 +336,7 @@ public sealed class DeliveryDispatcher : IDispatchSignal
     private sealed record Marked(long Sent, long Failed, long Retrying, bool Quota);
 
     /// <summary>One transaction for the whole batch: Sent (+ the sources' after-send actions), Failed, or pending again.</summary>
-    private async Task<Marked> MarkAsync(SqliteConnection db, Outcome[] outcomes, CancellationToken ct)
+    private async Task<Marked> MarkBatchAsync(SqliteConnection db, Outcome[] outcomes, CancellationToken ct)
     {
         var now = _clock.GetUtcNow();
         await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);

@@ -170,6 +170,23 @@ public sealed class DispatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_next_batch_is_taken_while_one_is_in_flight_and_no_row_is_pushed_twice()
+    {
+        _w.Options.BatchSize = 2;
+        var members = await _w.AddMembersAsync(7);
+        await _w.PlanAsync(members, await _w.AddMessageAsync("hello"));
+        _w.Line.Hold = () => Task.Delay(100); // each batch is still in flight while the next one is read
+
+        var result = await _w.Dispatcher().DispatchAsync(_w.Bot, None);
+
+        Assert.Equal(7, result.Sent);
+        Assert.Equal(7, _w.Line.Requests.Count);
+        Assert.Equal(7, _w.Line.Requests.Select(r => r.Key).Distinct().Count());
+        Assert.All(members, m => Assert.Equal(1, _w.Line.MessagesTo(m.LineUserId)));
+        Assert.All(await _w.RowsAsync(), r => Assert.Equal((DeliveryState.Sent, 1), (r.State, r.Attempts)));
+    }
+
+    [Fact]
     public async Task The_monthly_limit_parks_every_due_row_for_an_hour_and_is_reported()
     {
         _w.Options.BatchSize = 2;

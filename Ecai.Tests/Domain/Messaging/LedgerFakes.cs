@@ -106,7 +106,7 @@ public sealed class LedgerWorld : IAsyncDisposable
     public ILineMessenger? Messenger { get; set; }
     public int Bot { get; private set; }
     public LineChannels Channels { get; private set; } = null!;
-    public DispatchOptions Options { get; } = new() { PushesPerSecond = 1_000_000, MulticastsPerSecond = 1_000_000 };
+    public DispatchOptions Options { get; } = new();
     public List<IDeliverySource> Sources { get; } = [new BroadcastSource()];
 
     public static async Task<LedgerWorld> CreateAsync(bool channel = true)
