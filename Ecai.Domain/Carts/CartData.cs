@@ -15,6 +15,10 @@ public sealed class CartCustomer
     public string? LineUserId { get; set; }
     public DateOnly? Birthday { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Non-cancelled orders of this customer; kept by triggers (<see cref="CustomerOrderTotals"/>), never written by the app.</summary>
+    public int OrderCount { get; private set; }
+    /// <summary>Their amount in yen; kept by the same triggers.</summary>
+    public long OrderAmount { get; private set; }
 }
 
 /// <summary>An order (受注) imported from a cart.</summary>

@@ -17,28 +17,29 @@ public static class MemberFilterSql
         """;
 
     /// <summary>
-    /// Every linked member's non-cancelled order count and amount for bot $bot, in one pass: the orders' covering
-    /// (ConnectionId, CustomerExternalId, Cancelled, Amount, …) index read in order and grouped per customer, then
-    /// customers → links. Members without orders have no row. Prefix with "CREATE TEMP TABLE x AS".
+    /// A member's non-cancelled order count (<c>OrderCount</c>) or amount (<c>OrderAmount</c>): the sum of its linked
+    /// customers' totals, which triggers keep on each customer (<see cref="Carts.CustomerOrderTotals"/>).
+    /// </summary>
+    internal static string Total(string column) =>
+        $"(SELECT coalesce(sum(c.{column}), 0) FROM CartLinks l JOIN CartCustomers c ON c.Id = l.CartCustomerId WHERE l.MemberId = m.Id)";
+
+    /// <summary>
+    /// Every linked member's order count and amount for bot $bot in one pass over its links and their customers' totals.
+    /// Members without orders have no row. Prefix with "INSERT INTO x (MemberId, Orders, Amount)".
     /// </summary>
     internal const string PurchaseTotals = """
-        SELECT l.MemberId AS MemberId, sum(x.Orders) AS Orders, sum(x.Amount) AS Amount
-        FROM (SELECT o.ConnectionId, o.CustomerExternalId, count(*) AS Orders, sum(o.Amount) AS Amount FROM CartOrders o
-              WHERE o.ConnectionId IN (SELECT k.Id FROM CartConnections k WHERE k.BotId = $bot) AND o.Cancelled = 0
-              GROUP BY o.ConnectionId, o.CustomerExternalId) x
-        CROSS JOIN CartCustomers c ON c.ConnectionId = x.ConnectionId AND c.ExternalId = x.CustomerExternalId
-        CROSS JOIN CartLinks l ON l.CartCustomerId = c.Id
-        GROUP BY l.MemberId
+        SELECT l.MemberId AS MemberId, sum(c.OrderCount) AS Orders, sum(c.OrderAmount) AS Amount
+        FROM CartLinks l CROSS JOIN CartCustomers c ON c.Id = l.CartCustomerId
+        WHERE l.BotId = $bot
+        GROUP BY l.MemberId HAVING sum(c.OrderCount) > 0
         """;
 
     /// <summary>The WHERE clause (without "WHERE") and its parameters, for bot <paramref name="botId"/>.</summary>
     /// <param name="purchaseTotals">A table of <see cref="PurchaseTotals"/> rows (MemberId primary key) computed in this
-    /// transaction: count and amount conditions become lists read from it instead of counting each member's orders (a
+    /// transaction: count and amount conditions become lists read from it instead of summing each member's customers (a
     /// sweep's many rules).</param>
-    /// <param name="idOrder">A whole-bot pass (a sweep): members are read in id order, so every probe of a (MemberId, …)
-    /// key walks its index forwards instead of jumping around it.</param>
     public static (string Where, List<(string Name, object? Value)> Parameters) Compile(int botId, MemberFilter filter,
-        string? purchaseTotals = null, bool idOrder = false)
+        string? purchaseTotals = null)
     {
         // With an "m.Id IN (…)" condition below, "+m.BotId" (the unary plus keeps SQLite off the (BotId, …) index) lets the
         // list drive the query by rowid; without one, the (BotId, FriendAddedAt) index serves the scan and the page order.
@@ -61,11 +62,13 @@ public static class MemberFilterSql
             And(condition);
         }
 
-        // The first required tag is the list that drives the query (callers put the rarest first, see MemberSearch);
-        // the others are probes of the (MemberId, TagId) key for the members it yields.
+        // What was bought drives the query when it is asked for (its list is read whole in any case). Otherwise the first
+        // required tag does (callers put the rarest first, see MemberSearch); the other tags are probes of the
+        // (MemberId, TagId) key for the members the driver yields.
+        var bought = filter.ProductCode is not null || filter.CourseName is not null;
         var required = filter.TagsAll.Distinct().ToList();
         for (var i = 0; i < required.Count; i++)
-            if (i == 0) In($"m.Id IN (SELECT t.MemberId FROM MemberTags t WHERE t.TagId = {Arg(required[i])})");
+            if (i == 0 && !bought) In($"m.Id IN (SELECT t.MemberId FROM MemberTags t WHERE t.TagId = {Arg(required[i])})");
             else And($"EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = {Arg(required[i])})");
         if (filter.TagsAny.Count > 0)
             In($"m.Id IN (SELECT t.MemberId FROM MemberTags t WHERE t.TagId IN ({string.Join(", ", filter.TagsAny.Distinct().Select(t => Arg(t)))}))");
@@ -89,28 +92,28 @@ public static class MemberFilterSql
         string Connections() => filter.PurchaseConnectionId is { } only
             ? $"= {Arg(only)}"
             : "IN (SELECT k.Id FROM CartConnections k WHERE k.BotId = $bot)";
-        if (filter.ProductCode is not null || filter.CourseName is not null)
+        if (bought)
         {
-            var bought = new StringBuilder($"""
+            var lines = new StringBuilder($"""
                 m.Id IN (SELECT l.MemberId FROM CartOrderItems i
                  CROSS JOIN CartOrders o ON o.ConnectionId = i.ConnectionId AND o.ExternalId = i.OrderExternalId AND o.Cancelled = 0
                  CROSS JOIN CartCustomers c ON c.ConnectionId = o.ConnectionId AND c.ExternalId = o.CustomerExternalId
                  CROSS JOIN CartLinks l ON l.CartCustomerId = c.Id
                  WHERE i.ConnectionId {Connections()}
                 """);
-            if (filter.ProductCode is { } product) bought.Append($" AND i.ProductCode = {Arg(product)}");
-            if (filter.CourseName is { } course) bought.Append($" AND i.CourseName = {Arg(course)}");
-            if (filter.PurchasedFrom is { } from) bought.Append($" AND o.OrderedAt >= {Arg(StartOf(from))}");
-            if (filter.PurchasedTo is { } to) bought.Append($" AND o.OrderedAt < {Arg(StartOf(to.AddDays(1)))}");
-            In(bought.Append(')').ToString());
+            if (filter.ProductCode is { } product) lines.Append($" AND i.ProductCode = {Arg(product)}");
+            if (filter.CourseName is { } course) lines.Append($" AND i.CourseName = {Arg(course)}");
+            if (filter.PurchasedFrom is { } from) lines.Append($" AND o.OrderedAt >= {Arg(StartOf(from))}");
+            if (filter.PurchasedTo is { } to) lines.Append($" AND o.OrderedAt < {Arg(StartOf(to.AddDays(1)))}");
+            In(lines.Append(')').ToString());
         }
         else if (filter.PurchasedFrom is not null || filter.PurchasedTo is not null)
         {
-            var bought = new StringBuilder($"EXISTS (SELECT 1 {Orders}\n WHERE l.MemberId = m.Id");
-            if (filter.PurchaseConnectionId is { } connection) bought.Append($" AND o.ConnectionId = {Arg(connection)}");
-            if (filter.PurchasedFrom is { } from) bought.Append($" AND o.OrderedAt >= {Arg(StartOf(from))}");
-            if (filter.PurchasedTo is { } to) bought.Append($" AND o.OrderedAt < {Arg(StartOf(to.AddDays(1)))}");
-            And(bought.Append(')').ToString());
+            var orders = new StringBuilder($"EXISTS (SELECT 1 {Orders}\n WHERE l.MemberId = m.Id");
+            if (filter.PurchaseConnectionId is { } connection) orders.Append($" AND o.ConnectionId = {Arg(connection)}");
+            if (filter.PurchasedFrom is { } from) orders.Append($" AND o.OrderedAt >= {Arg(StartOf(from))}");
+            if (filter.PurchasedTo is { } to) orders.Append($" AND o.OrderedAt < {Arg(StartOf(to.AddDays(1)))}");
+            And(orders.Append(')').ToString());
         }
 
         void Purchases(string column, string correlated, long? min, long? max)
@@ -122,8 +125,8 @@ public static class MemberFilterSql
             else if (min > 0) In($"m.Id IN (SELECT p.MemberId FROM {purchaseTotals} p WHERE {Between("p." + column, min, max, Arg)})");
             else And($"m.Id NOT IN (SELECT p.MemberId FROM {purchaseTotals} p WHERE NOT ({Between("p." + column, min, max, Arg)}))");
         }
-        Purchases("Orders", $"(SELECT count(*) {Orders} WHERE l.MemberId = m.Id)", filter.PurchaseCountMin, filter.PurchaseCountMax);
-        Purchases("Amount", $"(SELECT coalesce(sum(o.Amount), 0) {Orders} WHERE l.MemberId = m.Id)", filter.AmountMin, filter.AmountMax);
+        Purchases("Orders", Total("OrderCount"), filter.PurchaseCountMin, filter.PurchaseCountMax);
+        Purchases("Amount", Total("OrderAmount"), filter.AmountMin, filter.AmountMax);
 
         if (filter.Status is { } status)
             In($"""
@@ -141,7 +144,7 @@ public static class MemberFilterSql
                 : $"m.Birthday IS NOT NULL AND ({monthDay} >= {Arg(bFrom)} OR {monthDay} <= {Arg(bTo)})");
         if (filter.BirthMonth is { } month) And($"m.Birthday IS NOT NULL AND CAST(substr(m.Birthday, 6, 2) AS INTEGER) = {Arg(month)}");
 
-        if (driven || idOrder) sql.Insert(0, '+');
+        if (driven) sql.Insert(0, '+');
         return (sql.ToString(), args);
     }
 

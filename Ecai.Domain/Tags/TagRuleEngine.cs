@@ -27,7 +27,7 @@ public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
         long changes = 0, done = 0;
         progress?.Report(0, rules.Count, "タグの自動設定");
         // Purchase-count rules all read one temp table (this connection's) of every member's order count, filled in one
-        // grouped pass, instead of counting each member's orders per rule. Each rule still commits on its own.
+        // grouped pass over the links, instead of summing each member's customers per rule. Each rule commits on its own.
         string? totals = null;
         if (rules.Any(r => r.Kind == TagRuleKind.PurchaseCount))
         {
@@ -68,15 +68,16 @@ public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
     private async Task<long> ApplyAsync(SqliteConnection db, SqliteTransaction tx, TagRule rule, long? memberId, CancellationToken ct,
         string? purchaseTotals = null)
     {
-        var (where, filterArgs) = MemberFilterSql.Compile(rule.BotId, Condition(rule, JapanTime.Today(clock)), purchaseTotals, idOrder: memberId is null);
-        var scope = memberId is null ? "" : " AND m.Id = $member";
+        var (where, filterArgs) = MemberFilterSql.Compile(rule.BotId, Condition(rule, JapanTime.Today(clock)), purchaseTotals);
+        var wholeBot = memberId is null;
+        var scope = wholeBot ? "" : " AND m.Id = $member";
         (string, object?)[] args = [.. filterArgs, ("$tag", rule.TagId), ("$now", clock.GetUtcNow().UtcTicks), ("$member", memberId)];
         if (rule.Action == TagRuleAction.Remove)
-            return await TagChanges.ApplyAsync(db, tx, where + scope, add: false, TagCause.Rule, args, ct);
-        var changes = await TagChanges.ApplyAsync(db, tx, where + scope, add: true, TagCause.Rule, args, ct);
+            return await TagChanges.ApplyAsync(db, tx, where + scope, add: false, TagCause.Rule, args, ct, wholeBot);
+        var changes = await TagChanges.ApplyAsync(db, tx, where + scope, add: true, TagCause.Rule, args, ct, wholeBot);
         // A birth-month tag is this month's: on the 1st (JST) last month's members lose it.
         if (rule.Kind == TagRuleKind.BirthMonth)
-            changes += await TagChanges.ApplyAsync(db, tx, $"m.BotId = $bot{scope} AND NOT ({where})", add: false, TagCause.Rule, args, ct);
+            changes += await TagChanges.ApplyAsync(db, tx, $"m.BotId = $bot{scope} AND NOT ({where})", add: false, TagCause.Rule, args, ct, wholeBot);
         return changes;
     }
 

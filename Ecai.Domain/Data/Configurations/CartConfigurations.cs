@@ -27,6 +27,9 @@ internal sealed class CartCustomerConfiguration : IEntityTypeConfiguration<CartC
         b.HasIndex(x => new { x.BotId, x.PhoneNormalized });
         b.HasIndex(x => new { x.BotId, x.EmailNormalized });
         b.HasIndex(x => new { x.BotId, x.LineUserId });
+        // Kept by SQLite triggers (CustomerOrderTotals): EF never sends them, it reads them back.
+        b.Property(x => x.OrderCount).HasDefaultValue(0).ValueGeneratedOnAddOrUpdate();
+        b.Property(x => x.OrderAmount).HasDefaultValue(0L).ValueGeneratedOnAddOrUpdate();
     }
 }
 
@@ -53,8 +56,9 @@ internal sealed class CartOrderItemConfiguration : IEntityTypeConfiguration<Cart
     public void Configure(EntityTypeBuilder<CartOrderItem> b)
     {
         b.HasKey(x => new { x.ConnectionId, x.OrderExternalId, x.LineNo });
-        b.HasIndex(x => new { x.ConnectionId, x.ProductCode });
-        b.HasIndex(x => new { x.ConnectionId, x.CourseName }); // course filters and rules
+        // Product and course filters and rules: covering up to the order, so a product's lines are read from the index alone.
+        b.HasIndex(x => new { x.ConnectionId, x.ProductCode, x.OrderExternalId });
+        b.HasIndex(x => new { x.ConnectionId, x.CourseName, x.OrderExternalId });
     }
 }
 

@@ -71,7 +71,7 @@ internal sealed class MemberTagConfiguration : IEntityTypeConfiguration<MemberTa
     public void Configure(EntityTypeBuilder<MemberTag> b)
     {
         b.HasKey(x => new { x.MemberId, x.TagId });
-        b.HasIndex(x => x.TagId);
+        b.HasIndex(x => new { x.TagId, x.MemberId }); // a tag's members from the index alone, in member order
         b.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Tag>().WithMany().HasForeignKey(x => x.TagId).OnDelete(DeleteBehavior.Cascade);
     }
