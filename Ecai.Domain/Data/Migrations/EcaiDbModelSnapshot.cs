@@ -224,16 +224,6 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<string>("Number")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("OrderAmount")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(0L);
-
-                    b.Property<int>("OrderCount")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(0);
-
                     b.Property<string>("PhoneNormalized")
                         .HasColumnType("TEXT");
 
@@ -340,9 +330,9 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasKey("ConnectionId", "OrderExternalId", "LineNo");
 
-                    b.HasIndex("ConnectionId", "CourseName", "OrderExternalId");
+                    b.HasIndex("ConnectionId", "CourseName");
 
-                    b.HasIndex("ConnectionId", "ProductCode", "OrderExternalId");
+                    b.HasIndex("ConnectionId", "ProductCode");
 
                     b.ToTable("CartOrderItems");
                 });
@@ -1245,7 +1235,7 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasKey("MemberId", "TagId");
 
-                    b.HasIndex("TagId", "MemberId");
+                    b.HasIndex("TagId");
 
                     b.ToTable("MemberTags");
                 });
