@@ -12,4 +12,6 @@ public sealed class ChatMessage
     /// <summary>LINE's message id, for incoming messages.</summary>
     public string? LineMessageId { get; set; }
     public DateTimeOffset SentAt { get; set; }
+    /// <summary>The operator who wrote a reply (null for what the member sent, and for replies from before it was recorded).</summary>
+    public string? OperatorId { get; set; }
 }

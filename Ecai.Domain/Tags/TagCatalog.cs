@@ -1,4 +1,6 @@
 using Ecai.Domain.Data;
+using Ecai.Domain.Members;
+using Ecai.Domain.Messaging.Broadcasts;
 using Ecai.Domain.Realtime;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -33,8 +35,8 @@ public sealed record TagResult(int? TagId, string? Error)
 /// <summary>
 /// タグリスト: a bot's tags in folders, with the number of members who have each one, and the
 /// operator's changes. Names are unique per bot and at most <see cref="Tag.MaxNameLength"/> characters,
-/// as are folder names. A tag that the identity form adds or a tag rule sets is not deleted: the
-/// operator is told what uses it (the schema's Restrict keys are the backstop).
+/// as are folder names. A tag that the identity form adds, a tag rule sets, a step or follow message uses or a booked
+/// broadcast targets is not deleted: the operator is told what uses it (the schema's Restrict keys are the backstop).
 /// </summary>
 public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, TimeProvider clock)
 {
@@ -47,6 +49,8 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
     public static string UsedBySteps(int count) => $"ステップメッセージ({count}件)で使われているため削除できません。";
 
     public static string UsedByFollowMessages(int count) => $"引上フォローメッセージ({count}件)で使われているため削除できません。";
+
+    public static string UsedByBookedBroadcasts(int count) => $"予約中の一斉配信({count}件)で使われているため削除できません。";
 
     /// <summary>All the bot's tags with counts: two grouped queries (per tag, per folder) whatever the number of tags.</summary>
     public async Task<TagList> ListAsync(int botId, CancellationToken ct)
@@ -198,7 +202,21 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
         if (steps > 0) return UsedBySteps(steps);
         var follows = await Messaging.Follow.FollowMessages.TagUsesAsync(db, tagId, ct);
         if (follows > 0) return UsedByFollowMessages(follows);
+        var broadcasts = await BookedBroadcastsUsingAsync(db, tagId, ct);
+        if (broadcasts > 0) return UsedByBookedBroadcasts(broadcasts);
         return null;
+    }
+
+    /// <summary>
+    /// Broadcasts still waiting for their time whose audience names the tag: their filter is read when they are planned, so
+    /// deleting the tag would change who gets them. Sent, sending and cancelled ones have chosen their members already.
+    /// </summary>
+    private static async Task<int> BookedBroadcastsUsingAsync(EcaiDb db, int tagId, CancellationToken ct)
+    {
+        var botId = await db.Tags.Where(t => t.Id == tagId).Select(t => t.BotId).FirstAsync(ct);
+        var filters = await db.Broadcasts.Where(b => b.BotId == botId && b.State == BroadcastState.Scheduled && b.FilterJson != null)
+            .Select(b => b.FilterJson!).ToListAsync(ct);
+        return filters.Count(json => MemberFilter.Parse(json) is var f && f.TagsAll.Concat(f.TagsAny).Concat(f.TagsNone).Contains(tagId));
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -1,18 +1,22 @@
 using Ecai.Domain.Carts;
 using Ecai.Domain.Jobs;
+using Ecai.Domain.Data;
 using Ecai.Domain.Messaging;
+using Ecai.Domain.Messaging.Follow;
 using Ecai.Domain.Time;
+using Ecai.Integrations.Carts.Ecforce.Sandbox;
 using Ecai.Tests.Support;
 using Ecai.Web.Demo;
+using Ecai.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Ecai.Tests.Browser;
 
 /// <summary>
-/// 引上フォローメッセージ end to end in demo mode: the operator builds one in the browser, a shipped order of that product
-/// arrives for a linked friend, the demo clock moves past "1 day after the shipping date at 10:00", and the message is on
-/// the friend's phone (スマホプレビュー, from the LINE sandbox).
+/// 引上フォローメッセージ end to end in demo mode: the operator builds one in the browser, the demo's ecforce sandbox ships
+/// an order of that product to a linked friend, 今すぐ取り込む imports it, the demo clock moves past "1 day after the
+/// shipping date at 10:00", and the message is on the friend's phone (スマホプレビュー, from the LINE sandbox).
 /// </summary>
 public sealed class FollowBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
@@ -28,16 +32,21 @@ public sealed class FollowBrowserTests(BrowserApp browser) : IClassFixture<Brows
 
         CartProduct product;
         long memberId;
-        string customer;
+        int customerIndex;
         int connection;
         await using (var db = await app.Db.CreateDbContextAsync())
         {
             connection = await db.CartConnections.Where(c => c.BotId == bot && c.Kind == CartKind.Ecforce).Select(c => c.Id).SingleAsync();
-            product = await db.CartProducts.Where(p => p.ConnectionId == connection).OrderBy(p => p.Code).FirstAsync();
+            // A one-time product of the sandbox's catalogue that no follow message uses yet (the demo seeds one of its own).
+            var oneTime = EcforceProduct.OneTime.Select(p => p.Code).ToList();
+            var used = await db.Set<FollowMessage>().Where(f => f.ConnectionId == connection).Select(f => f.ProductCode).ToListAsync();
+            product = await db.CartProducts.Where(p => p.ConnectionId == connection && oneTime.Contains(p.Code) && !used.Contains(p.Code))
+                .OrderBy(p => p.Code).FirstAsync();
             var link = await db.CartLinks.Where(l => l.ConnectionId == connection)
                 .Join(db.Members.Where(m => !m.IsBlocked), l => l.MemberId, m => m.Id, (l, m) => l).OrderBy(l => l.MemberId).FirstAsync();
             memberId = link.MemberId;
-            customer = await db.CartCustomers.Where(c => c.Id == link.CartCustomerId).Select(c => c.ExternalId).SingleAsync();
+            // ecforce's customer id is the sandbox's index + 1.
+            customerIndex = int.Parse(await db.CartCustomers.Where(c => c.Id == link.CartCustomerId).Select(c => c.ExternalId).SingleAsync()) - 1;
         }
 
         var page = await browser.LoginAsync();
@@ -65,23 +74,40 @@ public sealed class FollowBrowserTests(BrowserApp browser) : IClassFixture<Brows
             Assert.Fail("Not saved: " + string.Join(" / ", await page.Locator("[data-testid=follow-error]").AllInnerTextsAsync()));
         }
 
-        // The cart ships the order now (demo time), and the order is imported with its shipping date.
-        var clock = services.GetRequiredService<DemoClock>();
-        var shipped = clock.GetUtcNow();
+        long[] scenarios;
         await using (var db = await app.Db.CreateDbContextAsync())
+            scenarios = await db.Set<FollowScenario>().Where(s => db.Set<FollowMessage>().Any(f => f.Id == s.FollowMessageId && f.Name == "発送翌日のフォロー"))
+                .Select(s => s.Id).ToArrayAsync();
+        Assert.Single(scenarios);
+
+        // The shop sells the product to the friend in the ecforce sandbox, and ships it now (demo time).
+        var clock = services.GetRequiredService<DemoClock>();
+        var store = services.GetRequiredService<DemoCarts>().Ecforce.Store;
+        var order = store.AddOrder(customerIndex, product.Code);
+        store.TouchOrder(order, shippedAt: clock.GetUtcNow());
+        var orderId = (order + 1L).ToString(); // ecforce's order id
+
+        // 外部連携 > 今すぐ取り込む: the app pulls the sandbox as it always does, and the order arrives with its shipping date.
+        await page.GotoAsync(browser.BaseUrl + "/integrations");
+        await BrowserApp.WaitInteractiveAsync(page);
+        var pull = page.Locator("[data-testid=cart-card][data-kind=Ecforce] [data-testid=pull-now]");
+        await Assertions.Expect(pull).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        await pull.ClickAsync();
+        DateTimeOffset shipped = default;
+        await WaitForAsync(async () =>
         {
-            db.CartOrders.Add(new CartOrder
-            {
-                ConnectionId = connection, ExternalId = "browser-follow-1", CustomerExternalId = customer, OrderedAt = shipped.AddDays(-2),
-                ShippedAt = shipped, Amount = 3980, UpdatedAt = shipped,
-            });
-            db.CartOrderItems.Add(new CartOrderItem
-            {
-                ConnectionId = connection, OrderExternalId = "browser-follow-1", LineNo = 1, ProductCode = product.Code, ProductName = product.Name,
-                Quantity = 1, Price = 3980,
-            });
-            await db.SaveChangesAsync();
-        }
+            await using var db = await app.Db.CreateDbContextAsync();
+            var imported = await db.CartOrders.Where(o => o.ConnectionId == connection && o.ExternalId == orderId).Select(o => o.ShippedAt).FirstOrDefaultAsync();
+            if (imported is null || await db.JobRuns.AnyAsync(r => r.BotId == bot && r.Kind == PullCartsJob.Kind && r.State == JobState.Running)) return false;
+            shipped = imported.Value;
+            return true;
+        }, async () =>
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            var runs = await db.JobRuns.Where(r => r.BotId == bot && r.Kind == PullCartsJob.Kind).Select(r => $"{r.State} {r.Error}").ToListAsync();
+            return "pulls: " + string.Join(" / ", runs);
+        });
+        await page.ScreenshotAsync(new() { Path = BrowserApp.Shot("follow-pulled.png") });
 
         // +1 時間: the scheduler wakes and plans the send for 1 day after the shipping date at 10:00 (JST).
         await page.Locator("[data-testid=demo-clock-hour]").ClickAsync();
@@ -89,7 +115,7 @@ public sealed class FollowBrowserTests(BrowserApp browser) : IClassFixture<Brows
         await WaitForAsync(async () =>
         {
             await using var db = await app.Db.CreateDbContextAsync();
-            return await db.Deliveries.AnyAsync(x => x.Source == DeliverySource.Follow && x.MemberId == memberId && x.State == DeliveryState.Pending);
+            return await Ours(db).AnyAsync(x => x.State == DeliveryState.Pending);
         });
 
         // The evaluator moves the demo clock past the send time.
@@ -99,11 +125,11 @@ public sealed class FollowBrowserTests(BrowserApp browser) : IClassFixture<Brows
         await WaitForAsync(async () =>
         {
             await using var db = await app.Db.CreateDbContextAsync();
-            return await db.Deliveries.AnyAsync(x => x.Source == DeliverySource.Follow && x.MemberId == memberId && x.State == DeliveryState.Sent);
+            return await Ours(db).AnyAsync(x => x.State == DeliveryState.Sent);
         }, async () =>
         {
             await using var db = await app.Db.CreateDbContextAsync();
-            var row = await db.Deliveries.FirstAsync(x => x.Source == DeliverySource.Follow && x.MemberId == memberId);
+            var row = await Ours(db).FirstAsync();
             return $"clock {clock.GetUtcNow():O}, due {row.DueAt:O}, state {row.State}, attempts {row.Attempts}, error {row.Error}";
         });
         await page.GotoAsync($"{browser.BaseUrl}/demo/phone/{memberId}");
@@ -115,7 +141,11 @@ public sealed class FollowBrowserTests(BrowserApp browser) : IClassFixture<Brows
         }
         await page.ScreenshotAsync(new() { Path = BrowserApp.Shot("follow-phone.png") });
         await using (var db = await app.Db.CreateDbContextAsync())
-            Assert.Equal(1, await db.Deliveries.CountAsync(x => x.Source == DeliverySource.Follow && x.MemberId == memberId && x.State == DeliveryState.Sent));
+            Assert.Equal(1, await Ours(db).CountAsync(x => x.State == DeliveryState.Sent));
+
+        // This follow message's deliveries to the friend (SourceId is the scenario).
+        IQueryable<Delivery> Ours(EcaiDb db) =>
+            db.Deliveries.Where(x => x.Source == DeliverySource.Follow && x.MemberId == memberId && scenarios.Contains(x.SourceId));
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition, Func<Task<string>>? explain = null)

@@ -52,6 +52,8 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<Line.C
     {
         b.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.MemberId, x.Id }); // a member's conversation, in order
+        // Who replied; removing an operator keeps the conversation (the reply then shows no sender).
+        b.HasOne<Operator>().WithMany().HasForeignKey(x => x.OperatorId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

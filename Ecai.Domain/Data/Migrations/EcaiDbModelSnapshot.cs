@@ -558,6 +558,9 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<long>("MemberId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OperatorId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -566,6 +569,8 @@ namespace Ecai.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OperatorId");
 
                     b.HasIndex("MemberId", "Id");
 
@@ -1540,6 +1545,11 @@ namespace Ecai.Domain.Data.Migrations
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Ecai.Domain.Operators.Operator", null)
+                        .WithMany()
+                        .HasForeignKey("OperatorId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Ecai.Domain.Linking.CartLink", b =>

@@ -29,11 +29,12 @@ public enum ChatSide
 /// <summary>
 /// One line of a conversation. <see cref="Messages"/> are the LINE message objects the member got (for the shop's side);
 /// <see cref="Text"/> is what the member wrote (or the operator typed). <see cref="State"/> is the delivery's state for
-/// what the shop sent (null for what the member wrote, and for replies written before the ledger).
+/// what the shop sent (null for what the member wrote, and for replies written before the ledger). <see cref="SentBy"/> names
+/// the operator who wrote a reply (display name, else e-mail; null when not recorded or the operator was removed).
 /// </summary>
 public sealed record ChatEntry(
     DateTimeOffset At, ChatSide Side, string? Text, JsonArray Messages, DeliverySource? Source, DeliveryState? State,
-    DeliverySkipReason? SkipReason, string? Error);
+    DeliverySkipReason? SkipReason, string? Error, string? SentBy = null);
 
 /// <summary>A member's 1:1 conversation, oldest first.</summary>
 public sealed record Conversation(long MemberId, string Name, bool IsBlocked, IReadOnlyList<ChatEntry> Entries);
@@ -102,6 +103,10 @@ public sealed class ChatConversations(
             orderby d.Id descending
             select new { d.Source, d.SourceId, d.State, d.SkipReason, d.Error, d.DueAt, d.SentAt, s.ContentJson }).Take(EntryLimit * 2).ToListAsync(ct);
         var replyStates = deliveries.Where(d => d.Source == DeliverySource.Chat).GroupBy(d => d.SourceId).ToDictionary(g => g.Key, g => g.First());
+        var operatorIds = chats.Where(c => c.OperatorId is not null).Select(c => c.OperatorId!).Distinct().ToList();
+        Dictionary<string, string?> operators = operatorIds.Count == 0 ? []
+            : (await db.Users.AsNoTracking().Where(u => operatorIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
+                .ToDictionary(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email : u.DisplayName);
 
         var entries = new List<ChatEntry>(chats.Count + deliveries.Count);
         foreach (var c in chats)
@@ -113,7 +118,8 @@ public sealed class ChatConversations(
             }
             var ledger = replyStates.GetValueOrDefault(c.Id);
             var messages = ledger is null ? MessageContent.OfText(c.Text).ToLineMessages(name) : LineMessages(ledger.ContentJson, name);
-            entries.Add(new ChatEntry(c.SentAt, ChatSide.Operator, c.Text, messages, DeliverySource.Chat, ledger?.State, ledger?.SkipReason, ledger?.Error));
+            entries.Add(new ChatEntry(c.SentAt, ChatSide.Operator, c.Text, messages, DeliverySource.Chat, ledger?.State, ledger?.SkipReason, ledger?.Error,
+                c.OperatorId is { } op ? operators.GetValueOrDefault(op) : null));
         }
         foreach (var d in deliveries.Where(d => d.Source != DeliverySource.Chat))
             entries.Add(new ChatEntry(d.SentAt ?? d.DueAt, ChatSide.Scenario, null, LineMessages(d.ContentJson, name), d.Source, d.State, d.SkipReason, d.Error));
@@ -123,9 +129,9 @@ public sealed class ChatConversations(
     }
 
     /// <summary>
-    /// An operator's reply: in one transaction the outgoing chat message, its content (one text bubble) and a Pending
-    /// delivery due now with a new retry key; then the dispatcher is woken. Refused (nothing written) for an empty or
-    /// too long text, a member of another bot, or a member who blocked the bot.
+    /// An operator's reply: in one transaction the outgoing chat message (with the replying operator, when known), its
+    /// content (one text bubble) and a Pending delivery due now with a new retry key; then the dispatcher is woken. Refused
+    /// (nothing written) for an empty or too long text, a member of another bot, or a member who blocked the bot.
     /// </summary>
     public async Task<ChatReplyResult> ReplyAsync(int botId, long memberId, string text, string? operatorId, CancellationToken ct)
     {
@@ -140,7 +146,7 @@ public sealed class ChatConversations(
         if (member.IsBlocked) return new ChatReplyResult("この友だちはブロック中のため、メッセージを送れません。");
 
         var now = clock.GetUtcNow();
-        var chat = new ChatMessage { BotId = botId, MemberId = memberId, Incoming = false, Text = text, SentAt = now };
+        var chat = new ChatMessage { BotId = botId, MemberId = memberId, Incoming = false, Text = text, SentAt = now, OperatorId = operatorId };
         var stored = new StoredMessage { BotId = botId, ContentJson = MessageContent.OfText(text).ToJson(), CreatedAt = now };
         db.AddRange(chat, stored);
         await db.SaveChangesAsync(ct);
@@ -153,7 +159,7 @@ public sealed class ChatConversations(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
-        // ChatMessages has no operator column yet: who replied is logged (no message text, no secrets).
+        // No message text, no secrets in the log.
         logger.LogInformation("Operator {OperatorId} replied to member {MemberId} of bot {BotId} (chat {ChatId}).", operatorId ?? "-", memberId, botId, chat.Id);
         dispatch.Wake(botId);
         live.Publish(new ChatMessageReceived(botId, memberId));

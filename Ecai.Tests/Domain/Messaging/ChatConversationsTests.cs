@@ -2,6 +2,7 @@ using Ecai.Domain.Line;
 using Ecai.Domain.Members;
 using Ecai.Domain.Messaging;
 using Ecai.Domain.Messaging.Chat;
+using Ecai.Domain.Operators;
 using Ecai.Domain.Realtime;
 using Ecai.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,15 @@ public sealed class ChatConversationsTests : IAsyncLifetime
         return (botId, member);
     }
 
+    /// <summary>An operator (a login) to reply as.</summary>
+    private async Task<string> OperatorAsync(string id = "op-1", string displayName = "運用 太郎", string? email = "op-1@example.jp")
+    {
+        await using var db = _f.Db.CreateDbContext();
+        db.Users.Add(new Operator { Id = id, UserName = email ?? id, Email = email, DisplayName = displayName });
+        await db.SaveChangesAsync();
+        return id;
+    }
+
     private async Task SayAsync(Member member, string text, bool incoming, DateTimeOffset at)
     {
         await using var db = _f.Db.CreateDbContext();
@@ -44,14 +54,15 @@ public sealed class ChatConversationsTests : IAsyncLifetime
     public async Task A_reply_writes_the_chat_message_its_content_and_a_pending_delivery_in_one_go_and_wakes_the_dispatcher()
     {
         var (bot, member) = await MemberAsync();
+        var op = await OperatorAsync();
 
-        var result = await _chat.ReplyAsync(bot, member.Id, "{name}様、お問い合わせありがとうございます。", "op-1", CancellationToken.None);
+        var result = await _chat.ReplyAsync(bot, member.Id, "{name}様、お問い合わせありがとうございます。", op, CancellationToken.None);
 
         Assert.True(result.Succeeded);
         await using var db = _f.Db.CreateDbContext();
         var chat = await db.ChatMessages.SingleAsync();
-        Assert.Equal((result.ChatMessageId, member.Id, false, "{name}様、お問い合わせありがとうございます。", _f.Clock.GetUtcNow()),
-            (chat.Id, chat.MemberId, chat.Incoming, chat.Text, chat.SentAt));
+        Assert.Equal((result.ChatMessageId, member.Id, false, "{name}様、お問い合わせありがとうございます。", _f.Clock.GetUtcNow(), op),
+            (chat.Id, chat.MemberId, chat.Incoming, chat.Text, chat.SentAt, chat.OperatorId));
         var delivery = await db.Deliveries.SingleAsync();
         Assert.Equal((result.DeliveryId, bot, member.Id, DeliverySource.Chat, chat.Id, 0L, DeliveryState.Pending, _f.Clock.GetUtcNow()),
             (delivery.Id, delivery.BotId, delivery.MemberId, delivery.Source, delivery.SourceId, delivery.Occurrence, delivery.State, delivery.DueAt));
@@ -81,8 +92,9 @@ public sealed class ChatConversationsTests : IAsyncLifetime
     public async Task A_blocked_member_is_refused_in_japanese_and_nothing_is_written()
     {
         var (bot, member) = await MemberAsync(blocked: true);
+        var op = await OperatorAsync();
 
-        var result = await _chat.ReplyAsync(bot, member.Id, "こんにちは", "op-1", CancellationToken.None);
+        var result = await _chat.ReplyAsync(bot, member.Id, "こんにちは", op, CancellationToken.None);
 
         Assert.Equal("この友だちはブロック中のため、メッセージを送れません。", result.Problem);
         await using var db = _f.Db.CreateDbContext();
@@ -165,7 +177,7 @@ public sealed class ChatConversationsTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
         _f.Clock.Advance(TimeSpan.FromMinutes(1));
-        await _chat.ReplyAsync(bot, member.Id, "明日お届け予定です", "op-1", CancellationToken.None);
+        await _chat.ReplyAsync(bot, member.Id, "明日お届け予定です", await OperatorAsync(), CancellationToken.None);
 
         var conversation = await _chat.GetAsync(bot, member.Id, CancellationToken.None);
 
@@ -181,6 +193,42 @@ public sealed class ChatConversationsTests : IAsyncLifetime
         Assert.Equal("注文した商品はいつ届きますか？", conversation.Entries[1].Text);
         Assert.Equal("Invalid reply token", conversation.Entries[2].Error);
         Assert.Equal("明日お届け予定です", (string?)conversation.Entries[3].Messages[0]!["text"]);
+    }
+
+    [Fact]
+    public async Task Each_reply_names_the_operator_who_wrote_it_by_display_name_else_e_mail()
+    {
+        var (bot, member) = await MemberAsync();
+        var taro = await OperatorAsync("op-1", "運用 太郎", "taro@example.jp");
+        var hanako = await OperatorAsync("op-2", " ", "hanako@example.jp");
+        await SayAsync(member, "質問です", true, _f.Clock.GetUtcNow().AddMinutes(-5));
+
+        await _chat.ReplyAsync(bot, member.Id, "お答えします", taro, CancellationToken.None);
+        _f.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _chat.ReplyAsync(bot, member.Id, "補足です", hanako, CancellationToken.None);
+        _f.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _chat.ReplyAsync(bot, member.Id, "自動で送りました", null, CancellationToken.None);
+
+        var conversation = await _chat.GetAsync(bot, member.Id, CancellationToken.None);
+
+        Assert.Equal([(ChatSide.Member, null), (ChatSide.Operator, "運用 太郎"), (ChatSide.Operator, "hanako@example.jp"), (ChatSide.Operator, (string?)null)],
+            conversation!.Entries.Select(e => (e.Side, e.SentBy)).ToList());
+        await using var db = _f.Db.CreateDbContext();
+        Assert.Equal([taro, hanako, null], await db.ChatMessages.Where(c => !c.Incoming).OrderBy(c => c.Id).Select(c => c.OperatorId).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Removing_an_operator_keeps_their_replies_without_a_sender()
+    {
+        var (bot, member) = await MemberAsync();
+        var op = await OperatorAsync();
+        await _chat.ReplyAsync(bot, member.Id, "お答えします", op, CancellationToken.None);
+
+        await using (var db = _f.Db.CreateDbContext())
+            await db.Users.Where(u => u.Id == op).ExecuteDeleteAsync();
+
+        var entry = Assert.Single((await _chat.GetAsync(bot, member.Id, CancellationToken.None))!.Entries);
+        Assert.Equal(("お答えします", (string?)null), (entry.Text, entry.SentBy));
     }
 
     [Fact]

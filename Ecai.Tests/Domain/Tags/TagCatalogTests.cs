@@ -1,5 +1,7 @@
 using Ecai.Domain.Realtime;
 using Ecai.Domain.Members;
+using Ecai.Domain.Messaging;
+using Ecai.Domain.Messaging.Broadcasts;
 using Ecai.Domain.Tags;
 using Ecai.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -272,6 +274,50 @@ public sealed class TagCatalogTests : IAsyncLifetime
         Assert.Equal("タグの自動設定(3件)で使われているため削除できません。", error);
         await using var db = _f.Db.CreateDbContext();
         Assert.True(await db.Tags.AnyAsync(t => t.Id == ruled));
+    }
+
+    private async Task BroadcastAsync(BroadcastState state, MemberFilter? filter, int? bot = null)
+    {
+        await using var db = _f.Db.CreateDbContext();
+        var message = new StoredMessage { BotId = bot ?? _bot, ContentJson = MessageContent.OfText("セールのお知らせ").ToJson(), CreatedAt = _f.Clock.GetUtcNow() };
+        db.StoredMessages.Add(message);
+        await db.SaveChangesAsync();
+        db.Broadcasts.Add(new Broadcast
+        {
+            BotId = bot ?? _bot, Title = state.ToString(), MessageId = message.Id, FilterJson = filter?.ToJson(), State = state,
+            ScheduledAt = _f.Clock.GetUtcNow().AddDays(1), CreatedAt = _f.Clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task Deleting_a_tag_that_booked_broadcasts_target_is_refused_with_their_number()
+    {
+        var tag = await TagAsync("セール対象");
+        var other = await TagAsync("別のタグ");
+        await BroadcastAsync(BroadcastState.Scheduled, new MemberFilter { TagsAny = [other, tag] });
+        await BroadcastAsync(BroadcastState.Scheduled, new MemberFilter { TagsNone = [tag] });
+        await BroadcastAsync(BroadcastState.Scheduled, new MemberFilter { TagsAll = [other] });
+        await BroadcastAsync(BroadcastState.Scheduled, null);
+        await BroadcastAsync(BroadcastState.Done, new MemberFilter { TagsAll = [tag] });
+
+        Assert.Equal("予約中の一斉配信(2件)で使われているため削除できません。", await _tags.DeleteBlockerAsync(_bot, tag, Ct));
+        Assert.Equal(TagCatalog.UsedByBookedBroadcasts(2), await _tags.DeleteAsync(_bot, tag, Ct));
+        await using var db = _f.Db.CreateDbContext();
+        Assert.True(await db.Tags.AnyAsync(t => t.Id == tag));
+    }
+
+    [Fact]
+    public async Task Broadcasts_that_were_sent_are_sending_or_were_cancelled_do_not_keep_a_tag()
+    {
+        var tag = await TagAsync("セール対象");
+        foreach (var state in new[] { BroadcastState.Sending, BroadcastState.Done, BroadcastState.Cancelled })
+            await BroadcastAsync(state, new MemberFilter { TagsAll = [tag] });
+
+        Assert.Null(await _tags.DeleteAsync(_bot, tag, Ct));
+        await using var db = _f.Db.CreateDbContext();
+        Assert.False(await db.Tags.AnyAsync(t => t.Id == tag));
+        Assert.Equal(3, await db.Broadcasts.CountAsync()); // their history stays
     }
 
     [Fact]

@@ -65,6 +65,22 @@ public sealed class ChatPageTests : ComponentTest
     }
 
     [Fact]
+    public async Task A_reply_shows_the_operator_who_sent_it()
+    {
+        var (_, member) = await ChattingMemberAsync(); // signed in as 運用 太郎
+        var page = Render<ChatPage>(p => p.Add(x => x.MemberId, member));
+        page.WaitForElement("[data-testid=chat-in]");
+        Assert.Empty(page.FindAll("[data-testid=chat-sender]"));
+
+        page.Find("textarea#chat-reply").Input("確認いたします。");
+        page.Find("[data-testid=chat-send]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("送信者: 運用 太郎", page.Find("[data-testid=chat-out] [data-testid=chat-sender]").TextContent));
+        await using var db = Db.CreateDbContext();
+        Assert.Equal("op-1", await db.ChatMessages.Where(c => !c.Incoming).Select(c => c.OperatorId).SingleAsync());
+    }
+
+    [Fact]
     public async Task An_incoming_webhook_message_appears_live_in_the_open_conversation_and_the_list()
     {
         var (bot, member) = await ChattingMemberAsync();
