@@ -224,6 +224,16 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<string>("Number")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("OrderAmount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.Property<int>("OrderCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("PhoneNormalized")
                         .HasColumnType("TEXT");
 
@@ -330,9 +340,9 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasKey("ConnectionId", "OrderExternalId", "LineNo");
 
-                    b.HasIndex("ConnectionId", "CourseName");
+                    b.HasIndex("ConnectionId", "CourseName", "OrderExternalId");
 
-                    b.HasIndex("ConnectionId", "ProductCode");
+                    b.HasIndex("ConnectionId", "ProductCode", "OrderExternalId");
 
                     b.ToTable("CartOrderItems");
                 });
@@ -1240,7 +1250,7 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasKey("MemberId", "TagId");
 
-                    b.HasIndex("TagId");
+                    b.HasIndex("TagId", "MemberId");
 
                     b.ToTable("MemberTags");
                 });
