@@ -15,7 +15,7 @@ public sealed class CartCustomer
     public string? LineUserId { get; set; }
     public DateOnly? Birthday { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
-    /// <summary>Non-cancelled orders of this customer; kept by triggers (<see cref="CustomerOrderTotals"/>), never written by the app.</summary>
+    /// <summary>Non-cancelled orders of this customer; kept by triggers (<see cref="CartPurchaseTriggers"/>), never written by the app.</summary>
     public int OrderCount { get; private set; }
     /// <summary>Their amount in yen; kept by the same triggers.</summary>
     public long OrderAmount { get; private set; }
@@ -51,6 +51,12 @@ public sealed class CartOrderItem
     public string? CourseName { get; set; }
     public int Quantity { get; set; }
     public long Price { get; set; }
+    // Copies of the order's customer, cancellation and date, so "who bought this product (when)" is read from the lines'
+    // index alone. The import writes them; triggers fill them for other writers and follow changes of the order
+    // (CartPurchaseTriggers).
+    public string? CustomerExternalId { get; set; }
+    public bool Cancelled { get; set; }
+    public DateTimeOffset? OrderedAt { get; set; }
 }
 
 /// <summary>A subscription (定期受注) with its continuation status.</summary>

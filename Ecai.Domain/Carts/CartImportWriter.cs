@@ -77,13 +77,15 @@ internal static class CartImportWriter
         await SqlBatch.ExecuteAsync(db, tx,
             "DELETE FROM CartOrderItems WHERE ConnectionId = $c AND OrderExternalId IN (SELECT value FROM json_each($ids))", ct,
             ("$c", connectionId), ("$ids", JsonSerializer.Serialize(rows.Select(r => r.ExternalId))));
-        var items = rows.SelectMany(o => o.Items.Select((item, i) => (Order: o.ExternalId, LineNo: i + 1, Item: item))).ToList();
+        // Each line carries its order's customer, cancellation and date (product filters read them from the lines' index).
+        var items = rows.SelectMany(o => o.Items.Select((item, i) => (Order: o, LineNo: i + 1, Item: item))).ToList();
         await SqlBatch.InsertAsync(db, tx,
-            "INSERT INTO CartOrderItems (ConnectionId, OrderExternalId, LineNo, ProductCode, ProductName, CourseName, Quantity, Price)",
-            8, "ON CONFLICT DO NOTHING", items, (r, v) =>
+            "INSERT INTO CartOrderItems (ConnectionId, OrderExternalId, LineNo, ProductCode, ProductName, CourseName, Quantity, Price, CustomerExternalId, Cancelled, OrderedAt)",
+            11, "ON CONFLICT DO NOTHING", items, (r, v) =>
             {
-                v[0] = connectionId; v[1] = r.Order; v[2] = r.LineNo; v[3] = r.Item.ProductCode; v[4] = r.Item.ProductName;
+                v[0] = connectionId; v[1] = r.Order.ExternalId; v[2] = r.LineNo; v[3] = r.Item.ProductCode; v[4] = r.Item.ProductName;
                 v[5] = r.Item.CourseName; v[6] = r.Item.Quantity; v[7] = r.Item.Price;
+                v[8] = r.Order.CustomerExternalId; v[9] = r.Order.Cancelled; v[10] = r.Order.OrderedAt.UtcTicks;
             }, ct);
 
         var products = items.Select(i => i.Item).DistinctBy(i => i.ProductCode).ToList();

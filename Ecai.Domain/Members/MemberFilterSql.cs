@@ -87,8 +87,9 @@ public static class MemberFilterSql
         if (filter.FriendTo is { } friendTo) And($"m.FriendAddedAt < {Arg(StartOf(friendTo.AddDays(1)))}");
         if (filter.Blocked is { } blocked) And($"m.IsBlocked = {(blocked ? 1 : 0)}");
 
-        // What was bought (and when): the members behind the matching order lines, from the lines' index outwards.
-        // CROSS JOIN fixes SQLite's join order to the one written (lines → orders → customers → links).
+        // What was bought (and when): the members behind the matching order lines, from the lines' index outwards (each
+        // line carries its order's customer, cancellation and date). CROSS JOIN fixes SQLite's join order to the one
+        // written (lines → customers → links).
         string Connections() => filter.PurchaseConnectionId is { } only
             ? $"= {Arg(only)}"
             : "IN (SELECT k.Id FROM CartConnections k WHERE k.BotId = $bot)";
@@ -96,15 +97,14 @@ public static class MemberFilterSql
         {
             var lines = new StringBuilder($"""
                 m.Id IN (SELECT l.MemberId FROM CartOrderItems i
-                 CROSS JOIN CartOrders o ON o.ConnectionId = i.ConnectionId AND o.ExternalId = i.OrderExternalId AND o.Cancelled = 0
-                 CROSS JOIN CartCustomers c ON c.ConnectionId = o.ConnectionId AND c.ExternalId = o.CustomerExternalId
+                 CROSS JOIN CartCustomers c ON c.ConnectionId = i.ConnectionId AND c.ExternalId = i.CustomerExternalId
                  CROSS JOIN CartLinks l ON l.CartCustomerId = c.Id
-                 WHERE i.ConnectionId {Connections()}
+                 WHERE i.ConnectionId {Connections()} AND i.Cancelled = 0
                 """);
             if (filter.ProductCode is { } product) lines.Append($" AND i.ProductCode = {Arg(product)}");
             if (filter.CourseName is { } course) lines.Append($" AND i.CourseName = {Arg(course)}");
-            if (filter.PurchasedFrom is { } from) lines.Append($" AND o.OrderedAt >= {Arg(StartOf(from))}");
-            if (filter.PurchasedTo is { } to) lines.Append($" AND o.OrderedAt < {Arg(StartOf(to.AddDays(1)))}");
+            if (filter.PurchasedFrom is { } from) lines.Append($" AND i.OrderedAt >= {Arg(StartOf(from))}");
+            if (filter.PurchasedTo is { } to) lines.Append($" AND i.OrderedAt < {Arg(StartOf(to.AddDays(1)))}");
             In(lines.Append(')').ToString());
         }
         else if (filter.PurchasedFrom is not null || filter.PurchasedTo is not null)

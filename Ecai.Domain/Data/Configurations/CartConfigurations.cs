@@ -27,7 +27,8 @@ internal sealed class CartCustomerConfiguration : IEntityTypeConfiguration<CartC
         b.HasIndex(x => new { x.BotId, x.PhoneNormalized });
         b.HasIndex(x => new { x.BotId, x.EmailNormalized });
         b.HasIndex(x => new { x.BotId, x.LineUserId });
-        // Kept by SQLite triggers (CustomerOrderTotals): EF never sends them, it reads them back.
+        b.ToTable(t => t.HasTrigger("CartCustomers_Totals_Insert"));
+        // Kept by SQLite triggers (CartPurchaseTriggers): EF never sends them, it reads them back.
         b.Property(x => x.OrderCount).HasDefaultValue(0).ValueGeneratedOnAddOrUpdate();
         b.Property(x => x.OrderAmount).HasDefaultValue(0L).ValueGeneratedOnAddOrUpdate();
     }
@@ -37,6 +38,7 @@ internal sealed class CartOrderConfiguration : IEntityTypeConfiguration<CartOrde
 {
     public void Configure(EntityTypeBuilder<CartOrder> b)
     {
+        b.ToTable(t => { foreach (var name in CartPurchaseTriggers.OrderTriggers) t.HasTrigger(name); });
         b.HasOne<CartConnection>().WithMany().HasForeignKey(x => x.ConnectionId).OnDelete(DeleteBehavior.Cascade);
         b.HasAlternateKey(x => new { x.ConnectionId, x.ExternalId });
         // Covering for a member's purchase count / amount / dates: no row lookups into the orders table.
@@ -56,9 +58,10 @@ internal sealed class CartOrderItemConfiguration : IEntityTypeConfiguration<Cart
     public void Configure(EntityTypeBuilder<CartOrderItem> b)
     {
         b.HasKey(x => new { x.ConnectionId, x.OrderExternalId, x.LineNo });
-        // Product and course filters and rules: covering up to the order, so a product's lines are read from the index alone.
-        b.HasIndex(x => new { x.ConnectionId, x.ProductCode, x.OrderExternalId });
-        b.HasIndex(x => new { x.ConnectionId, x.CourseName, x.OrderExternalId });
+        b.ToTable(t => t.HasTrigger("CartOrderItems_Copies_Insert"));
+        // Product and course filters and rules: who bought it (and when) from the index alone, no order lookups.
+        b.HasIndex(x => new { x.ConnectionId, x.ProductCode, x.Cancelled, x.CustomerExternalId, x.OrderedAt });
+        b.HasIndex(x => new { x.ConnectionId, x.CourseName, x.Cancelled, x.CustomerExternalId, x.OrderedAt });
     }
 }
 
@@ -104,7 +107,7 @@ internal sealed class CartLinkConfiguration : IEntityTypeConfiguration<CartLink>
         b.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<CartCustomer>().WithMany().HasForeignKey(x => x.CartCustomerId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.MemberId, x.CartCustomerId }).IsUnique();
-        b.HasIndex(x => x.CartCustomerId);
+        b.HasIndex(x => new { x.CartCustomerId, x.MemberId }); // a customer's members from the index alone
         b.HasIndex(x => new { x.BotId, x.ConnectionId, x.MemberId });
         b.HasIndex(x => new { x.BotId, x.MemberId }); // "linked friends" = distinct members per bot
     }

@@ -7,8 +7,11 @@ using static Ecai.Tests.Support.CartRecords;
 
 namespace Ecai.Tests.Domain.Carts;
 
-/// <summary>The customers' order totals kept by triggers stay equal to a recount through every kind of order change.</summary>
-public sealed class CustomerOrderTotalsTests : IAsyncLifetime
+/// <summary>
+/// The customers' order totals and the order lines' copies of their order, kept by triggers, stay equal to a recount
+/// through every kind of order change, by the import or by anyone else.
+/// </summary>
+public sealed class CartPurchaseTriggersTests : IAsyncLifetime
 {
     private TestDb _db = default!;
     private int _bot, _connection;
@@ -42,15 +45,23 @@ public sealed class CustomerOrderTotalsTests : IAsyncLifetime
         }, CancellationToken.None);
     }
 
-    /// <summary>"id:count/amount" per customer as the triggers kept them; then the same after a full recount, which must match.</summary>
+    /// <summary>
+    /// "id:count/amount" per customer as the triggers kept them (and, checked but not returned, each line's copy of its
+    /// order); then the same after a full recount, which must match.
+    /// </summary>
     private async Task<string> KeptAndCheckedAsync()
     {
         await using var db = _db.CreateDbContext();
         async Task<string> Totals() => string.Join(" ", await db.CartCustomers.AsNoTracking().OrderBy(c => c.ExternalId)
             .Select(c => c.ExternalId + ":" + c.OrderCount + "/" + c.OrderAmount).ToListAsync());
-        var kept = await Totals();
-        await db.Database.ExecuteSqlRawAsync(CustomerOrderTotals.Rebuild());
+        async Task<string> Lines() => string.Join(" ", (await db.CartOrderItems.AsNoTracking().ToListAsync())
+            .OrderBy(i => i.OrderExternalId).ThenBy(i => i.LineNo)
+            .Select(i => $"{i.OrderExternalId}/{i.LineNo}:{i.CustomerExternalId},{i.Cancelled},{i.OrderedAt?.UtcTicks}"));
+        var (kept, lines) = (await Totals(), await Lines());
+        Assert.DoesNotContain(":,", lines);
+        foreach (var sql in CartPurchaseTriggers.Rebuild()) await db.Database.ExecuteSqlRawAsync(sql);
         Assert.Equal(await Totals(), kept);
+        Assert.Equal(await Lines(), lines);
         return kept;
     }
 
@@ -74,6 +85,25 @@ public sealed class CustomerOrderTotalsTests : IAsyncLifetime
 
         await WriteAsync([], [Order("3", "a", amount: 200)]); // the cart moved the order to another customer
         Assert.Equal("a:3/1900 b:0/0", await KeptAndCheckedAsync());
+    }
+
+    [Fact]
+    public async Task Lines_written_without_their_orders_copy_get_it_and_follow_a_change_of_the_order_made_outside_the_import()
+    {
+        await WriteAsync([Customer("a"), Customer("b")], [Order("1", "a", amount: 1000)]);
+        await using (var db = _db.CreateDbContext())
+        {
+            db.CartOrderItems.Add(new CartOrderItem { ConnectionId = _connection, OrderExternalId = "1", LineNo = 2, ProductCode = "P-2" });
+            await db.SaveChangesAsync();
+            var line = await db.CartOrderItems.AsNoTracking().SingleAsync(i => i.LineNo == 2);
+            Assert.Equal(("a", false, T0), (line.CustomerExternalId, line.Cancelled, line.OrderedAt));
+
+            await db.CartOrders.Where(o => o.ExternalId == "1").ExecuteUpdateAsync(u => u
+                .SetProperty(o => o.CustomerExternalId, "b").SetProperty(o => o.Cancelled, true).SetProperty(o => o.OrderedAt, T0.AddDays(1)));
+            Assert.All(await db.CartOrderItems.AsNoTracking().ToListAsync(),
+                i => Assert.Equal(("b", true, T0.AddDays(1)), (i.CustomerExternalId, i.Cancelled, i.OrderedAt)));
+        }
+        Assert.Equal("a:0/0 b:0/0", await KeptAndCheckedAsync());
     }
 
     [Fact]

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ecai.Domain.Data.Migrations
 {
     [DbContext(typeof(EcaiDb))]
-    [Migration("20261128193811_PurchaseTotals")]
+    [Migration("20261128194702_PurchaseTotals")]
     partial class PurchaseTotals
     {
         /// <inheritdoc />
@@ -257,7 +257,10 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasIndex("ConnectionId", "ExternalId")
                         .IsUnique();
 
-                    b.ToTable("CartCustomers");
+                    b.ToTable("CartCustomers", t =>
+                        {
+                            t.HasTrigger("CartCustomers_Totals_Insert");
+                        });
                 });
 
             modelBuilder.Entity("Ecai.Domain.Carts.CartOrder", b =>
@@ -310,7 +313,14 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasIndex("ConnectionId", "ShippedAt", "Cancelled", "Times", "ExternalId", "CustomerExternalId");
 
-                    b.ToTable("CartOrders");
+                    b.ToTable("CartOrders", t =>
+                        {
+                            t.HasTrigger("CartOrders_Purchases_Update");
+
+                            t.HasTrigger("CartOrders_Totals_Delete");
+
+                            t.HasTrigger("CartOrders_Totals_Insert");
+                        });
                 });
 
             modelBuilder.Entity("Ecai.Domain.Carts.CartOrderItem", b =>
@@ -324,8 +334,17 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<int>("LineNo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CourseName")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerExternalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OrderedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Price")
                         .HasColumnType("INTEGER");
@@ -343,11 +362,14 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasKey("ConnectionId", "OrderExternalId", "LineNo");
 
-                    b.HasIndex("ConnectionId", "CourseName", "OrderExternalId");
+                    b.HasIndex("ConnectionId", "CourseName", "Cancelled", "CustomerExternalId", "OrderedAt");
 
-                    b.HasIndex("ConnectionId", "ProductCode", "OrderExternalId");
+                    b.HasIndex("ConnectionId", "ProductCode", "Cancelled", "CustomerExternalId", "OrderedAt");
 
-                    b.ToTable("CartOrderItems");
+                    b.ToTable("CartOrderItems", t =>
+                        {
+                            t.HasTrigger("CartOrderItems_Copies_Insert");
+                        });
                 });
 
             modelBuilder.Entity("Ecai.Domain.Carts.CartProduct", b =>
@@ -616,9 +638,9 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CartCustomerId");
-
                     b.HasIndex("BotId", "MemberId");
+
+                    b.HasIndex("CartCustomerId", "MemberId");
 
                     b.HasIndex("MemberId", "CartCustomerId")
                         .IsUnique();
