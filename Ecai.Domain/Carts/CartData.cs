@@ -15,10 +15,18 @@ public sealed class CartCustomer
     public string? LineUserId { get; set; }
     public DateOnly? Birthday { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
-    /// <summary>Non-cancelled orders of this customer; kept by triggers (<see cref="CartPurchaseTriggers"/>), never written by the app.</summary>
-    public int OrderCount { get; private set; }
-    /// <summary>Their amount in yen; kept by the same triggers.</summary>
-    public long OrderAmount { get; private set; }
+}
+
+/// <summary>
+/// One cart customer's non-cancelled order count and amount, by the customer's id in the cart (orders may arrive before
+/// their customer). Kept by the import (<see cref="PurchaseCopies"/>); a narrow table, so a batch's updates touch few pages.
+/// </summary>
+public sealed class CustomerOrderTotal
+{
+    public int ConnectionId { get; set; }
+    public required string CustomerExternalId { get; set; }
+    public int Orders { get; set; }
+    public long Amount { get; set; }
 }
 
 /// <summary>An order (受注) imported from a cart.</summary>
@@ -51,9 +59,8 @@ public sealed class CartOrderItem
     public string? CourseName { get; set; }
     public int Quantity { get; set; }
     public long Price { get; set; }
-    // Copies of the order's customer, cancellation and date, so "who bought this product (when)" is read from the lines'
-    // index alone. The import writes them; triggers fill them for other writers and follow changes of the order
-    // (CartPurchaseTriggers).
+    // Copies of the order's customer, cancellation and date, written with the line by the import (PurchaseCopies), so
+    // "who bought this product (when)" is read from the lines' index alone.
     public string? CustomerExternalId { get; set; }
     public bool Cancelled { get; set; }
     public DateTimeOffset? OrderedAt { get; set; }

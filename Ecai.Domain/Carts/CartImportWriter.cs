@@ -56,6 +56,8 @@ internal static class CartImportWriter
         var buyers = rows.Where(r => r.Customer is not null).Select(r => r.Customer!)
             .GroupBy(c => c.ExternalId).Select(g => g.MaxBy(c => c.UpdatedAt)!).ToList();
         await UpsertCustomersAsync(db, tx, connectionId, botId, buyers, ct);
+        var ids = JsonSerializer.Serialize(rows.Select(r => r.ExternalId));
+        var totals = await TotalsDeltaAsync(db, tx, connectionId, rows, ids, ct);
         await SqlBatch.InsertAsync(db, tx,
             "INSERT INTO CartOrders (ConnectionId, ExternalId, CustomerExternalId, Number, OrderedAt, Amount, ShippedAt, SubscriptionExternalId, Times, DeliveryMethod, Cancelled, UpdatedAt)",
             12,
@@ -76,7 +78,7 @@ internal static class CartImportWriter
         // An updated order replaces its lines: drop the old ones, insert the new ones.
         await SqlBatch.ExecuteAsync(db, tx,
             "DELETE FROM CartOrderItems WHERE ConnectionId = $c AND OrderExternalId IN (SELECT value FROM json_each($ids))", ct,
-            ("$c", connectionId), ("$ids", JsonSerializer.Serialize(rows.Select(r => r.ExternalId))));
+            ("$c", connectionId), ("$ids", ids));
         // Each line carries its order's customer, cancellation and date (product filters read them from the lines' index).
         var items = rows.SelectMany(o => o.Items.Select((item, i) => (Order: o, LineNo: i + 1, Item: item))).ToList();
         await SqlBatch.InsertAsync(db, tx,
@@ -88,9 +90,48 @@ internal static class CartImportWriter
                 v[8] = r.Order.CustomerExternalId; v[9] = r.Order.Cancelled; v[10] = r.Order.OrderedAt.UtcTicks;
             }, ct);
 
+        await SqlBatch.ExecuteAsync(db, tx, PurchaseCopies.AddToTotals, ct, ("$c", connectionId), ("$deltas", totals));
+
         var products = items.Select(i => i.Item).DistinctBy(i => i.ProductCode).ToList();
         await UpsertProductsAsync(db, tx, connectionId, products.Select(p => (p.ProductCode, p.ProductName, p.CourseName)).ToList(), ct);
         await SaveCursorAsync(db, tx, connectionId, "OrderCursor", cursor, ct);
+    }
+
+    /// <summary>
+    /// How this batch moves each customer's order totals (<see cref="PurchaseCopies"/>): every order's stored contribution
+    /// out (read in the batch's transaction, before the upsert) and its new one in. A JSON array of [customer, orders,
+    /// amount] for the customers that change.
+    /// </summary>
+    private static async Task<string> TotalsDeltaAsync(SqliteConnection db, SqliteTransaction tx, int connectionId,
+        IReadOnlyList<CartOrderRecord> rows, string ids, CancellationToken ct)
+    {
+        var stored = new Dictionary<string, (string Customer, long Amount, bool Cancelled)>();
+        await using (var read = db.CreateCommand())
+        {
+            read.Transaction = tx;
+            read.CommandText = """
+                SELECT ExternalId, CustomerExternalId, Amount, Cancelled FROM CartOrders
+                WHERE ConnectionId = $c AND ExternalId IN (SELECT value FROM json_each($ids))
+                """;
+            read.Parameters.AddWithValue("$c", connectionId);
+            read.Parameters.AddWithValue("$ids", ids);
+            await using var reader = await read.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                stored[reader.GetString(0)] = (reader.GetString(1), reader.GetInt64(2), reader.GetBoolean(3));
+        }
+        var deltas = new Dictionary<string, (int Orders, long Amount)>();
+        void Add(string customer, int orders, long amount)
+        {
+            var (o, a) = deltas.GetValueOrDefault(customer);
+            deltas[customer] = (o + orders, a + amount);
+        }
+        foreach (var r in rows)
+        {
+            if (stored.TryGetValue(r.ExternalId, out var old) && !old.Cancelled) Add(old.Customer, -1, -old.Amount);
+            if (!r.Cancelled) Add(r.CustomerExternalId, 1, r.Amount);
+            stored[r.ExternalId] = (r.CustomerExternalId, r.Amount, r.Cancelled);
+        }
+        return JsonSerializer.Serialize(deltas.Where(d => d.Value != default).Select(d => new object[] { d.Key, d.Value.Orders, d.Value.Amount }));
     }
 
     public static async Task WriteSubscriptionsAsync(SqliteConnection db, SqliteTransaction tx, int connectionId,

@@ -26,6 +26,7 @@ public sealed class EcaiDb(DbContextOptions<EcaiDb> options) : IdentityDbContext
     public DbSet<EventCursor> EventCursors => Set<EventCursor>();
     public DbSet<CartConnection> CartConnections => Set<CartConnection>();
     public DbSet<CartCustomer> CartCustomers => Set<CartCustomer>();
+    public DbSet<CustomerOrderTotal> CustomerOrderTotals => Set<CustomerOrderTotal>();
     public DbSet<CartOrder> CartOrders => Set<CartOrder>();
     public DbSet<CartOrderItem> CartOrderItems => Set<CartOrderItem>();
     public DbSet<CartSubscription> CartSubscriptions => Set<CartSubscription>();

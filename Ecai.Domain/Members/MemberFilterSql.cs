@@ -17,21 +17,27 @@ public static class MemberFilterSql
         """;
 
     /// <summary>
-    /// A member's non-cancelled order count (<c>OrderCount</c>) or amount (<c>OrderAmount</c>): the sum of its linked
-    /// customers' totals, which triggers keep on each customer (<see cref="Carts.CustomerOrderTotals"/>).
+    /// A member's non-cancelled order count (<c>Orders</c>) or amount (<c>Amount</c>): the sum of its linked customers'
+    /// totals, which the import keeps (<see cref="Carts.CustomerOrderTotal"/>).
     /// </summary>
-    internal static string Total(string column) =>
-        $"(SELECT coalesce(sum(c.{column}), 0) FROM CartLinks l JOIN CartCustomers c ON c.Id = l.CartCustomerId WHERE l.MemberId = m.Id)";
+    internal static string Total(string column) => $"""
+        (SELECT coalesce(sum(t.{column}), 0) FROM CartLinks l
+         CROSS JOIN CartCustomers c ON c.Id = l.CartCustomerId
+         CROSS JOIN CustomerOrderTotals t ON t.ConnectionId = c.ConnectionId AND t.CustomerExternalId = c.ExternalId
+         WHERE l.MemberId = m.Id)
+        """;
 
     /// <summary>
     /// Every linked member's order count and amount for bot $bot in one pass over its links and their customers' totals.
     /// Members without orders have no row. Prefix with "INSERT INTO x (MemberId, Orders, Amount)".
     /// </summary>
     internal const string PurchaseTotals = """
-        SELECT l.MemberId AS MemberId, sum(c.OrderCount) AS Orders, sum(c.OrderAmount) AS Amount
-        FROM CartLinks l CROSS JOIN CartCustomers c ON c.Id = l.CartCustomerId
+        SELECT l.MemberId AS MemberId, sum(t.Orders) AS Orders, sum(t.Amount) AS Amount
+        FROM CartLinks l
+        CROSS JOIN CartCustomers c ON c.Id = l.CartCustomerId
+        CROSS JOIN CustomerOrderTotals t ON t.ConnectionId = c.ConnectionId AND t.CustomerExternalId = c.ExternalId
         WHERE l.BotId = $bot
-        GROUP BY l.MemberId HAVING sum(c.OrderCount) > 0
+        GROUP BY l.MemberId HAVING sum(t.Orders) > 0
         """;
 
     /// <summary>The WHERE clause (without "WHERE") and its parameters, for bot <paramref name="botId"/>.</summary>
@@ -125,8 +131,8 @@ public static class MemberFilterSql
             else if (min > 0) In($"m.Id IN (SELECT p.MemberId FROM {purchaseTotals} p WHERE {Between("p." + column, min, max, Arg)})");
             else And($"m.Id NOT IN (SELECT p.MemberId FROM {purchaseTotals} p WHERE NOT ({Between("p." + column, min, max, Arg)}))");
         }
-        Purchases("Orders", Total("OrderCount"), filter.PurchaseCountMin, filter.PurchaseCountMax);
-        Purchases("Amount", Total("OrderAmount"), filter.AmountMin, filter.AmountMax);
+        Purchases("Orders", Total("Orders"), filter.PurchaseCountMin, filter.PurchaseCountMax);
+        Purchases("Amount", Total("Amount"), filter.AmountMin, filter.AmountMax);
 
         if (filter.Status is { } status)
             In($"""

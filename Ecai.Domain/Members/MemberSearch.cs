@@ -53,8 +53,8 @@ public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
         var sql = $"""
             SELECT m.Id, m.DisplayName, m.RegisteredName, m.FriendAddedAt, m.IsBlocked,
               (SELECT group_concat(DISTINCT k.Kind) FROM CartLinks l JOIN CartConnections k ON k.Id = l.ConnectionId WHERE l.MemberId = m.Id) AS Carts,
-              {MemberFilterSql.Total("OrderCount")} AS Orders,
-              {MemberFilterSql.Total("OrderAmount")} AS Amount
+              {MemberFilterSql.Total("Orders")} AS Orders,
+              {MemberFilterSql.Total("Amount")} AS Amount
             FROM Members m WHERE {where}
             ORDER BY {order} LIMIT $take OFFSET $skip
             """;

@@ -27,10 +27,15 @@ internal sealed class CartCustomerConfiguration : IEntityTypeConfiguration<CartC
         b.HasIndex(x => new { x.BotId, x.PhoneNormalized });
         b.HasIndex(x => new { x.BotId, x.EmailNormalized });
         b.HasIndex(x => new { x.BotId, x.LineUserId });
-        b.ToTable(t => t.HasTrigger("CartCustomers_Totals_Insert"));
-        // Kept by SQLite triggers (CartPurchaseTriggers): EF never sends them, it reads them back.
-        b.Property(x => x.OrderCount).HasDefaultValue(0).ValueGeneratedOnAddOrUpdate();
-        b.Property(x => x.OrderAmount).HasDefaultValue(0L).ValueGeneratedOnAddOrUpdate();
+    }
+}
+
+internal sealed class CustomerOrderTotalConfiguration : IEntityTypeConfiguration<CustomerOrderTotal>
+{
+    public void Configure(EntityTypeBuilder<CustomerOrderTotal> b)
+    {
+        b.HasKey(x => new { x.ConnectionId, x.CustomerExternalId });
+        b.HasOne<CartConnection>().WithMany().HasForeignKey(x => x.ConnectionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -38,7 +43,6 @@ internal sealed class CartOrderConfiguration : IEntityTypeConfiguration<CartOrde
 {
     public void Configure(EntityTypeBuilder<CartOrder> b)
     {
-        b.ToTable(t => { foreach (var name in CartPurchaseTriggers.OrderTriggers) t.HasTrigger(name); });
         b.HasOne<CartConnection>().WithMany().HasForeignKey(x => x.ConnectionId).OnDelete(DeleteBehavior.Cascade);
         b.HasAlternateKey(x => new { x.ConnectionId, x.ExternalId });
         // Covering for a member's purchase count / amount / dates: no row lookups into the orders table.
@@ -58,10 +62,10 @@ internal sealed class CartOrderItemConfiguration : IEntityTypeConfiguration<Cart
     public void Configure(EntityTypeBuilder<CartOrderItem> b)
     {
         b.HasKey(x => new { x.ConnectionId, x.OrderExternalId, x.LineNo });
-        b.ToTable(t => t.HasTrigger("CartOrderItems_Copies_Insert"));
-        // Product and course filters and rules: who bought it (and when) from the index alone, no order lookups.
-        b.HasIndex(x => new { x.ConnectionId, x.ProductCode, x.Cancelled, x.CustomerExternalId, x.OrderedAt });
-        b.HasIndex(x => new { x.ConnectionId, x.CourseName, x.Cancelled, x.CustomerExternalId, x.OrderedAt });
+        // Product and course filters and rules: who bought it (and when) from the index alone, no order lookups. The date
+        // before the customer: an import's new lines land at the end of each product's range, not all over it.
+        b.HasIndex(x => new { x.ConnectionId, x.ProductCode, x.Cancelled, x.OrderedAt, x.CustomerExternalId });
+        b.HasIndex(x => new { x.ConnectionId, x.CourseName, x.Cancelled, x.OrderedAt, x.CustomerExternalId });
     }
 }
 

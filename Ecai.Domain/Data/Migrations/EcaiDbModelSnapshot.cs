@@ -224,16 +224,6 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<string>("Number")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("OrderAmount")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(0L);
-
-                    b.Property<int>("OrderCount")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(0);
-
                     b.Property<string>("PhoneNormalized")
                         .HasColumnType("TEXT");
 
@@ -254,10 +244,7 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasIndex("ConnectionId", "ExternalId")
                         .IsUnique();
 
-                    b.ToTable("CartCustomers", t =>
-                        {
-                            t.HasTrigger("CartCustomers_Totals_Insert");
-                        });
+                    b.ToTable("CartCustomers");
                 });
 
             modelBuilder.Entity("Ecai.Domain.Carts.CartOrder", b =>
@@ -310,14 +297,7 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasIndex("ConnectionId", "ShippedAt", "Cancelled", "Times", "ExternalId", "CustomerExternalId");
 
-                    b.ToTable("CartOrders", t =>
-                        {
-                            t.HasTrigger("CartOrders_Purchases_Update");
-
-                            t.HasTrigger("CartOrders_Totals_Delete");
-
-                            t.HasTrigger("CartOrders_Totals_Insert");
-                        });
+                    b.ToTable("CartOrders");
                 });
 
             modelBuilder.Entity("Ecai.Domain.Carts.CartOrderItem", b =>
@@ -359,14 +339,11 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasKey("ConnectionId", "OrderExternalId", "LineNo");
 
-                    b.HasIndex("ConnectionId", "CourseName", "Cancelled", "CustomerExternalId", "OrderedAt");
+                    b.HasIndex("ConnectionId", "CourseName", "Cancelled", "OrderedAt", "CustomerExternalId");
 
-                    b.HasIndex("ConnectionId", "ProductCode", "Cancelled", "CustomerExternalId", "OrderedAt");
+                    b.HasIndex("ConnectionId", "ProductCode", "Cancelled", "OrderedAt", "CustomerExternalId");
 
-                    b.ToTable("CartOrderItems", t =>
-                        {
-                            t.HasTrigger("CartOrderItems_Copies_Insert");
-                        });
+                    b.ToTable("CartOrderItems");
                 });
 
             modelBuilder.Entity("Ecai.Domain.Carts.CartProduct", b =>
@@ -440,6 +417,25 @@ namespace Ecai.Domain.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("CartSubscriptions");
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Carts.CustomerOrderTotal", b =>
+                {
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerExternalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConnectionId", "CustomerExternalId");
+
+                    b.ToTable("CustomerOrderTotals");
                 });
 
             modelBuilder.Entity("Ecai.Domain.Carts.WebhookReceipt", b =>
@@ -1544,6 +1540,15 @@ namespace Ecai.Domain.Data.Migrations
                 });
 
             modelBuilder.Entity("Ecai.Domain.Carts.CartSubscription", b =>
+                {
+                    b.HasOne("Ecai.Domain.Carts.CartConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Carts.CustomerOrderTotal", b =>
                 {
                     b.HasOne("Ecai.Domain.Carts.CartConnection", null)
                         .WithMany()

@@ -46,22 +46,28 @@ namespace Ecai.Domain.Data.Migrations
                 type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
-                name: "OrderAmount",
-                table: "CartCustomers",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0L);
+            migrationBuilder.CreateTable(
+                name: "CustomerOrderTotals",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustomerExternalId = table.Column<string>(type: "TEXT", nullable: false),
+                    Orders = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerOrderTotals", x => new { x.ConnectionId, x.CustomerExternalId });
+                    table.ForeignKey(
+                        name: "FK_CustomerOrderTotals_CartConnections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "CartConnections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
-            migrationBuilder.AddColumn<int>(
-                name: "OrderCount",
-                table: "CartCustomers",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0);
-
-            // Fill the copies from the orders before their indexes exist (one pass each), then keep them with triggers.
-            foreach (var sql in CartPurchaseTriggers.Rebuild()) migrationBuilder.Sql(sql);
+            // Fill the copies from the orders before their indexes exist (one pass each); the import keeps them from here on.
+            foreach (var sql in PurchaseCopies.Rebuild()) migrationBuilder.Sql(sql);
 
             migrationBuilder.CreateIndex(
                 name: "IX_MemberTags_TagId_MemberId",
@@ -69,37 +75,37 @@ namespace Ecai.Domain.Data.Migrations
                 columns: new[] { "TagId", "MemberId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CartOrderItems_ConnectionId_CourseName_Cancelled_CustomerExternalId_OrderedAt",
+                name: "IX_CartOrderItems_ConnectionId_CourseName_Cancelled_OrderedAt_CustomerExternalId",
                 table: "CartOrderItems",
-                columns: new[] { "ConnectionId", "CourseName", "Cancelled", "CustomerExternalId", "OrderedAt" });
+                columns: new[] { "ConnectionId", "CourseName", "Cancelled", "OrderedAt", "CustomerExternalId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CartOrderItems_ConnectionId_ProductCode_Cancelled_CustomerExternalId_OrderedAt",
+                name: "IX_CartOrderItems_ConnectionId_ProductCode_Cancelled_OrderedAt_CustomerExternalId",
                 table: "CartOrderItems",
-                columns: new[] { "ConnectionId", "ProductCode", "Cancelled", "CustomerExternalId", "OrderedAt" });
+                columns: new[] { "ConnectionId", "ProductCode", "Cancelled", "OrderedAt", "CustomerExternalId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CartLinks_CartCustomerId_MemberId",
                 table: "CartLinks",
                 columns: new[] { "CartCustomerId", "MemberId" });
-
-            foreach (var sql in CartPurchaseTriggers.Create()) migrationBuilder.Sql(sql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var name in CartPurchaseTriggers.Names) migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {name}");
+            migrationBuilder.DropTable(
+                name: "CustomerOrderTotals");
+
             migrationBuilder.DropIndex(
                 name: "IX_MemberTags_TagId_MemberId",
                 table: "MemberTags");
 
             migrationBuilder.DropIndex(
-                name: "IX_CartOrderItems_ConnectionId_CourseName_Cancelled_CustomerExternalId_OrderedAt",
+                name: "IX_CartOrderItems_ConnectionId_CourseName_Cancelled_OrderedAt_CustomerExternalId",
                 table: "CartOrderItems");
 
             migrationBuilder.DropIndex(
-                name: "IX_CartOrderItems_ConnectionId_ProductCode_Cancelled_CustomerExternalId_OrderedAt",
+                name: "IX_CartOrderItems_ConnectionId_ProductCode_Cancelled_OrderedAt_CustomerExternalId",
                 table: "CartOrderItems");
 
             migrationBuilder.DropIndex(
@@ -117,14 +123,6 @@ namespace Ecai.Domain.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "OrderedAt",
                 table: "CartOrderItems");
-
-            migrationBuilder.DropColumn(
-                name: "OrderAmount",
-                table: "CartCustomers");
-
-            migrationBuilder.DropColumn(
-                name: "OrderCount",
-                table: "CartCustomers");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MemberTags_TagId",
