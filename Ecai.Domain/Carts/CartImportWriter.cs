@@ -90,7 +90,10 @@ internal static class CartImportWriter
                 v[8] = r.Order.CustomerExternalId; v[9] = r.Order.Cancelled; v[10] = r.Order.OrderedAt.UtcTicks;
             }, ct);
 
-        await SqlBatch.ExecuteAsync(db, tx, PurchaseCopies.AddToTotals, ct, ("$c", connectionId), ("$deltas", totals));
+        await SqlBatch.InsertAsync(db, tx, PurchaseCopies.AddToTotals, 4, PurchaseCopies.AddToTotalsTail, totals, (d, v) =>
+        {
+            v[0] = connectionId; v[1] = d.Customer; v[2] = d.Orders; v[3] = d.Amount;
+        }, ct);
 
         var products = items.Select(i => i.Item).DistinctBy(i => i.ProductCode).ToList();
         await UpsertProductsAsync(db, tx, connectionId, products.Select(p => (p.ProductCode, p.ProductName, p.CourseName)).ToList(), ct);
@@ -99,10 +102,9 @@ internal static class CartImportWriter
 
     /// <summary>
     /// How this batch moves each customer's order totals (<see cref="PurchaseCopies"/>): every order's stored contribution
-    /// out (read in the batch's transaction, before the upsert) and its new one in. A JSON array of [customer, orders,
-    /// amount] for the customers that change.
+    /// out (read in the batch's transaction, before the upsert) and its new one in, for the customers that change.
     /// </summary>
-    private static async Task<string> TotalsDeltaAsync(SqliteConnection db, SqliteTransaction tx, int connectionId,
+    private static async Task<List<(string Customer, int Orders, long Amount)>> TotalsDeltaAsync(SqliteConnection db, SqliteTransaction tx, int connectionId,
         IReadOnlyList<CartOrderRecord> rows, string ids, CancellationToken ct)
     {
         var stored = new Dictionary<string, (string Customer, long Amount, bool Cancelled)>();
@@ -131,7 +133,7 @@ internal static class CartImportWriter
             if (!r.Cancelled) Add(r.CustomerExternalId, 1, r.Amount);
             stored[r.ExternalId] = (r.CustomerExternalId, r.Amount, r.Cancelled);
         }
-        return JsonSerializer.Serialize(deltas.Where(d => d.Value != default).Select(d => new object[] { d.Key, d.Value.Orders, d.Value.Amount }));
+        return [.. deltas.Where(d => d.Value != default).Select(d => (d.Key, d.Value.Orders, d.Value.Amount))];
     }
 
     public static async Task WriteSubscriptionsAsync(SqliteConnection db, SqliteTransaction tx, int connectionId,

@@ -10,17 +10,16 @@ namespace Ecai.Domain.Carts;
 /// </list>
 /// <see cref="CartImportWriter"/>, the only writer of orders, keeps both in the batch's transaction: lines are written with
 /// their order's values, and the totals move by what the batch changes (each order's stored contribution out, its new one
-/// in, one statement). Per-row SQLite triggers did the same at a third of the import's speed. <see cref="Rebuild"/>
+/// in, one prepared upsert per customer). Per-row SQLite triggers did the same at a third of the import's speed. <see cref="Rebuild"/>
 /// recomputes both: the PurchaseTotals migration's backfill, and the tests' check.
 /// </summary>
 public static class PurchaseCopies
 {
-    /// <summary>Adds a batch's changes (the JSON array <c>$deltas</c> of [customer external id, orders, amount]) for connection <c>$c</c>.</summary>
-    internal const string AddToTotals = """
-        INSERT INTO CustomerOrderTotals (ConnectionId, CustomerExternalId, Orders, Amount)
-        SELECT $c, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each($deltas) WHERE true
-        ON CONFLICT (ConnectionId, CustomerExternalId) DO UPDATE SET Orders = Orders + excluded.Orders, Amount = Amount + excluded.Amount
-        """;
+    /// <summary>Adds one customer's change (connection, customer external id, orders, amount) to its totals: head and tail of a <see cref="Data.SqlBatch"/> insert.</summary>
+    internal const string AddToTotals = "INSERT INTO CustomerOrderTotals (ConnectionId, CustomerExternalId, Orders, Amount)";
+
+    internal const string AddToTotalsTail =
+        "ON CONFLICT (ConnectionId, CustomerExternalId) DO UPDATE SET Orders = Orders + excluded.Orders, Amount = Amount + excluded.Amount";
 
     /// <summary>Counts every customer's totals and copies every order to its lines.</summary>
     public static IEnumerable<string> Rebuild() =>

@@ -63,9 +63,11 @@ internal sealed class CartOrderItemConfiguration : IEntityTypeConfiguration<Cart
     {
         b.HasKey(x => new { x.ConnectionId, x.OrderExternalId, x.LineNo });
         // Product and course filters and rules: who bought it (and when) from the index alone, no order lookups. The date
-        // before the customer: an import's new lines land at the end of each product's range, not all over it.
+        // before the customer: an import's new lines land at the end of each product's range, not all over it (with the
+        // customer first the import ran at two thirds of its speed).
         b.HasIndex(x => new { x.ConnectionId, x.ProductCode, x.Cancelled, x.OrderedAt, x.CustomerExternalId });
-        b.HasIndex(x => new { x.ConnectionId, x.CourseName, x.Cancelled, x.OrderedAt, x.CustomerExternalId });
+        b.HasIndex(x => new { x.ConnectionId, x.CourseName, x.Cancelled, x.OrderedAt, x.CustomerExternalId })
+            .HasFilter("CourseName IS NOT NULL"); // most lines have no course: they stay out of it
     }
 }
 

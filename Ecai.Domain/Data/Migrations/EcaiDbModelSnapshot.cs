@@ -339,7 +339,8 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasKey("ConnectionId", "OrderExternalId", "LineNo");
 
-                    b.HasIndex("ConnectionId", "CourseName", "Cancelled", "OrderedAt", "CustomerExternalId");
+                    b.HasIndex("ConnectionId", "CourseName", "Cancelled", "OrderedAt", "CustomerExternalId")
+                        .HasFilter("CourseName IS NOT NULL");
 
                     b.HasIndex("ConnectionId", "ProductCode", "Cancelled", "OrderedAt", "CustomerExternalId");
 

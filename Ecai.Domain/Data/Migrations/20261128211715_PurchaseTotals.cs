@@ -77,7 +77,8 @@ namespace Ecai.Domain.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_CartOrderItems_ConnectionId_CourseName_Cancelled_OrderedAt_CustomerExternalId",
                 table: "CartOrderItems",
-                columns: new[] { "ConnectionId", "CourseName", "Cancelled", "OrderedAt", "CustomerExternalId" });
+                columns: new[] { "ConnectionId", "CourseName", "Cancelled", "OrderedAt", "CustomerExternalId" },
+                filter: "CourseName IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CartOrderItems_ConnectionId_ProductCode_Cancelled_OrderedAt_CustomerExternalId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ecai.Domain.Data.Migrations
 {
     [DbContext(typeof(EcaiDb))]
-    [Migration("20261128203138_PurchaseTotals")]
+    [Migration("20261128211715_PurchaseTotals")]
     partial class PurchaseTotals
     {
         /// <inheritdoc />
@@ -342,7 +342,8 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasKey("ConnectionId", "OrderExternalId", "LineNo");
 
-                    b.HasIndex("ConnectionId", "CourseName", "Cancelled", "OrderedAt", "CustomerExternalId");
+                    b.HasIndex("ConnectionId", "CourseName", "Cancelled", "OrderedAt", "CustomerExternalId")
+                        .HasFilter("CourseName IS NOT NULL");
 
                     b.HasIndex("ConnectionId", "ProductCode", "Cancelled", "OrderedAt", "CustomerExternalId");
 
