@@ -10,7 +10,7 @@ namespace Ecai.Domain.Carts;
 /// </list>
 /// <see cref="CartImportWriter"/>, the only writer of orders, keeps both in the batch's transaction: lines are written with
 /// their order's values, and the totals move by what the batch changes (each order's stored contribution out, its new one
-/// in, one prepared upsert per customer). Per-row SQLite triggers did the same at a third of the import's speed. <see cref="Rebuild"/>
+/// in, one prepared upsert per customer). Per-row SQLite triggers did the same at half the import's speed. <see cref="Rebuild"/>
 /// recomputes both: the PurchaseTotals migration's backfill, and the tests' check.
 /// </summary>
 public static class PurchaseCopies
