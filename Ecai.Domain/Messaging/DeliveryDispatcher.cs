@@ -185,7 +185,6 @@ public sealed class DeliveryDispatcher : IDispatchSignal
             result = result with
             {
                 Sent = result.Sent + marked.Sent, Failed = result.Failed + marked.Failed, Retrying = result.Retrying + marked.Retrying,
-                Halt = marked.Quota ? DispatchHalt.QuotaExceeded : result.Halt,
             };
             progress?.Report(result.Sent + result.Failed + result.Skipped + result.Retrying, due, "配信中");
             _live.Publish(new DeliveriesChanged(botId));
@@ -204,7 +203,7 @@ public sealed class DeliveryDispatcher : IDispatchSignal
             if (quota)
             {
                 // Everything else due would hit the same wall: it all waits for the hour (no retry storm).
-                result = result with { Retrying = result.Retrying + await SqlBatch.ExecuteAsync(db, null,
+                result = result with { Halt = DispatchHalt.QuotaExceeded, Retrying = result.Retrying + await SqlBatch.ExecuteAsync(db, null,
                     "UPDATE Deliveries SET DueAt = $later WHERE BotId = $bot AND State = 0 AND DueAt <= $now", ct,
                     ("$bot", botId), ("$now", now.UtcTicks), ("$later", (_clock.GetUtcNow() + _options.QuotaWait).UtcTicks)) };
                 break;
@@ -333,7 +332,7 @@ public sealed class DeliveryDispatcher : IDispatchSignal
         return [.. outcomes];
     }
 
-    private sealed record Marked(long Sent, long Failed, long Retrying, bool Quota);
+    private sealed record Marked(long Sent, long Failed, long Retrying);
 
     /// <summary>One transaction for the whole batch: Sent (+ the sources' after-send actions), Failed, or pending again.</summary>
     private async Task<Marked> MarkBatchAsync(SqliteConnection db, Outcome[] outcomes, CancellationToken ct)
@@ -389,6 +388,6 @@ public sealed class DeliveryDispatcher : IDispatchSignal
             if (rows > 0) await source.AfterSentAsync(db, tx, "dispatch_source", now, ct);
         }
         await tx.CommitAsync(ct);
-        return new Marked(sent, failed, retrying + quota, quota > 0);
+        return new Marked(sent, failed, retrying + quota);
     }
 }
