@@ -64,6 +64,8 @@ public sealed class LiveHubTests : IAsyncLifetime
         await hub.StartAsync();
         await hub.InvokeAsync("JoinBot", _bot);
 
+        // Progress goes out at most ~10 times a second; slow pages keep a fast machine from pulling it all in one tick.
+        _store.Faults.ResponseDelay = TimeSpan.FromMilliseconds(150);
         Assert.True(_app.Services.GetRequiredService<PullTrigger>().Request(_bot));
         var last = await finished.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
