@@ -60,6 +60,12 @@ public static class MemberFilterSql
         }
         void And(string condition) => sql.Append("\n  AND ").Append(condition);
 
+        // Correlated conditions, member by member: tag probes (an index seek each) and purchase conditions (a sum or a
+        // search over the member's linked customers each). The costly ones are asked only of members the probes let
+        // through, in that order (a CASE, as SQLite may otherwise evaluate them first); see the end.
+        var probes = new List<string>();
+        var costly = new List<string>();
+
         // Set conditions are non-correlated "m.Id IN (SELECT …)" lists: each is read once through its selective index
         // (MemberTags(TagId), CartOrderItems(ConnectionId, ProductCode | CourseName), …), never probed member by member.
         void In(string condition)
@@ -75,7 +81,7 @@ public static class MemberFilterSql
         var required = filter.TagsAll.Distinct().ToList();
         for (var i = 0; i < required.Count; i++)
             if (i == 0 && !bought) In($"m.Id IN (SELECT t.MemberId FROM MemberTags t WHERE t.TagId = {Arg(required[i])})");
-            else And($"EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = {Arg(required[i])})");
+            else probes.Add($"EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = {Arg(required[i])})");
         if (filter.TagsAny.Count > 0)
             In($"m.Id IN (SELECT t.MemberId FROM MemberTags t WHERE t.TagId IN ({string.Join(", ", filter.TagsAny.Distinct().Select(t => Arg(t)))}))");
         if (filter.TagsNone.Count > 0)
@@ -119,13 +125,13 @@ public static class MemberFilterSql
             if (filter.PurchaseConnectionId is { } connection) orders.Append($" AND o.ConnectionId = {Arg(connection)}");
             if (filter.PurchasedFrom is { } from) orders.Append($" AND o.OrderedAt >= {Arg(StartOf(from))}");
             if (filter.PurchasedTo is { } to) orders.Append($" AND o.OrderedAt < {Arg(StartOf(to.AddDays(1)))}");
-            And(orders.Append(')').ToString());
+            costly.Add(orders.Append(')').ToString());
         }
 
         void Purchases(string column, string correlated, long? min, long? max)
         {
             if (min is null && max is null) return;
-            if (purchaseTotals is null) And(Between(correlated, min, max, Arg));
+            if (purchaseTotals is null) costly.Add(Between(correlated, min, max, Arg));
             // Members without orders have no totals row: a range without 0 lists the members in it, a range with 0
             // leaves out the members outside it.
             else if (min > 0) In($"m.Id IN (SELECT p.MemberId FROM {purchaseTotals} p WHERE {Between("p." + column, min, max, Arg)})");
@@ -149,6 +155,10 @@ public static class MemberFilterSql
                 ? $"m.Birthday IS NOT NULL AND {monthDay} BETWEEN {Arg(bFrom)} AND {Arg(bTo)}"
                 : $"m.Birthday IS NOT NULL AND ({monthDay} >= {Arg(bFrom)} OR {monthDay} <= {Arg(bTo)})");
         if (filter.BirthMonth is { } month) And($"m.Birthday IS NOT NULL AND CAST(substr(m.Birthday, 6, 2) AS INTEGER) = {Arg(month)}");
+
+        if (costly.Count == 0) probes.ForEach(And);
+        else if (probes.Count == 0) costly.ForEach(And);
+        else And($"CASE WHEN {string.Join("\n  AND ", probes)}\n  THEN {string.Join("\n  AND ", costly.Select(c => $"({c})"))} ELSE 0 END");
 
         if (driven) sql.Insert(0, '+');
         return (sql.ToString(), args);

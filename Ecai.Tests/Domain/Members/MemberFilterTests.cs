@@ -131,6 +131,19 @@ public sealed class MemberFilterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tags_and_purchase_conditions_combine()
+    {
+        // Purchase conditions are asked after the tag probes (one CASE): each still has to hold.
+        Assert.Equal(["U1"], await SelectedAsync(new MemberFilter { TagsAll = [_tags["定期"]], PurchaseCountMin = 2 }));
+        Assert.Equal(["U2"], await SelectedAsync(new MemberFilter { TagsAll = [_tags["定期"], _tags["VIP"]], PurchaseCountMax = 1 }));
+        Assert.Empty(await SelectedAsync(new MemberFilter { TagsAll = [_tags["定期"], _tags["VIP"]], PurchaseCountMin = 2 }));
+        Assert.Equal(["U2"], await SelectedAsync(new MemberFilter { TagsAll = [_tags["VIP"], _tags["定期"]], AmountMax = 2000 }));
+        Assert.Equal(["U1"], await SelectedAsync(new MemberFilter { TagsAll = [_tags["定期"]], PurchasedFrom = new DateOnly(2026, 11, 21) }));
+        Assert.Equal(["U2"], await SelectedAsync(new MemberFilter { ProductCode = "P-3", TagsAll = [_tags["VIP"]], PurchaseCountMin = 1 }));
+        Assert.Empty(await SelectedAsync(new MemberFilter { ProductCode = "P-1", TagsAll = [_tags["VIP"]], PurchaseCountMin = 1 }));
+    }
+
+    [Fact]
     public async Task Continuation_status_and_blocked()
     {
         Assert.Equal(["U1"], await SelectedAsync(new MemberFilter { Status = ContinuationStatus.Active }));
