@@ -10,6 +10,9 @@ public sealed class CartLink
     public long MemberId { get; set; }
     public long CartCustomerId { get; set; }
     public int ConnectionId { get; set; }
+    /// <summary>The customer's id in its cart (<see cref="Carts.CartCustomer.ExternalId"/>, which never changes): order lines,
+    /// subscriptions and purchase totals carry it, so "who bought" reaches the members without the customers' table.</summary>
+    public string CustomerExternalId { get; set; } = "";
     public LinkKey Key { get; set; }
     public DateTimeOffset LinkedAt { get; set; }
 }

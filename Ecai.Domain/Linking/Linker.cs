@@ -56,24 +56,24 @@ public sealed class Linker(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
         var before = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce(max(Id), 0) FROM CartLinks", ct);
         var added = 0;
         added += await SqlBatch.ExecuteAsync(db, tx, $"""
-            INSERT OR IGNORE INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, Key, LinkedAt)
-            SELECT c.BotId, m.Id, c.Id, c.ConnectionId, {(int)LinkKey.Phone}, $now
+            INSERT OR IGNORE INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, CustomerExternalId, Key, LinkedAt)
+            SELECT c.BotId, m.Id, c.Id, c.ConnectionId, c.ExternalId, {(int)LinkKey.Phone}, $now
             FROM CartCustomers c
             JOIN CartConnections k ON k.Id = c.ConnectionId AND k.Kind IN ({PhoneCarts})
             JOIN Members m ON m.BotId = c.BotId AND m.PhoneNormalized = c.PhoneNormalized
             WHERE c.BotId = $bot AND c.PhoneNormalized IS NOT NULL AND {OneMember("m.Id")} AND {HasOrder}
             """, ct, args);
         added += await SqlBatch.ExecuteAsync(db, tx, $"""
-            INSERT OR IGNORE INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, Key, LinkedAt)
-            SELECT c.BotId, m.Id, c.Id, c.ConnectionId, {(int)LinkKey.Email}, $now
+            INSERT OR IGNORE INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, CustomerExternalId, Key, LinkedAt)
+            SELECT c.BotId, m.Id, c.Id, c.ConnectionId, c.ExternalId, {(int)LinkKey.Email}, $now
             FROM CartCustomers c
             JOIN CartConnections k ON k.Id = c.ConnectionId AND k.Kind = {(int)CartKind.Shopify}
             JOIN Members m ON m.BotId = c.BotId AND m.EmailNormalized = c.EmailNormalized
             WHERE c.BotId = $bot AND c.EmailNormalized IS NOT NULL AND {OneMember("m.Id")}
             """, ct, args);
         added += await SqlBatch.ExecuteAsync(db, tx, $"""
-            INSERT OR IGNORE INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, Key, LinkedAt)
-            SELECT c.BotId, m.Id, c.Id, c.ConnectionId, {(int)LinkKey.LineUserId}, $now
+            INSERT OR IGNORE INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, CustomerExternalId, Key, LinkedAt)
+            SELECT c.BotId, m.Id, c.Id, c.ConnectionId, c.ExternalId, {(int)LinkKey.LineUserId}, $now
             FROM CartCustomers c
             JOIN CartConnections k ON k.Id = c.ConnectionId AND k.Kind = {(int)CartKind.Ecforce} AND k.LineIdLinking = 1
             JOIN Members m ON m.BotId = c.BotId AND m.LineUserId = c.LineUserId

@@ -12,8 +12,7 @@ public static class MemberFilterSql
     /// <summary>The member's non-cancelled orders, through every linked cart customer (add "WHERE l.MemberId = m.Id").</summary>
     internal const string Orders = """
         FROM CartLinks l
-        JOIN CartCustomers c ON c.Id = l.CartCustomerId
-        JOIN CartOrders o ON o.ConnectionId = c.ConnectionId AND o.CustomerExternalId = c.ExternalId AND o.Cancelled = 0
+        JOIN CartOrders o ON o.ConnectionId = l.ConnectionId AND o.CustomerExternalId = l.CustomerExternalId AND o.Cancelled = 0
         """;
 
     /// <summary>
@@ -22,8 +21,7 @@ public static class MemberFilterSql
     /// </summary>
     internal static string Total(string column) => $"""
         (SELECT coalesce(sum(t.{column}), 0) FROM CartLinks l
-         CROSS JOIN CartCustomers c ON c.Id = l.CartCustomerId
-         CROSS JOIN CustomerOrderTotals t ON t.ConnectionId = c.ConnectionId AND t.CustomerExternalId = c.ExternalId
+         CROSS JOIN CustomerOrderTotals t ON t.ConnectionId = l.ConnectionId AND t.CustomerExternalId = l.CustomerExternalId
          WHERE l.MemberId = m.Id)
         """;
 
@@ -34,8 +32,7 @@ public static class MemberFilterSql
     internal const string PurchaseTotals = """
         SELECT l.MemberId AS MemberId, sum(t.Orders) AS Orders, sum(t.Amount) AS Amount
         FROM CartLinks l
-        CROSS JOIN CartCustomers c ON c.Id = l.CartCustomerId
-        CROSS JOIN CustomerOrderTotals t ON t.ConnectionId = c.ConnectionId AND t.CustomerExternalId = c.ExternalId
+        CROSS JOIN CustomerOrderTotals t ON t.ConnectionId = l.ConnectionId AND t.CustomerExternalId = l.CustomerExternalId
         WHERE l.BotId = $bot
         GROUP BY l.MemberId HAVING sum(t.Orders) > 0
         """;
@@ -100,8 +97,8 @@ public static class MemberFilterSql
         if (filter.Blocked is { } blocked) And($"m.IsBlocked = {(blocked ? 1 : 0)}");
 
         // What was bought (and when): the members behind the matching order lines, from the lines' index outwards (each
-        // line carries its order's customer, cancellation and date). CROSS JOIN fixes SQLite's join order to the one
-        // written (lines → customers → links).
+        // line carries its order's customer, cancellation and date; each link its customer's key). CROSS JOIN fixes SQLite's
+        // join order to the one written (lines → links).
         string Connections() => filter.PurchaseConnectionId is { } only
             ? $"= {Arg(only)}"
             : "IN (SELECT k.Id FROM CartConnections k WHERE k.BotId = $bot)";
@@ -109,8 +106,7 @@ public static class MemberFilterSql
         {
             var lines = new StringBuilder($"""
                 m.Id IN (SELECT l.MemberId FROM CartOrderItems i
-                 CROSS JOIN CartCustomers c ON c.ConnectionId = i.ConnectionId AND c.ExternalId = i.CustomerExternalId
-                 CROSS JOIN CartLinks l ON l.CartCustomerId = c.Id
+                 CROSS JOIN CartLinks l ON l.ConnectionId = i.ConnectionId AND l.CustomerExternalId = i.CustomerExternalId
                  WHERE i.ConnectionId {Connections()} AND i.Cancelled = 0
                 """);
             if (filter.ProductCode is { } product) lines.Append($" AND i.ProductCode = {Arg(product)}");
@@ -143,8 +139,7 @@ public static class MemberFilterSql
         if (filter.Status is { } status)
             In($"""
                 m.Id IN (SELECT l.MemberId FROM CartSubscriptions s
-                  CROSS JOIN CartCustomers c ON c.ConnectionId = s.ConnectionId AND c.ExternalId = s.CustomerExternalId
-                  CROSS JOIN CartLinks l ON l.CartCustomerId = c.Id
+                  CROSS JOIN CartLinks l ON l.ConnectionId = s.ConnectionId AND l.CustomerExternalId = s.CustomerExternalId
                   WHERE s.ConnectionId IN (SELECT k.Id FROM CartConnections k WHERE k.BotId = $bot) AND s.Status = {Arg((int)status)})
                 """);
 

@@ -127,8 +127,8 @@ internal static class DueScanBench
             INSERT INTO CartCustomers (ConnectionId, BotId, ExternalId, Name, UpdatedAt) SELECT $connection, $bot, 'C' || i, '顧客' || i, $now FROM n
             """, args);
         await ExecAsync(db, tx, """
-            INSERT INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, Key, LinkedAt)
-            SELECT $bot, m.Id, c.Id, $connection, 1, $now
+            INSERT INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, CustomerExternalId, Key, LinkedAt)
+            SELECT $bot, m.Id, c.Id, $connection, c.ExternalId, 1, $now
             FROM Members m JOIN CartCustomers c ON c.ConnectionId = $connection AND c.Id = m.Id
             WHERE m.BotId = $bot AND m.Id % 10 < 7
             """, args);

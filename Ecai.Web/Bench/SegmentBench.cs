@@ -214,8 +214,8 @@ internal static class SegmentBench
             """, args);
         // 70% of the members are linked to "their" customer (same index; member ids start at 1).
         await ExecAsync(db, tx, $"""
-            INSERT INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, Key, LinkedAt)
-            SELECT $bot, m.Id, c.Id, $connection, 1, $now
+            INSERT INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, CustomerExternalId, Key, LinkedAt)
+            SELECT $bot, m.Id, c.Id, $connection, c.ExternalId, 1, $now
             FROM Members m JOIN CartCustomers c ON c.ConnectionId = $connection AND c.Id = m.Id
             WHERE m.BotId = $bot AND m.Id % 10 < 7
             """, args);

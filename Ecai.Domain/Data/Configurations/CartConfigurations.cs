@@ -113,9 +113,11 @@ internal sealed class CartLinkConfiguration : IEntityTypeConfiguration<CartLink>
         b.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<CartCustomer>().WithMany().HasForeignKey(x => x.CartCustomerId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.MemberId, x.CartCustomerId }).IsUnique();
-        b.HasIndex(x => new { x.CartCustomerId, x.MemberId }); // a customer's members from the index alone
+        b.HasIndex(x => x.CartCustomerId);
+        b.HasIndex(x => new { x.ConnectionId, x.CustomerExternalId, x.MemberId }); // a customer's members from the index alone
         b.HasIndex(x => new { x.BotId, x.ConnectionId, x.MemberId });
-        b.HasIndex(x => new { x.BotId, x.MemberId }); // "linked friends" = distinct members per bot
+        // "Linked friends" = distinct members per bot; and each member's customer keys from the index alone (a sweep's totals).
+        b.HasIndex(x => new { x.BotId, x.MemberId, x.ConnectionId, x.CustomerExternalId });
     }
 }
 

@@ -621,6 +621,10 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<int>("ConnectionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CustomerExternalId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Key")
                         .HasColumnType("INTEGER");
 
@@ -632,14 +636,16 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BotId", "MemberId");
-
-                    b.HasIndex("CartCustomerId", "MemberId");
+                    b.HasIndex("CartCustomerId");
 
                     b.HasIndex("MemberId", "CartCustomerId")
                         .IsUnique();
 
                     b.HasIndex("BotId", "ConnectionId", "MemberId");
+
+                    b.HasIndex("ConnectionId", "CustomerExternalId", "MemberId");
+
+                    b.HasIndex("BotId", "MemberId", "ConnectionId", "CustomerExternalId");
 
                     b.ToTable("CartLinks", t =>
                         {

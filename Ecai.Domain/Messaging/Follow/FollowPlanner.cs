@@ -114,8 +114,7 @@ public sealed class FollowPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlan
                 INSERT INTO temp.FollowHits (OrderId, MemberId, ShippedAt, FollowId, Priority)
                 SELECT DISTINCT x.OrderId, m.Id, x.ShippedAt, $follow, $priority
                 FROM temp.FollowOrders x
-                CROSS JOIN CartCustomers c ON c.ConnectionId = x.ConnectionId AND c.ExternalId = x.CustomerExternalId
-                CROSS JOIN CartLinks l ON l.CartCustomerId = c.Id
+                CROSS JOIN CartLinks l ON l.ConnectionId = x.ConnectionId AND l.CustomerExternalId = x.CustomerExternalId
                 CROSS JOIN Members m ON m.Id = +l.MemberId -- "+": a target's member list is probed, never looped over per order
                 WHERE x.ProductCode = $product AND x.ConnectionId = $connection{(message.Times is null ? "" : " AND x.Times = $times")}
                   AND ({where})

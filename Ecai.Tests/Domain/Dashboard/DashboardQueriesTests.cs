@@ -152,6 +152,6 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
         var customer = new CartCustomer { ConnectionId = connection.Id, BotId = connection.BotId, ExternalId = Guid.NewGuid().ToString("N") };
         db.CartCustomers.Add(customer);
         db.SaveChanges();
-        db.CartLinks.Add(new CartLink { BotId = member.BotId, MemberId = member.Id, CartCustomerId = customer.Id, ConnectionId = connection.Id });
+        db.CartLinks.Add(new CartLink { BotId = member.BotId, MemberId = member.Id, CartCustomerId = customer.Id, ConnectionId = connection.Id, CustomerExternalId = customer.ExternalId });
     }
 }

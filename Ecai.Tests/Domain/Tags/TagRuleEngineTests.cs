@@ -99,6 +99,30 @@ public sealed class TagRuleEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_sweep_adds_a_tag_only_to_members_missing_it_and_leaves_its_other_holders_alone()
+    {
+        _f.Carts.Orders.Add(Order("2", "B", minute: 2));
+        await _f.PullAsync(_bot); // U1 ← A, U2 ← B; U3 unlinked
+        await using (var db = _f.Db.CreateDbContext())
+        {
+            var ids = await db.Members.ToDictionaryAsync(m => m.LineUserId, m => m.Id);
+            // U1 already holds the tag; so does U3, whom the rule does not select (an add rule never takes a tag off).
+            db.MemberTags.AddRange(new MemberTag { MemberId = ids["U1"], TagId = _tags["連携済"], AddedAt = T0 },
+                new MemberTag { MemberId = ids["U3"], TagId = _tags["連携済"], AddedAt = T0 });
+            db.TagRules.Add(new TagRule { BotId = _bot, TagId = _tags["連携済"], Kind = TagRuleKind.CartLinked, CreatedAt = T0 });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await _f.Rules.RunBotAsync(_bot, CancellationToken.None));
+
+        Assert.Equal(["U1", "U2", "U3"], await TaggedAsync("連携済"));
+        await using (var db = _f.Db.CreateDbContext())
+            Assert.Equal(["U2"], await (from e in db.MemberEvents join m in db.Members on e.MemberId equals m.Id
+                                        where e.TagId == _tags["連携済"] && e.Kind == MemberEventKind.TagAdded
+                                        select m.LineUserId).ToArrayAsync());
+    }
+
+    [Fact]
     public async Task Product_and_cart_link_rules_apply_at_once_when_they_are_saved_and_when_a_phone_is_entered()
     {
         await _f.PullAsync(_bot);

@@ -86,7 +86,7 @@ public sealed class Seeder(TestDb db, TimeProvider clock)
         await context.SaveChangesAsync();
         context.CartLinks.AddRange(pairs.Select(p => new CartLink
         {
-            BotId = botId, MemberId = p.MemberId, CartCustomerId = p.Customer.Id, ConnectionId = connectionId,
+            BotId = botId, MemberId = p.MemberId, CartCustomerId = p.Customer.Id, ConnectionId = connectionId, CustomerExternalId = p.Customer.ExternalId,
             Key = LinkKey.Phone, LinkedAt = clock.GetUtcNow(),
         }));
         await context.SaveChangesAsync();

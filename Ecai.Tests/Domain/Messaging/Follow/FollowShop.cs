@@ -51,7 +51,7 @@ internal sealed class FollowShop(DomainFixture f, FakeTimeProvider clock, int bo
         db.Members.Add(member);
         db.CartCustomers.Add(customer);
         await db.SaveChangesAsync();
-        db.CartLinks.Add(new CartLink { BotId = botId, MemberId = member.Id, CartCustomerId = customer.Id, ConnectionId = connectionId, LinkedAt = clock.GetUtcNow() });
+        db.CartLinks.Add(new CartLink { BotId = botId, MemberId = member.Id, CartCustomerId = customer.Id, ConnectionId = connectionId, CustomerExternalId = customer.ExternalId, LinkedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync();
         return member.Id;
     }
