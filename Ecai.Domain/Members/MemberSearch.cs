@@ -20,7 +20,8 @@ public sealed record TagOption(int Id, string Name, string? Folder);
 
 /// <summary>
 /// 会員リスト's queries: the members a <see cref="MemberFilter"/> selects, counted and paged in SQL
-/// (one statement each), and the products / courses the filter's dropdowns offer.
+/// (one statement each, after one that ranks the required tags when there are several), and the products / courses
+/// the filter's dropdowns offer.
 /// </summary>
 public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
 {
@@ -83,23 +84,24 @@ public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
     }
 
     /// <summary>
-    /// The filter with its required tags ordered by how many members hold them (counted up to a cap, on the TagId
-    /// index), so the rarest drives the query and the others are only probed.
+    /// The filter with its required tags ordered by how many members hold them (counted up to a cap on the TagId index, all
+    /// in one statement), so the rarest drives the query and the others are only probed.
     /// </summary>
     private async Task<MemberFilter> RarestTagFirstAsync(MemberFilter filter, CancellationToken ct)
     {
-        if (filter.TagsAll.Distinct().Count() < 2) return filter;
+        var tags = filter.TagsAll.Distinct().ToList();
+        if (tags.Count < 2) return filter;
+        var sql = string.Join("\nUNION ALL ", tags.Select((_, i) =>
+            $"SELECT $t{i} AS TagId, (SELECT count(*) FROM (SELECT 1 FROM MemberTags WHERE TagId = $t{i} LIMIT 200000)) AS Size"));
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var sizes = new Dictionary<int, long>();
-        foreach (var tag in filter.TagsAll.Distinct())
-            sizes[tag] = (await db.Database.SqlQueryRaw<long>(
-                "SELECT count(*) AS Value FROM (SELECT 1 FROM MemberTags WHERE TagId = $tag LIMIT 200000)",
-                new SqliteParameter("$tag", tag)).ToListAsync(ct)).Single();
-        return filter with { TagsAll = [.. sizes.OrderBy(s => s.Value).Select(s => s.Key)] };
+        var sizes = await db.Database.SqlQueryRaw<TagSize>(sql, Parameters(tags.Select((t, i) => ($"$t{i}", (object?)t)))).ToListAsync(ct);
+        return filter with { TagsAll = [.. sizes.OrderBy(s => s.Size).Select(s => s.TagId)] };
     }
 
     private static object[] Parameters(IEnumerable<(string Name, object? Value)> args) =>
         args.Select(a => (object)new SqliteParameter(a.Name, a.Value ?? DBNull.Value)).ToArray();
+
+    private sealed record TagSize(int TagId, long Size);
 
     private sealed record Row(long Id, string DisplayName, string? RegisteredName, long FriendAddedAt, bool IsBlocked, string? Carts, int Orders, long Amount);
 }

@@ -173,6 +173,14 @@ public sealed class MemberFilterTests : IAsyncLifetime
 
         Assert.Equal(1, await counted.CountAsync(_bot, filter, CancellationToken.None));
         Assert.Equal(1, commands.Count);
+
+        // Several required tags: one more statement ranks them (the rarest drives), whatever their number.
+        commands.Count = 0;
+        Assert.Equal(1, await counted.CountAsync(_bot, new MemberFilter { TagsAll = [_tags["定期"], _tags["VIP"]] }, CancellationToken.None));
+        Assert.Equal(2, commands.Count);
+        commands.Count = 0;
+        Assert.Equal(0, await counted.CountAsync(_bot, new MemberFilter { TagsAll = [_tags["定期"], _tags["VIP"], _tags["休眠"]] }, CancellationToken.None));
+        Assert.Equal(2, commands.Count);
     }
 
     [Fact]
