@@ -20,6 +20,9 @@ public sealed record MemberFilter
     /// <summary>Has none of these tags.</summary>
     public IReadOnlyList<int> TagsNone { get; init; } = [];
 
+    /// <summary>Whether any tag condition names <paramref name="tagId"/> (a tag in use cannot be deleted).</summary>
+    public bool NamesTag(int tagId) => TagsAll.Contains(tagId) || TagsAny.Contains(tagId) || TagsNone.Contains(tagId);
+
     public LinkState Link { get; init; }
     /// <summary>With <see cref="LinkState.Linked"/> or <see cref="LinkState.Unlinked"/>: to (or not to) this cart connection only.</summary>
     public int? LinkConnectionId { get; init; }

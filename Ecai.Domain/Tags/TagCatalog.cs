@@ -216,7 +216,7 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
         var botId = await db.Tags.Where(t => t.Id == tagId).Select(t => t.BotId).FirstAsync(ct);
         var filters = await db.Broadcasts.Where(b => b.BotId == botId && b.State == BroadcastState.Scheduled && b.FilterJson != null)
             .Select(b => b.FilterJson!).ToListAsync(ct);
-        return filters.Count(json => MemberFilter.Parse(json) is var f && f.TagsAll.Concat(f.TagsAny).Concat(f.TagsNone).Contains(tagId));
+        return filters.Count(json => MemberFilter.Parse(json).NamesTag(tagId));
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

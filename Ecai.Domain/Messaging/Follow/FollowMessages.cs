@@ -304,8 +304,7 @@ public sealed class FollowMessages(IDbContextFactory<EcaiDb> dbs, DeliveryCounts
         var botId = await db.Tags.Where(t => t.Id == tagId).Select(t => t.BotId).FirstOrDefaultAsync(ct);
         var filters = await db.Set<FollowMessage>().Where(f => f.BotId == botId && f.FilterJson != null)
             .Select(f => new { f.Id, f.FilterJson }).ToListAsync(ct);
-        var byFilter = filters.Where(f => MemberFilter.Parse(f.FilterJson!) is var m
-            && (m.TagsAll.Contains(tagId) || m.TagsAny.Contains(tagId) || m.TagsNone.Contains(tagId))).Select(f => f.Id);
+        var byFilter = filters.Where(f => MemberFilter.Parse(f.FilterJson!).NamesTag(tagId)).Select(f => f.Id);
         return byAction.Union(byFilter).Count();
     }
 }

@@ -242,8 +242,7 @@ public sealed class StepScenarios(IDbContextFactory<EcaiDb> dbs, DeliveryCounts 
         var scenarios = await db.Set<StepScenario>().AsNoTracking()
             .Where(s => s.BotId == botId && (s.TagId == tagId || s.FilterJson != null))
             .Select(s => new { s.TagId, s.FilterJson }).ToListAsync(ct);
-        return scenarios.Count(s => s.TagId == tagId || s.FilterJson is { } json && MemberFilter.Parse(json) is var f
-            && f.TagsAll.Concat(f.TagsAny).Concat(f.TagsNone).Contains(tagId));
+        return scenarios.Count(s => s.TagId == tagId || s.FilterJson is { } json && MemberFilter.Parse(json).NamesTag(tagId));
     }
 
     private static async Task<long> LastEventIdAsync(EcaiDb db, int botId, CancellationToken ct) =>
