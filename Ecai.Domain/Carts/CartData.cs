@@ -44,6 +44,10 @@ public sealed class CartOrder
     public int? Times { get; set; }
     public string? DeliveryMethod { get; set; }
     public bool Cancelled { get; set; }
+    /// <summary>The delivery date the buyer asked for (お届け日), where the cart carries one.</summary>
+    public DateOnly? DeliveryDate { get; set; }
+    /// <summary>The requested time slot as the cart words it (e.g. 午前中, 14:00-16:00).</summary>
+    public string? DeliveryTime { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<CartOrderItem> Items { get; set; } = [];
 }

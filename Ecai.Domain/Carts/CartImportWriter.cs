@@ -59,19 +59,21 @@ internal static class CartImportWriter
         var ids = JsonSerializer.Serialize(rows.Select(r => r.ExternalId));
         var totals = await TotalsDeltaAsync(db, tx, connectionId, rows, ids, ct);
         await SqlBatch.InsertAsync(db, tx,
-            "INSERT INTO CartOrders (ConnectionId, ExternalId, CustomerExternalId, Number, OrderedAt, Amount, ShippedAt, SubscriptionExternalId, Times, DeliveryMethod, Cancelled, UpdatedAt)",
-            12,
+            "INSERT INTO CartOrders (ConnectionId, ExternalId, CustomerExternalId, Number, OrderedAt, Amount, ShippedAt, SubscriptionExternalId, Times, DeliveryMethod, Cancelled, UpdatedAt, DeliveryDate, DeliveryTime)",
+            14,
             """
             ON CONFLICT(ConnectionId, ExternalId) DO UPDATE SET
               CustomerExternalId = excluded.CustomerExternalId, Number = excluded.Number, OrderedAt = excluded.OrderedAt,
               Amount = excluded.Amount, ShippedAt = excluded.ShippedAt, SubscriptionExternalId = excluded.SubscriptionExternalId,
-              Times = excluded.Times, DeliveryMethod = excluded.DeliveryMethod, Cancelled = excluded.Cancelled, UpdatedAt = excluded.UpdatedAt
+              Times = excluded.Times, DeliveryMethod = excluded.DeliveryMethod, Cancelled = excluded.Cancelled, UpdatedAt = excluded.UpdatedAt,
+              DeliveryDate = excluded.DeliveryDate, DeliveryTime = excluded.DeliveryTime
             """,
             rows, (r, v) =>
             {
                 v[0] = connectionId; v[1] = r.ExternalId; v[2] = r.CustomerExternalId; v[3] = r.Number; v[4] = r.OrderedAt.UtcTicks;
                 v[5] = r.Amount; v[6] = r.ShippedAt?.UtcTicks; v[7] = r.SubscriptionExternalId; v[8] = r.Times;
                 v[9] = r.DeliveryMethod; v[10] = r.Cancelled; v[11] = r.UpdatedAt.UtcTicks;
+                v[12] = r.DeliveryDate?.ToString("yyyy-MM-dd"); v[13] = r.DeliveryTime;
             }, ct);
         await UpsertSubscriptionsFromOrdersAsync(db, tx, connectionId, rows, ct);
 

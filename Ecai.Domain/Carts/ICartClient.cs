@@ -109,6 +109,8 @@ public sealed record CartCustomerRecord(
 /// Shopify's subscription-app tags); the newest order per subscription sets the subscription row.
 /// <see cref="DeliveryMethod"/>: the carrier's Japanese name where the cart reports one.
 /// <see cref="Cancelled"/>: the order was cancelled in the cart (kept, but not a purchase).
+/// <see cref="DeliveryDate"/> / <see cref="DeliveryTime"/>: the delivery date (and time slot, as the cart words it) the
+/// buyer asked for (お届け日時の指定), where the cart carries one.
 /// </summary>
 public sealed record CartOrderRecord(
     string ExternalId,
@@ -124,7 +126,9 @@ public sealed record CartOrderRecord(
     CartCustomerRecord? Customer = null,
     ContinuationStatus? SubscriptionStatus = null,
     string? DeliveryMethod = null,
-    bool Cancelled = false);
+    bool Cancelled = false,
+    DateOnly? DeliveryDate = null,
+    string? DeliveryTime = null);
 
 public sealed record CartOrderItemRecord(string ProductCode, string ProductName, string? CourseName, int Quantity, long Price);
 

@@ -7,7 +7,8 @@ namespace Ecai.Domain.Members;
 /// <summary>One order of any of the member's linked customers, with its products and courses.</summary>
 public sealed record MemberOrderView(
     CartKind Kind, string OrderExternalId, string? Number, DateTimeOffset OrderedAt, long Amount, DateTimeOffset? ShippedAt,
-    string? DeliveryMethod, bool Cancelled, int? Times, string Products, string Courses);
+    string? DeliveryMethod, bool Cancelled, int? Times, string Products, string Courses,
+    DateOnly? DeliveryDate = null, string? DeliveryTime = null);
 
 /// <summary>A member's purchases in one cart (all its linked customers there): count and amount of orders that were not
 /// cancelled, and the continuation status of its subscriptions (Active if any is active, else paused, else cancelled).</summary>
@@ -58,11 +59,12 @@ public sealed class MemberPurchases(IDbContextFactory<EcaiDb> dbs, TimeProvider 
         var recent = await orders.Where(x => x.o.OrderedAt >= since).OrderByDescending(x => x.o.OrderedAt).ThenByDescending(x => x.o.Id)
             .Take(RecentShown)
             .Select(x => new { x.Kind, x.o.ExternalId, x.o.Number, x.o.OrderedAt, x.o.Amount, x.o.ShippedAt, x.o.DeliveryMethod, x.o.Cancelled, x.o.Times,
+                x.o.DeliveryDate, x.o.DeliveryTime,
                 Items = x.o.Items.OrderBy(i => i.LineNo).Select(i => new { i.ProductName, i.CourseName }).ToList() })
             .ToListAsync(ct);
         return new MemberPurchaseHistory(perCart, recent.Select(x => new MemberOrderView(x.Kind, x.ExternalId, x.Number, x.OrderedAt, x.Amount,
             x.ShippedAt, x.DeliveryMethod, x.Cancelled, x.Times, string.Join("、", x.Items.Select(i => i.ProductName)),
-            string.Join("、", x.Items.Select(i => i.CourseName).OfType<string>().Distinct()))).ToList());
+            string.Join("、", x.Items.Select(i => i.CourseName).OfType<string>().Distinct()), x.DeliveryDate, x.DeliveryTime)).ToList());
     }
 
     private static ContinuationStatus? StatusOf(IEnumerable<ContinuationStatus> statuses)

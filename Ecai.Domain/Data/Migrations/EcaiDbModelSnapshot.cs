@@ -266,7 +266,13 @@ namespace Ecai.Domain.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DeliveryDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DeliveryMethod")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")

@@ -26,7 +26,10 @@ public sealed class MemberDetailsTests : IAsyncLifetime
             Customer("Z", "070-1234-1111", minute: 2)]); // Z has no order
         _f.Carts.Orders.AddRange([
             Order("1", "A", minute: 3, amount: 3980, product: "P-1"),
-            Order("2", "B", minute: 4, amount: 5980, product: "P-2") with { DeliveryMethod = "ヤマト運輸", ShippedAt = T0.AddDays(1) },
+            Order("2", "B", minute: 4, amount: 5980, product: "P-2") with
+            {
+                DeliveryMethod = "ヤマト運輸", ShippedAt = T0.AddDays(1), DeliveryDate = new DateOnly(2026, 12, 10), DeliveryTime = "午前中",
+            },
             Order("3", "B", minute: 5, amount: 1000) with { Cancelled = true },
         ]);
         await _f.PullAsync(_bot);
@@ -50,6 +53,8 @@ public sealed class MemberDetailsTests : IAsyncLifetime
         Assert.Equal(["3", "2", "1"], orders.Select(o => o.OrderExternalId));
         Assert.Equal(("ヤマト運輸", "商品P-2", false), (orders[1].DeliveryMethod, orders[1].Products, orders[1].Cancelled));
         Assert.True(orders[0].Cancelled);
+        Assert.Equal((new DateOnly(2026, 12, 10), "午前中"), (orders[1].DeliveryDate, orders[1].DeliveryTime));
+        Assert.Equal((null, null), (orders[2].DeliveryDate, orders[2].DeliveryTime));
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class MemberDetailTests : ComponentTest
         db.CartOrders.Add(new CartOrder
         {
             ConnectionId = connection, ExternalId = "5001", CustomerExternalId = "1001", OrderedAt = Now.AddDays(-1), Amount = 4980, UpdatedAt = Now,
+            DeliveryDate = new DateOnly(2026, 12, 10), DeliveryTime = "14:00-16:00",
             Items = [new CartOrderItem { ConnectionId = connection, OrderExternalId = "5001", LineNo = 1, ProductCode = "P-1", ProductName = "酵素ドリンク" }],
         });
         await db.SaveChangesAsync();
@@ -46,6 +47,7 @@ public sealed class MemberDetailTests : ComponentTest
         Assert.Contains("C-1001", customers);
         Assert.Contains("電話番号", customers);
         Assert.Contains("酵素ドリンク", page.Find("[data-testid=member-orders]").TextContent);
+        Assert.Equal("2026/12/10 14:00-16:00", page.Find("[data-testid=order-delivery]").TextContent.Trim());
         Assert.Equal("1回・合計¥4,980", page.Find("[data-testid=member-purchases]").TextContent.Trim());
     }
 

@@ -39,6 +39,11 @@ public static class Fmt
     /// <summary>2026/11/28</summary>
     public static string Date(DateOnly day) => day.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The requested delivery (お届け日時): "2026/12/10 午前中", the date or the slot alone, or "-".</summary>
+    public static string Delivery(DateOnly? day, string? slot) =>
+        string.Join(" ", new[] { day is { } d ? Date(d) : null, string.IsNullOrWhiteSpace(slot) ? null : slot.Trim() }.OfType<string>()) is { Length: > 0 } text
+            ? text : "-";
+
     /// <summary>2026/11</summary>
     public static string Month(DateOnly month) => month.ToString("yyyy/MM", CultureInfo.InvariantCulture);
 }
