@@ -35,6 +35,8 @@ public enum DeliverySkipReason
     FilterNotMatched = 3,
     /// <summary>The scenario, message or broadcast was switched off or cancelled before the send time.</summary>
     Stopped = 4,
+    /// <summary>The order a follow message was planned for was cancelled in the cart before the send time.</summary>
+    OrderCancelled = 5,
 }
 
 /// <summary>

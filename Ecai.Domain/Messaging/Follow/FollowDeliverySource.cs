@@ -7,9 +7,9 @@ namespace Ecai.Domain.Messaging.Follow;
 
 /// <summary>
 /// What the dispatcher asks of 引上フォローメッセージ. Before a push: due rows whose follow message was switched off (or
-/// whose scenario was deleted) are Skipped(Stopped). After LINE accepted them: each scenario's actions (tags, points,
-/// rich menu) are applied once per delivery, recorded in FollowActions in the same transaction, so a retried batch
-/// applies nothing twice. The rich menu itself is linked over HTTP afterwards by <see cref="FollowRichMenus"/>.
+/// whose scenario was deleted) are Skipped(Stopped), and those whose order was cancelled in the cart since planning are
+/// Skipped(OrderCancelled). After LINE accepted them: each scenario's actions (tags, points, rich menu) are applied once
+/// per delivery, recorded in FollowActions in the same transaction, so a retried batch applies nothing twice. The rich menu itself is linked over HTTP afterwards by <see cref="FollowRichMenus"/>.
 /// </summary>
 public sealed class FollowDeliverySource : IDeliverySource
 {
@@ -20,7 +20,11 @@ public sealed class FollowDeliverySource : IDeliverySource
             UPDATE Deliveries SET State = {(int)DeliveryState.Skipped}, SkipReason = {(int)DeliverySkipReason.Stopped}
             WHERE Id IN (SELECT Id FROM {dueTable}) AND +Source = {(int)DeliverySource.Follow} AND +State = {(int)DeliveryState.Pending}
               AND NOT EXISTS (SELECT 1 FROM FollowScenarios s JOIN FollowMessages f ON f.Id = s.FollowMessageId
-                              WHERE s.Id = Deliveries.SourceId AND f.Enabled = 1)
+                              WHERE s.Id = Deliveries.SourceId AND f.Enabled = 1);
+            -- The order (the occurrence) was cancelled in the cart after the send was planned: no follow-up for it.
+            UPDATE Deliveries SET State = {(int)DeliveryState.Skipped}, SkipReason = {(int)DeliverySkipReason.OrderCancelled}
+            WHERE Id IN (SELECT Id FROM {dueTable}) AND +Source = {(int)DeliverySource.Follow} AND +State = {(int)DeliveryState.Pending}
+              AND EXISTS (SELECT 1 FROM CartOrders o WHERE o.Id = Deliveries.Occurrence AND o.Cancelled = 1);
             """, ct);
 
     public async Task AfterSentAsync(SqliteConnection db, SqliteTransaction tx, string sentTable, DateTimeOffset now, CancellationToken ct)

@@ -119,6 +119,10 @@ internal sealed class OrderAttributes
     public long? Total { get; set; }           // [C3] integer yen
     public long? SubsOrderId { get; set; }     // [C3]
     public int? Times { get; set; }            // [C3] nth delivery of the subscription
+    public string? State { get; set; }         // [C3] e.g. complete; "canceled" for a cancelled order [I]
+    public string? HumanState { get; set; }    // [C3] the state's Japanese label, e.g. 注文確定, キャンセル [I]
+    public string? PaymentState { get; set; }  // [C3] e.g. completed, authed, voided (取消)
+    public string? PaymentHumanState { get; set; } // [C3] the payment state's label, e.g. 取消済み [I]
     public EcforceTimestamp CompletedAt { get; set; }   // [C3] 注文確定
     public EcforceTimestamp CreatedAt { get; set; }     // [C3]
     public EcforceTimestamp ShippedAt { get; set; }     // [C3] 発送日

@@ -75,8 +75,18 @@ internal static class EcforceMapper
         }
 
         return new CartOrderRecord(row.Id!, customerId, Trimmed(a.Number), orderedAt, total, a.ShippedAt.Utc,
-            a.SubsOrderId?.ToString(), a.Times, lines, updatedAt);
+            a.SubsOrderId?.ToString(), a.Times, lines, updatedAt, Cancelled: IsCancelled(a));
     }
+
+    /// <summary>
+    /// A cancelled order (kept, but no purchase): its state is canceled (キャンセル), or its payment was voided (取消済み).
+    /// Both spellings of the state and the Japanese labels are accepted; every other state is a purchase.
+    /// </summary>
+    internal static bool IsCancelled(OrderAttributes a) =>
+        Trimmed(a.State)?.ToLowerInvariant() is "canceled" or "cancelled" or "cancel"
+        || Trimmed(a.HumanState) is "キャンセル" or "キャンセル済み"
+        || Trimmed(a.PaymentState)?.ToLowerInvariant() is "voided" or "void"
+        || Trimmed(a.PaymentHumanState) is "取消済み" or "取消済";
 
     internal static Mapped<CartSubscriptionRecord> MapSubscription(SubOrderResource row, IReadOnlyDictionary<string, OrderItemAttributes> items)
     {

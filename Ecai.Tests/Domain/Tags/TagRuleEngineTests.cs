@@ -76,6 +76,36 @@ public sealed class TagRuleEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_order_cancelled_in_the_cart_after_import_stops_counting_for_the_purchase_summary_the_filter_and_rules()
+    {
+        _f.Carts.Orders.Add(Order("2", "A", minute: 1, amount: 5000));
+        await _f.PullAsync(_bot); // U1 ← A: two purchases, 8,980 yen
+        var u1 = await MemberIdAsync("U1");
+        var purchases = new MemberPurchases(_f.Db, _f.Clock);
+        var before = await purchases.GetAsync(u1, CancellationToken.None);
+        Assert.Equal((2, 8980L), (before.OrderCount, before.OrderTotal));
+
+        // The next incremental pull brings order 2 again, now cancelled (a later updated_at).
+        _f.Carts.Orders.Add(Order("2", "A", minute: 30, amount: 5000) with { Cancelled = true });
+        await _f.PullAsync(_bot);
+
+        var history = await purchases.GetAsync(u1, CancellationToken.None);
+        Assert.Equal((1, 3980L), (history.OrderCount, history.OrderTotal));
+        Assert.True(history.Recent.Single(o => o.OrderExternalId == "2").Cancelled); // still listed, marked cancelled
+        var search = new MemberSearch(_f.Db);
+        Assert.Equal(0, await search.CountAsync(_bot, new MemberFilter { PurchaseCountMin = 2 }, CancellationToken.None));
+        Assert.Equal(0, await search.CountAsync(_bot, new MemberFilter { AmountMin = 5000 }, CancellationToken.None));
+        await AddRuleAsync(new TagRule { TagId = _tags["購入者"], Kind = TagRuleKind.PurchaseCount, Comparison = Comparison.AtLeast, Number = 2 });
+        Assert.Empty(await TaggedAsync("購入者"));
+    }
+
+    private async Task<long> MemberIdAsync(string lineUserId)
+    {
+        await using var db = _f.Db.CreateDbContext();
+        return await db.Members.Where(m => m.LineUserId == lineUserId).Select(m => m.Id).SingleAsync();
+    }
+
+    [Fact]
     public async Task The_sweep_counts_each_members_orders_once_for_all_purchase_count_rules_without_cancelled_orders()
     {
         _f.Carts.Orders.AddRange([Order("2", "A", minute: 1) with { Cancelled = true }, Order("3", "B", minute: 2), Order("4", "B", minute: 3)]);

@@ -95,6 +95,23 @@ public sealed class EcforceCartClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_order_cancelled_after_a_pull_comes_back_cancelled_on_the_next_incremental_pull()
+    {
+        var first = await EcforceTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None));
+        Assert.DoesNotContain(first.SelectMany(p => p.Items), o => o.Cancelled);
+
+        _host.Store.CancelOrder(20);
+        var next = await EcforceTestHost.PullAllAsync(_host.Client(token: _host.Tokens.Latest).OrdersSinceAsync(first[^1].Cursor, CancellationToken.None));
+
+        var orders = next.SelectMany(p => p.Items).ToList();
+        var cancelled = Assert.Single(orders, o => o.Cancelled);
+        Assert.Equal("21", cancelled.ExternalId);
+        var before = first.SelectMany(p => p.Items).Single(o => o.ExternalId == "21");
+        Assert.Equal((before.CustomerExternalId, before.Amount), (cancelled.CustomerExternalId, cancelled.Amount));
+        Assert.True(cancelled.UpdatedAt > before.UpdatedAt);
+    }
+
+    [Fact]
     public async Task Page_cap_stops_the_pull_and_the_cursor_resumes_it()
     {
         await using var capped = await EcforceTestHost.StartAsync(configure: o => o.MaxPages = 3);

@@ -85,4 +85,34 @@ internal static class EcforceFixtures
           ]
         }
         """;
+
+    /// <summary>
+    /// Orders as ecforce's admin API lists them with their states: one confirmed, one cancelled (state canceled, payment
+    /// voided), one whose payment alone was voided (取消済み), one complete order whose payment is only authorised.
+    /// </summary>
+    public const string OrdersWithStates = """
+        {
+          "data": [
+            { "id": "97001", "type": "order",
+              "attributes": { "id": 97001, "number": "c0ffee0001", "customer_id": 30962, "state": "complete", "human_state": "注文確定",
+                "payment_state": "completed", "payment_human_state": "売上確定", "kind": "通常受注", "total": 5480,
+                "completed_at": "2019/06/08 05:47:17", "updated_at": "2019/06/08 05:47:17" },
+              "relationships": { "customer": { "data": { "id": "30962", "type": "customer" } } } },
+            { "id": "97002", "type": "order",
+              "attributes": { "id": 97002, "number": "c0ffee0002", "customer_id": 30962, "state": "canceled", "human_state": "キャンセル",
+                "payment_state": "voided", "payment_human_state": "取消済み", "kind": "通常受注", "total": 3980,
+                "completed_at": "2019/06/08 05:50:00", "updated_at": "2019/06/09 10:00:00" },
+              "relationships": { "customer": { "data": { "id": "30962", "type": "customer" } } } },
+            { "id": "97003", "type": "order",
+              "attributes": { "id": 97003, "number": "c0ffee0003", "customer_id": 30962, "state": "complete", "human_state": "注文確定",
+                "payment_state": "", "payment_human_state": "取消済み", "total": 2980,
+                "completed_at": "2019/06/08 06:00:00", "updated_at": "2019/06/09 11:00:00" } },
+            { "id": "97004", "type": "order",
+              "attributes": { "id": 97004, "number": "c0ffee0004", "customer_id": 30962, "state": "complete", "human_state": "注文確定",
+                "payment_state": "authed", "payment_human_state": "与信済み", "total": 4320,
+                "completed_at": "2019/06/08 07:00:00", "updated_at": "2019/06/09 12:00:00" } }
+          ],
+          "meta": { "total_count": 4, "page": 1, "per": 100, "count": 4, "total_pages": 1 }
+        }
+        """;
 }

@@ -80,6 +80,19 @@ public sealed class EcforceMapperTests
     }
 
     [Fact]
+    public void Cancelled_orders_and_orders_whose_payment_was_voided_are_marked_cancelled_the_rest_are_purchases()
+    {
+        var page = EcforceMapper.MapOrders(JsonSerializer.Deserialize(EcforceFixtures.OrdersWithStates, EcforceJsonContext.Default.OrderListDocument)!);
+
+        Assert.Empty(page.Skipped);
+        Assert.Equal(
+            [("97001", false), ("97002", true), ("97003", true), ("97004", false)],
+            page.Items.Select(o => (o.ExternalId, o.Cancelled)));
+        // A cancelled order keeps its customer and amount: it is kept, only not counted.
+        Assert.Equal(("30962", 3980L), (page.Items[1].CustomerExternalId, page.Items[1].Amount));
+    }
+
+    [Fact]
     public void Subscriptions_map_state_through_the_continuation_table()
     {
         var page = EcforceMapper.MapSubscriptions(JsonSerializer.Deserialize(EcforceFixtures.SubsOrders, EcforceJsonContext.Default.SubOrderListDocument)!);

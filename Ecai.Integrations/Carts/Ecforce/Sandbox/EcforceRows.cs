@@ -40,7 +40,7 @@ internal sealed record ItemRow(long Id, EcforceProduct Product, int Quantity);
 internal sealed record OrderRow(
     long Id, string Number, long CustomerId, long? SubsOrderId, int? Times, ItemRow[] Items, long DeliveryFee,
     DateTimeOffset CompletedAt, DateTimeOffset ScheduledToBeShippedAt, DateTimeOffset? ShippedAt, string? ShippingSlip,
-    DateTimeOffset UpdatedAt) : ISandboxRow
+    DateTimeOffset UpdatedAt, bool Cancelled = false) : ISandboxRow
 {
     public long Total
     {

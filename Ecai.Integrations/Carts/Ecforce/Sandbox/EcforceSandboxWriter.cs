@@ -59,9 +59,11 @@ internal static class EcforceSandboxWriter
         if (malformation == 2) w.WriteNull("customer_id");
         else w.WriteNumber("customer_id", o.CustomerId);
         WriteNumber(w, "subs_order_id", o.SubsOrderId);
-        w.WriteString("state", "complete");
-        w.WriteString("human_state", "注文確定");
-        w.WriteString("payment_state", "completed");
+        // A cancelled order: state canceled and its payment voided (取消済み) [I: the labels].
+        w.WriteString("state", o.Cancelled ? "canceled" : "complete");
+        w.WriteString("human_state", o.Cancelled ? "キャンセル" : "注文確定");
+        w.WriteString("payment_state", o.Cancelled ? "voided" : "completed");
+        if (o.Cancelled) w.WriteString("payment_human_state", "取消済み");
         w.WriteString("kind", o.SubsOrderId is null ? "通常受注" : "定期受注");
         var total = o.Total;
         w.WriteNumber("subtotal", total - o.DeliveryFee);

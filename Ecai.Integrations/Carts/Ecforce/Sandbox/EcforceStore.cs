@@ -131,6 +131,16 @@ public sealed partial class EcforceStore
         }
     }
 
+    /// <summary>Order i is cancelled in the shop (state canceled, payment voided): a later updated_at, as a live edit.</summary>
+    public void CancelOrder(int index)
+    {
+        lock (_changeLock)
+        {
+            var row = _orders.Find(index + 1L) ?? throw new ArgumentOutOfRangeException(nameof(index));
+            _orders.Put(row with { Cancelled = true, UpdatedAt = NextChangeTime() });
+        }
+    }
+
     /// <summary>Subscription i changes state (active, suspend or canceled).</summary>
     public void TouchSubscription(int index, string? state = null)
     {

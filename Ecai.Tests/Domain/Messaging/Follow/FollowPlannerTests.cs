@@ -205,6 +205,30 @@ public sealed class FollowPlannerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pending_follow_delivery_of_an_order_cancelled_after_planning_is_not_sent()
+    {
+        var shop = await FollowShop.CreateAsync(_f);
+        await shop.MemberAsync("hanako");
+        await shop.MemberAsync("taro");
+        shop.Clock.SetUtcNow(Jst(2026, 11, 26, 10, 0));
+        var cancelledLater = await shop.OrderAsync("hanako", "SERUM", Jst(2026, 11, 26, 9, 0));
+        await shop.OrderAsync("taro", "SERUM", Jst(2026, 11, 26, 9, 0));
+        await shop.FollowAsync("フォロー", "SERUM", Scenario(1, 10));
+        await shop.PlanAsync();
+        var planned = await shop.DeliveriesAsync();
+        Assert.Equal(2, planned.Count);
+
+        // The next pull brings the cancellation (the import overwrites the order's state).
+        await using (var db = _f.Db.CreateDbContext())
+            await db.CartOrders.Where(o => o.Id == cancelledLater).ExecuteUpdateAsync(s => s.SetProperty(o => o.Cancelled, true));
+        await shop.HookAsync([.. planned.Select(d => d.Id)], (db, tx, due) => shop.Source.BeforeSendAsync(db, tx, due, shop.Clock.GetUtcNow(), CancellationToken.None));
+
+        var after = (await shop.DeliveriesAsync()).ToDictionary(d => d.Occurrence);
+        Assert.Equal((DeliveryState.Skipped, DeliverySkipReason.OrderCancelled), (after[cancelledLater].State, after[cancelledLater].SkipReason));
+        Assert.Equal(DeliveryState.Pending, after.Single(d => d.Key != cancelledLater).Value.State);
+    }
+
+    [Fact]
     public async Task Due_deliveries_of_a_follow_message_that_is_on_are_left_to_send()
     {
         var shop = await FollowShop.CreateAsync(_f);

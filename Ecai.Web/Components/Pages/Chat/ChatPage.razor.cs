@@ -84,6 +84,7 @@ public sealed partial class ChatPage : BotPage
             DeliverySkipReason.Blocked => L["Chat.SkippedBlocked"],
             DeliverySkipReason.TimePassed => L["Chat.SkippedTimePassed"],
             DeliverySkipReason.FilterNotMatched => L["Chat.SkippedFilter"],
+            DeliverySkipReason.OrderCancelled => L["Chat.SkippedOrderCancelled"],
             _ => L["Chat.SkippedStopped"],
         },
         _ => "",

@@ -59,6 +59,7 @@ public sealed partial class MemberDeliveries : ComponentBase, IDisposable
             DeliverySkipReason.Blocked => L["Deliveries.SkipBlocked"],
             DeliverySkipReason.TimePassed => L["Deliveries.SkipTimePassed"],
             DeliverySkipReason.FilterNotMatched => L["Deliveries.SkipFilter"],
+            DeliverySkipReason.OrderCancelled => L["Deliveries.SkipOrderCancelled"],
             _ => L["Deliveries.SkipStopped"],
         }],
     };
