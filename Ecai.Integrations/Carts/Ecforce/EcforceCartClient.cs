@@ -61,7 +61,8 @@ public sealed class EcforceCartClient : ICartClient
     public IAsyncEnumerable<CartPage<CartSubscriptionRecord>> SubscriptionsSinceAsync(string? cursor, CancellationToken ct) =>
         PullAsync("subs_orders", cursor, async (page, since, token) =>
         {
-            var response = await _api.GetListAsync("subs_orders", page, _options.PageSize, since, SortByUpdatedAt, "order_items", token);
+            // The customer comes along: a sub_order row names it by customer_number [C3], resolved against included customers.
+            var response = await _api.GetListAsync("subs_orders", page, _options.PageSize, since, SortByUpdatedAt, "order_items,customer", token);
             return EcforceMapper.MapSubscriptions(await ReadAsync(response, EcforceJsonContext.Default.SubOrderListDocument, token));
         }, ct);
 

@@ -21,7 +21,7 @@ internal sealed class CustomerListDocument : EcforceListDocument<CustomerResourc
 
 internal sealed class OrderListDocument : EcforceListDocument<OrderResource, EcforceResource<OrderItemAttributes>>;
 
-internal sealed class SubOrderListDocument : EcforceListDocument<SubOrderResource, EcforceResource<OrderItemAttributes>>;
+internal sealed class SubOrderListDocument : EcforceListDocument<SubOrderResource, EcforceResource<SubOrderIncludedAttributes>>;
 
 /// <summary><c>meta</c>: total_pages may be 0 or missing in practice [C3], so paging never relies on it.</summary>
 internal sealed class EcforceMeta
@@ -130,7 +130,7 @@ internal sealed class OrderAttributes
 }
 
 /// <summary>type "order_item", for orders and subscription orders alike [C3].</summary>
-internal sealed class OrderItemAttributes
+internal class OrderItemAttributes
 {
     public string? ProductNumber { get; set; } // [C3] 商品コード
     public string? VariantSku { get; set; }    // [C3] used when product_number is blank
@@ -149,13 +149,23 @@ internal sealed class SubOrderResource : EcforceResource<SubOrderAttributes>
 
 internal sealed class SubOrderRelationships
 {
-    public EcforceRelationship? Customer { get; set; }      // [I] S2 shows no customer_id attribute on sub orders
+    public EcforceRelationship? Customer { get; set; }      // [I] with include=customer; S2 shows no customer_id attribute on sub orders
     public EcforceRelationship? OrderItems { get; set; }    // [C3] include=order_items is documented for subs_orders
+}
+
+/// <summary>
+/// What a subscription list includes: its order_item lines, and its customer (include=customer [C3]), whose
+/// <c>number</c> is what the row's customer_number names.
+/// </summary>
+internal sealed class SubOrderIncludedAttributes : OrderItemAttributes
+{
+    public string? Number { get; set; }        // [C3] customer number, e.g. "02ae6cdbef"
 }
 
 internal sealed class SubOrderAttributes
 {
-    public long? CustomerId { get; set; }                  // [I] read if present, else the relationship
+    public long? CustomerId { get; set; }                  // [I] read if present, else the relationship or customer_number
+    public string? CustomerNumber { get; set; }            // [C3] what ecforce's sub_order rows carry, e.g. "02ae6cdbef"
     public string? State { get; set; }                     // [C3] active | suspend | canceled
     public EcforceTimestamp ScheduledToBeShippedAt { get; set; }    // [C3] 次回発送予定日
     public EcforceTimestamp UpdatedAt { get; set; }                 // [C3]

@@ -9,7 +9,7 @@ internal sealed record EcforceMappedPage<T>(List<T> Items, List<SkippedRecord> S
 /// <summary>
 /// Pure functions from ecforce DTOs to ECAI's cart records. A row that cannot be read becomes a
 /// <see cref="SkippedRecord"/> with a reason an operator can act on; nothing here throws for bad data.
-/// Rule of thumb: a missing or unreadable id, updated_at, customer id or order date skips the row;
+/// Rule of thumb: a missing or unreadable id, updated_at, customer or order date skips the row (the reason says which);
 /// a present but unreadable shipping date skips it too (follow-up messages depend on it);
 /// a bad birthday only drops the birthday.
 /// </summary>
@@ -29,8 +29,15 @@ internal static class EcforceMapper
 
     public static EcforceMappedPage<CartSubscriptionRecord> MapSubscriptions(SubOrderListDocument document)
     {
-        var items = IndexIncluded(document.Included, "order_item");
-        return MapPage(document.Data, r => r.Id, r => r.Attributes?.UpdatedAt.Utc, r => MapSubscription(r, items));
+        var included = document.Included ?? [];
+        var items = IndexIncluded(included, "order_item").ToDictionary(x => x.Key, x => (OrderItemAttributes)x.Value, StringComparer.Ordinal);
+        // Included customers (include=customer): customer_number → the customer's id.
+        var customersByNumber = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in included)
+        {
+            if (c.Type == "customer" && Trimmed(c.Id) is { } id && Trimmed(c.Attributes?.Number) is { } number) customersByNumber[number] = id;
+        }
+        return MapPage(document.Data, r => r.Id, r => r.Attributes?.UpdatedAt.Utc, r => MapSubscription(r, items, customersByNumber));
     }
 
     internal static Mapped<CartCustomerRecord> MapCustomer(CustomerResource row, IReadOnlyDictionary<string, AddressAttributes> addresses)
@@ -38,7 +45,7 @@ internal static class EcforceMapper
         var a = row.Attributes;
         if (Blank(row.Id)) return "顧客IDがありません";
         if (a is null) return "顧客の属性(attributes)がありません";
-        if (a.UpdatedAt.Utc is not { } updatedAt) return $"更新日時(updated_at)を読み取れません: '{a.UpdatedAt.Text}'";
+        if (a.UpdatedAt.Utc is not { } updatedAt) return UpdatedAtReason(a.UpdatedAt);
 
         // The phone lives only on the billing address, split in three [C3].
         var addressId = row.Relationships?.BillingAddress?.FirstId;
@@ -55,14 +62,15 @@ internal static class EcforceMapper
         var a = row.Attributes;
         if (Blank(row.Id)) return "受注IDがありません";
         if (a is null) return "受注の属性(attributes)がありません";
-        if (a.UpdatedAt.Utc is not { } updatedAt) return $"更新日時(updated_at)を読み取れません: '{a.UpdatedAt.Text}'";
+        if (a.UpdatedAt.Utc is not { } updatedAt) return UpdatedAtReason(a.UpdatedAt);
 
         var customerId = a.CustomerId?.ToString() ?? Trimmed(row.Relationships?.Customer?.FirstId);
         if (customerId is null) return "顧客ID(customer_id)がありません";
 
         // 注文日時: completed_at (注文確定) when present, else created_at.
         var ordered = a.CompletedAt.IsBlank ? a.CreatedAt : a.CompletedAt;
-        if (ordered.Utc is not { } orderedAt) return $"注文日時(completed_at/created_at)を読み取れません: '{ordered.Text}'";
+        if (ordered.Utc is not { } orderedAt)
+            return ordered.IsBlank ? "注文日時(completed_at/created_at)がありません" : $"注文日時(completed_at/created_at)を読み取れません: '{ordered.Text}'";
         if (a.ShippedAt.IsUnreadable) return $"発送日(shipped_at)を読み取れません: '{a.ShippedAt.Text}'";
         if (a.Total is not { } total) return "合計金額(total)がありません";
 
@@ -88,15 +96,23 @@ internal static class EcforceMapper
         || Trimmed(a.PaymentState)?.ToLowerInvariant() is "voided" or "void"
         || Trimmed(a.PaymentHumanState) is "取消済み" or "取消済";
 
-    internal static Mapped<CartSubscriptionRecord> MapSubscription(SubOrderResource row, IReadOnlyDictionary<string, OrderItemAttributes> items)
+    internal static Mapped<CartSubscriptionRecord> MapSubscription(SubOrderResource row, IReadOnlyDictionary<string, OrderItemAttributes> items,
+        IReadOnlyDictionary<string, string> customersByNumber)
     {
         var a = row.Attributes;
         if (Blank(row.Id)) return "定期受注IDがありません";
         if (a is null) return "定期受注の属性(attributes)がありません";
-        if (a.UpdatedAt.Utc is not { } updatedAt) return $"更新日時(updated_at)を読み取れません: '{a.UpdatedAt.Text}'";
+        if (a.UpdatedAt.Utc is not { } updatedAt) return UpdatedAtReason(a.UpdatedAt);
 
-        var customerId = a.CustomerId?.ToString() ?? Trimmed(row.Relationships?.Customer?.FirstId);
-        if (customerId is null) return "顧客ID(customer_id)がありません";
+        // The customer by whichever key the row carries: customer_id, the relationship, or customer_number (what ecforce's
+        // own list rows carry [C3]), looked up among the customers the response included.
+        var number = Trimmed(a.CustomerNumber);
+        var customerId = a.CustomerId?.ToString() ?? Trimmed(row.Relationships?.Customer?.FirstId)
+            ?? (number is not null ? customersByNumber.GetValueOrDefault(number) : null);
+        if (customerId is null)
+            return number is null
+                ? "顧客を特定できません: customer_id・customer_number・relationships.customer のいずれもありません"
+                : $"顧客番号(customer_number) '{number}' の顧客が見つかりません(customer_id・relationships.customer もありません)";
 
         if (a.ScheduledToBeShippedAt.IsUnreadable)
             return $"次回発送予定日(scheduled_to_be_shipped_at)を読み取れません: '{a.ScheduledToBeShippedAt.Text}'";
@@ -107,6 +123,10 @@ internal static class EcforceMapper
         return new CartSubscriptionRecord(row.Id!, customerId, ContinuationStatusMap.Map(CartKind.Ecforce, state), state,
             Trimmed(product?.ProductNumber) ?? Trimmed(product?.VariantSku), Trimmed(product?.CourseName), a.ScheduledToBeShippedAt.Utc, updatedAt);
     }
+
+    /// <summary>A row without updated_at is said to lack it; one with an unreadable value quotes it.</summary>
+    private static string UpdatedAtReason(EcforceTimestamp updatedAt) =>
+        updatedAt.IsBlank ? "更新日時(updated_at)がありません" : $"更新日時(updated_at)を読み取れません: '{updatedAt.Text}'";
 
     /// <summary>Either a record or the reason it was skipped (an implicit conversion from string).</summary>
     internal readonly record struct Mapped<T>(T? Record, string? SkipReason) where T : class

@@ -74,6 +74,18 @@ public sealed class EcforceCartClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Subscriptions_that_name_their_customer_only_by_customer_number_are_all_resolved_to_the_customer_id()
+    {
+        var pages = await EcforceTestHost.PullAllAsync(_host.Client().SubscriptionsSinceAsync(null, CancellationToken.None));
+
+        Assert.All(pages, p => Assert.Empty(p.Skipped));
+        var subscriptions = pages.SelectMany(p => p.Items).ToList();
+        Assert.Equal(_host.Store.SubscriptionCount, subscriptions.Count);
+        // The sandbox lists sub_orders as ecforce does, with customer_number only: each resolves to its customer's id.
+        Assert.All(subscriptions, s => Assert.Equal(_host.Store.Subscriptions.Find(long.Parse(s.ExternalId))!.CustomerId.ToString(), s.CustomerExternalId));
+    }
+
+    [Fact]
     public async Task Cursor_returns_only_records_changed_since()
     {
         var first = await EcforceTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None));

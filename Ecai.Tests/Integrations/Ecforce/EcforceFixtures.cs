@@ -115,4 +115,38 @@ internal static class EcforceFixtures
           "meta": { "total_count": 4, "page": 1, "per": 100, "count": 4, "total_pages": 1 }
         }
         """;
+
+    /// <summary>
+    /// Subscription orders as ecforce lists them with include=order_items,customer: the row names its customer only by
+    /// customer_number (no customer_id), the customer resource comes in included; plus a row naming a customer the
+    /// response does not include, one with no customer key at all, and one without updated_at.
+    /// </summary>
+    public const string SubsOrdersByCustomerNumber = """
+        {
+          "data": [
+            { "id": "4909", "type": "sub_order",
+              "attributes": { "id": 4909, "number": "a2886ff4f2", "customer_number": "02ae6cdbef", "times": 1, "orders_count": 1,
+                "state": "active", "human_state": "有効", "payment_schedule": "1ヶ月ごとの1日に配送",
+                "scheduled_to_be_shipped_at": "2019/06/26 00:00:00", "link_number": "111",
+                "created_at": "2019/06/08 05:47:20", "updated_at": "2019/06/08 05:47:20", "deleted_at": null },
+              "relationships": { "order_items": { "data": [ { "id": "1185", "type": "order_item" } ] } } },
+            { "id": "4910", "type": "sub_order",
+              "attributes": { "id": 4910, "number": "b3997aa5a3", "customer_number": "ffffffffff", "state": "suspend",
+                "updated_at": "2019/06/08 05:48:00" } },
+            { "id": "4911", "type": "sub_order",
+              "attributes": { "id": 4911, "number": "c4aa8bb6b4", "state": "active", "updated_at": "2019/06/08 05:49:00" } },
+            { "id": "4912", "type": "sub_order",
+              "attributes": { "id": 4912, "number": "d5bb9cc7c5", "customer_number": "02ae6cdbef", "state": "active",
+                "created_at": "2019/06/08 05:50:00", "deleted_at": null } }
+          ],
+          "included": [
+            { "id": "1185", "type": "order_item",
+              "attributes": { "id": 1185, "product_number": "S-001", "product_name": "テスト商品（定期）", "variant_sku": "S-001-001",
+                "course_name": "定期便 毎月お届けコース", "price": 250, "quantity": 1 } },
+            { "id": "3172", "type": "customer",
+              "attributes": { "id": 3172, "number": "02ae6cdbef", "state": "member", "updated_at": "2019/06/08 05:47:17" } }
+          ],
+          "meta": { "total_count": 4, "page": 1, "per": 100, "count": 4, "total_pages": 1 }
+        }
+        """;
 }

@@ -107,7 +107,37 @@ public sealed class EcforceMapperTests
         Assert.Equal(ContinuationStatus.Cancelled, page.Items.Single(s => s.ExternalId == "557").Status);
         var unknown = page.Items.Single(s => s.ExternalId == "558");
         Assert.Equal((ContinuationStatus.Unspecified, "paused_forever"), (unknown.Status, unknown.RawStatus));
-        Assert.Equal(("559", "顧客ID(customer_id)がありません"), (page.Skipped.Single().ExternalId, page.Skipped.Single().Reason));
+        Assert.Equal(("559", "顧客を特定できません: customer_id・customer_number・relationships.customer のいずれもありません"),
+            (page.Skipped.Single().ExternalId, page.Skipped.Single().Reason));
+    }
+
+    [Fact]
+    public void Subscriptions_naming_their_customer_only_by_customer_number_resolve_it_through_the_included_customer()
+    {
+        var page = EcforceMapper.MapSubscriptions(JsonSerializer.Deserialize(EcforceFixtures.SubsOrdersByCustomerNumber, EcforceJsonContext.Default.SubOrderListDocument)!);
+
+        var resolved = Assert.Single(page.Items);
+        Assert.Equal(("4909", "3172", ContinuationStatus.Active), (resolved.ExternalId, resolved.CustomerExternalId, resolved.Status));
+        Assert.Equal(("S-001", "定期便 毎月お届けコース"), (resolved.ProductCode, resolved.CourseName));
+        Assert.Equal(new DateTimeOffset(2019, 6, 25, 15, 0, 0, TimeSpan.Zero), resolved.NextShipAt);
+        // Only rows the customer of which cannot be found are skipped, each saying which key was missing.
+        Assert.Collection(page.Skipped,
+            s => Assert.Equal(("4910", "顧客番号(customer_number) 'ffffffffff' の顧客が見つかりません(customer_id・relationships.customer もありません)"), (s.ExternalId, s.Reason)),
+            s => Assert.Equal(("4911", "顧客を特定できません: customer_id・customer_number・relationships.customer のいずれもありません"), (s.ExternalId, s.Reason)),
+            s => Assert.Equal(("4912", "更新日時(updated_at)がありません"), (s.ExternalId, s.Reason)));
+    }
+
+    [Fact]
+    public void Orders_and_customers_without_updated_at_say_it_is_missing_rather_than_unreadable()
+    {
+        const string orders = """{ "data": [ { "id": "1", "type": "order", "attributes": { "customer_id": 1, "total": 1, "completed_at": "2019/06/08 05:47:17" } } ] }""";
+        const string customers = """{ "data": [ { "id": "2", "type": "customer", "attributes": { "updated_at": "" } } ] }""";
+
+        var order = EcforceMapper.MapOrders(JsonSerializer.Deserialize(orders, EcforceJsonContext.Default.OrderListDocument)!).Skipped.Single();
+        var customer = EcforceMapper.MapCustomers(JsonSerializer.Deserialize(customers, EcforceJsonContext.Default.CustomerListDocument)!).Skipped.Single();
+
+        Assert.Equal(("1", "更新日時(updated_at)がありません"), (order.ExternalId, order.Reason));
+        Assert.Equal(("2", "更新日時(updated_at)がありません"), (customer.ExternalId, customer.Reason));
     }
 
     [Fact]

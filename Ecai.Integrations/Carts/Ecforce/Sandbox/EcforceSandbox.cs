@@ -90,7 +90,13 @@ public static class EcforceSandbox
     private static async Task ListAsync(HttpContext http, EcforceStore store, Resource resource)
     {
         if (!await GuardAsync(http, store)) return;
-        var query = ListQuery.Parse(http.Request.Query, resource == Resource.Customers ? "billing_address" : "order_items", DefaultPer, MaxPer);
+        string[] includable = resource switch
+        {
+            Resource.Customers => ["billing_address"],
+            Resource.Orders => ["order_items"],
+            _ => ["order_items", "customer"],
+        };
+        var query = ListQuery.Parse(http.Request.Query, includable, DefaultPer, MaxPer);
         if (query.Error is not null)
         {
             await ErrorAsync(http, StatusCodes.Status400BadRequest, query.Error);
@@ -120,6 +126,14 @@ public static class EcforceSandbox
         {
             w.WriteStartArray("included");
             foreach (var row in page) WriteIncluded(w, row);
+            if (query.Includes.Contains("customer"))
+            {
+                // A sub_order names its customer by customer_number [C3]; the customer resources come along, once each.
+                foreach (var customerId in page.OfType<SubOrderRow>().Select(s => s.CustomerId).Distinct())
+                {
+                    if (store.Customers.Find(customerId) is { } customer) EcforceSandboxWriter.WriteCustomer(w, customer);
+                }
+            }
             w.WriteEndArray();
         }
         WriteMetaAndLinks(w, http.Request, query, total, page.Count);
@@ -202,7 +216,7 @@ public static class EcforceSandbox
         {
             case CustomerRow c: EcforceSandboxWriter.WriteCustomer(w, c); break;
             case OrderRow o: EcforceSandboxWriter.WriteOrder(w, o, store.Faults.MalformationOf(o.Id)); break;
-            case SubOrderRow s: EcforceSandboxWriter.WriteSubOrder(w, s); break;
+            case SubOrderRow s: EcforceSandboxWriter.WriteSubOrder(w, s, store.Customers.Find(s.CustomerId)?.Number); break;
         }
     }
 

@@ -96,10 +96,15 @@ internal static class EcforceSandboxWriter
         w.WriteEndObject();
     }
 
-    public static void WriteSubOrder(Utf8JsonWriter w, SubOrderRow s)
+    /// <summary>
+    /// As ecforce lists them [C3]: the customer only as <c>customer_number</c> (no customer_id, no customer relationship);
+    /// the customer itself comes in <c>included</c> when asked for with include=customer.
+    /// </summary>
+    public static void WriteSubOrder(Utf8JsonWriter w, SubOrderRow s, string? customerNumber)
     {
         StartResource(w, s.Id, "sub_order");
         w.WriteString("number", s.Number);
+        w.WriteString("customer_number", customerNumber);
         w.WriteNumber("times", s.Times);
         w.WriteNumber("orders_count", s.Times);
         w.WriteString("state", s.State);
@@ -114,7 +119,6 @@ internal static class EcforceSandboxWriter
         WriteTime(w, "updated_at", s.UpdatedAt);
         w.WriteEndObject();
         w.WriteStartObject("relationships");
-        WriteLink(w, "customer", s.CustomerId, "customer");
         WriteLinks(w, "order_items", [s.Item], "order_item");
         w.WriteEndObject();
         w.WriteEndObject();

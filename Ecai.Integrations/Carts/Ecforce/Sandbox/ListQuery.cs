@@ -8,11 +8,14 @@ namespace Ecai.Integrations.Carts.Ecforce.Sandbox;
 /// The query string of a sandbox list call. Only what the sandbox implements is accepted; anything
 /// else is a 400, so a connector never silently relies on a filter the sandbox ignores.
 /// </summary>
-internal sealed record ListQuery(int Page, int Per, DateTimeOffset? Since, bool Descending, bool Include, string OtherParameters, string? Error)
+internal sealed record ListQuery(int Page, int Per, DateTimeOffset? Since, bool Descending, string[] Includes, string OtherParameters, string? Error)
 {
-    public static ListQuery Parse(IQueryCollection query, string includable, int defaultPer, int maxPer)
+    /// <summary>Anything asked for with <c>include=</c>.</summary>
+    public bool Include => Includes.Length > 0;
+
+    public static ListQuery Parse(IQueryCollection query, string[] includable, int defaultPer, int maxPer)
     {
-        ListQuery Fail(string error) => new(1, defaultPer, null, false, false, "", error);
+        ListQuery Fail(string error) => new(1, defaultPer, null, false, [], "", error);
 
         var page = 1;
         if (query.TryGetValue("page", out var pageText) && (!int.TryParse(pageText, out page) || page < 1))
@@ -35,7 +38,7 @@ internal sealed record ListQuery(int Page, int Per, DateTimeOffset? Since, bool 
         if (sort is not ("" or "updated_at" or "-updated_at")) return Fail($"サンドボックスが対応していない並び順です: {sort}");
 
         var includes = query["include"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (includes.Any(i => i != includable)) return Fail($"include に指定できるのは {includable} です");
+        if (includes.Any(i => !includable.Contains(i))) return Fail($"include に指定できるのは {string.Join(", ", includable)} です");
 
         var others = new StringBuilder();
         foreach (var (key, value) in query)
@@ -43,7 +46,7 @@ internal sealed record ListQuery(int Page, int Per, DateTimeOffset? Since, bool 
             if (key is "page" or "per") continue;
             others.Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value.ToString())).Append('&');
         }
-        return new ListQuery(page, per, since, sort == "-updated_at", includes.Length > 0, others.ToString(), null);
+        return new ListQuery(page, per, since, sort == "-updated_at", includes, others.ToString(), null);
     }
 }
 
