@@ -26,6 +26,12 @@ public interface ICartClientFactory
 
     /// <summary>The customer's page in the cart's admin (deep link from member screens), or null.</summary>
     string? CustomerPageUrl(string cartDomain, string customerExternalId);
+
+    /// <summary>
+    /// The order's page in the cart's admin, or null (the default). Member screens link each order there, and use the
+    /// customer's newest order as the customer's link in a cart without customer pages (楽天RMS).
+    /// </summary>
+    string? OrderPageUrl(string cartDomain, string orderExternalId) => null;
 }
 
 /// <summary>

@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Members;
 
-/// <summary>One order of any of the member's linked customers, with its products and courses.</summary>
+/// <summary>One order of any of the member's linked customers, with its products and courses (and, on 会員詳細, its page in
+/// the cart's admin where the cart has one).</summary>
 public sealed record MemberOrderView(
     CartKind Kind, string OrderExternalId, string? Number, DateTimeOffset OrderedAt, long Amount, DateTimeOffset? ShippedAt,
     string? DeliveryMethod, bool Cancelled, int? Times, string Products, string Courses,
-    DateOnly? DeliveryDate = null, string? DeliveryTime = null);
+    DateOnly? DeliveryDate = null, string? DeliveryTime = null, string? OrderPageUrl = null);
 
 /// <summary>A member's purchases in one cart (all its linked customers there): count and amount of orders that were not
 /// cancelled, and the continuation status of its subscriptions (Active if any is active, else paused, else cancelled).</summary>

@@ -16,8 +16,11 @@ public sealed class RakutenCartClientFactory(
 
     public bool Supports(CartKind kind) => kind == CartKind.RakutenRms;
 
-    /// <summary>RMS has no customer page to link to (buyers are per order, behind a masked e-mail).</summary>
+    /// <summary>RMS has no customer page to link to (buyers are per order, behind a masked e-mail): see <see cref="OrderPageUrl"/>.</summary>
     public string? CustomerPageUrl(string cartDomain, string customerExternalId) => null;
+
+    /// <summary>The order in RMS 受注管理; the order's external id is its RMS order number.</summary>
+    public string? OrderPageUrl(string cartDomain, string orderExternalId) => RakutenUrls.OrderPage(orderExternalId);
 
     public ICartClient Create(CartEndpoint endpoint)
     {

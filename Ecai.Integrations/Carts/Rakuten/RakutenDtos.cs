@@ -68,6 +68,10 @@ internal sealed class OrderModel
     [JsonPropertyName("orderFixDatetime")] public string? OrderFixDatetime { get; set; }
     [JsonPropertyName("shippingInstDatetime")] public string? ShippingInstDatetime { get; set; }
     [JsonPropertyName("shippingCmplRptDatetime")] public string? ShippingCmplRptDatetime { get; set; }
+    /// <summary>お届け日指定: the date the buyer asked for, "yyyy-MM-dd" [C].</summary>
+    [JsonPropertyName("deliveryDate")] public string? DeliveryDate { get; set; }
+    /// <summary>お届け時間帯: 0 none, 1 午前, 2 午後, 9 other, or hhhh (e.g. 1214 = 12–14時) [C]; read as text.</summary>
+    [JsonPropertyName("shippingTerm")] [JsonConverter(typeof(LenientStringConverter))] public string? ShippingTerm { get; set; }
     [JsonPropertyName("orderType")] public int? OrderType { get; set; }
     [JsonPropertyName("reserveNumber")] public string? ReserveNumber { get; set; }
     [JsonPropertyName("reserveDeliveryCount")] public int? ReserveDeliveryCount { get; set; }

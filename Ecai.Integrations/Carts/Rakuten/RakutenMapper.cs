@@ -15,6 +15,7 @@ namespace Ecai.Integrations.Carts.Rakuten;
 /// <item>定期購入 (orderType 4): subscription = reserveNumber, times = reserveDeliveryCount, status Active,
 /// Cancelled when the order is キャンセル確定 (900). Rakuten knows no other status (seed).</item>
 /// <item>ShippedAt: the earliest shippingDate of any package, 00:00 JST. Birthdays are never read.</item>
+/// <item>お届け日時: deliveryDate as the requested day, shippingTerm as the time slot in words.</item>
 /// </list>
 /// </summary>
 internal static class RakutenMapper
@@ -85,8 +86,30 @@ internal static class RakutenMapper
             status = ContinuationStatusMap.Map(CartKind.RakutenRms, cancelled ? "Cancelled" : "Active");
         }
 
+        // お届け日時: an unreadable date or slot only drops itself (it is shown, never computed with).
+        DateOnly? deliveryDate = RakutenTime.TryParseDate(o.DeliveryDate, out var requested)
+            ? DateOnly.FromDateTime(requested.ToOffset(TimeSpan.FromHours(9)).DateTime) : null;
         return new CartOrderRecord(number, customerId, number, orderedAt, Amount(o, lines), shippedAt, subscriptionId, times, lines,
-            updatedAt, customer, status, carrier, cancelled);
+            updatedAt, customer, status, carrier, cancelled, deliveryDate, DeliveryTime(o.ShippingTerm));
+    }
+
+    /// <summary>
+    /// shippingTerm in words: 1 午前中, 2 午後, 9 その他, hhhh as "hh:00-hh:00" (e.g. 1214 → 12:00-14:00, 812 → 08:00-12:00);
+    /// 0, blank or anything else is no slot.
+    /// </summary>
+    internal static string? DeliveryTime(string? shippingTerm)
+    {
+        var term = Trimmed(shippingTerm);
+        if (term is null || !int.TryParse(term, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code))
+            return null;
+        switch (code)
+        {
+            case 1: return "午前中";
+            case 2: return "午後";
+            case 9: return "その他";
+        }
+        var (from, to) = (code / 100, code % 100);
+        return code is >= 100 and <= 2424 && from < to && to <= 24 ? $"{from:D2}:00-{to:D2}:00" : null;
     }
 
     /// <summary>The order's amount with every -9999 (not fixed yet) left out; never negative.</summary>

@@ -18,6 +18,22 @@ public sealed class RakutenCartClientTests : IAsyncLifetime
         RakutenTestHost.PullAllAsync((client ?? _host.Client()).OrdersSinceAsync(cursor, CancellationToken.None));
 
     [Fact]
+    public async Task Orders_carry_the_delivery_date_and_slot_the_buyer_asked_for()
+    {
+        var number = _host.Store.OrderNumber(3);
+        _host.Store.RequestDelivery(number, new DateOnly(2026, 12, 24), 1416);
+
+        var orders = (await PullAsync()).SelectMany(p => p.Items).ToList();
+
+        var requested = orders.Single(o => o.ExternalId == number);
+        Assert.Equal((new DateOnly(2026, 12, 24), "14:00-16:00"), (requested.DeliveryDate, requested.DeliveryTime));
+        // The sandbox's own buyers ask for a day on some orders, not on others, as RMS shops see.
+        Assert.Contains(orders, o => o.DeliveryDate is null && o.DeliveryTime is null);
+        Assert.Contains(orders, o => o.ExternalId != number && o.DeliveryDate is not null && o.DeliveryTime is not null);
+        Assert.All(orders.Where(o => o.DeliveryTime is not null), o => Assert.Matches(@"^(午前中|午後|\d\d:00-\d\d:00)$", o.DeliveryTime));
+    }
+
+    [Fact]
     public async Task First_pull_walks_the_history_window_by_window_every_order_once_in_order_date_order()
     {
         var pages = await PullAsync();

@@ -125,4 +125,37 @@ internal static class RakutenFixtures
           "version": 7
         }
         """;
+
+    /// <summary>
+    /// getOrder orders with a requested delivery (お届け日時): deliveryDate and shippingTerm as RMS sends them — a hhhh slot,
+    /// 午前 (1), no slot (0), "other" (9) — and one whose date is unreadable.
+    /// </summary>
+    public const string GetOrderWithDelivery = """
+        {
+          "MessageModelList": [ { "messageType": "INFO", "messageCode": "ORDER_EXT_API_GET_ORDER_INFO_101", "message": "受注情報取得に成功しました。" } ],
+          "OrderModelList": [
+            { "orderNumber": "123456-20261201-00000011", "orderProgress": 300, "orderDatetime": "2026-12-01T10:00:00+0900",
+              "deliveryDate": "2026-12-10", "shippingTerm": 1214, "orderType": 1,
+              "goodsPrice": 3980, "postagePrice": 0, "totalPrice": 3980,
+              "OrdererModel": { "familyName": "山田", "firstName": "花子", "phoneNumber1": "090", "phoneNumber2": "1234", "phoneNumber3": "5678",
+                "emailAddress": "abcd1234@pc.fw.rakuten.ne.jp" },
+              "PackageModelList": [ { "basketId": 11, "ItemModelList": [ { "itemName": "青汁", "manageNumber": "aojiru-30", "price": 3980, "units": 1 } ],
+                "ShippingModelList": [] } ] },
+            { "orderNumber": "123456-20261201-00000012", "orderProgress": 100, "orderDatetime": "2026-12-01T11:00:00+0900",
+              "deliveryDate": "2026-12-05", "shippingTerm": "1", "orderType": 1, "goodsPrice": 3980, "postagePrice": -9999, "totalPrice": -9999,
+              "OrdererModel": { "familyName": "佐藤", "firstName": "太郎", "emailAddress": "wxyz9876@pc.fw.rakuten.ne.jp" },
+              "PackageModelList": [] },
+            { "orderNumber": "123456-20261201-00000013", "orderProgress": 100, "orderDatetime": "2026-12-01T12:00:00+0900",
+              "deliveryDate": "2026-12-06", "shippingTerm": 0, "orderType": 1, "totalPrice": 1000,
+              "OrdererModel": { "familyName": "鈴木", "emailAddress": "s@pc.fw.rakuten.ne.jp" }, "PackageModelList": [] },
+            { "orderNumber": "123456-20261201-00000014", "orderProgress": 100, "orderDatetime": "2026-12-01T13:00:00+0900",
+              "deliveryDate": null, "shippingTerm": 9, "orderType": 1, "totalPrice": 1000,
+              "OrdererModel": { "familyName": "高橋", "emailAddress": "t@pc.fw.rakuten.ne.jp" }, "PackageModelList": [] },
+            { "orderNumber": "123456-20261201-00000015", "orderProgress": 100, "orderDatetime": "2026-12-01T14:00:00+0900",
+              "deliveryDate": "2026-13-40", "shippingTerm": 2400, "orderType": 1, "totalPrice": 1000,
+              "OrdererModel": { "familyName": "田中", "emailAddress": "u@pc.fw.rakuten.ne.jp" }, "PackageModelList": [] }
+          ],
+          "version": 7
+        }
+        """;
 }

@@ -127,4 +127,39 @@ public sealed class RakutenMapperTests
         Assert.Equal("2026-11-28T18:00:00+0900", RakutenTime.ToWire(a));
         Assert.False(RakutenTime.TryParse("28/11/2026", out _));
     }
+
+    [Fact]
+    public void The_requested_delivery_date_and_time_slot_come_from_delivery_date_and_shipping_term()
+    {
+        var (items, skipped) = RakutenMapper.MapOrders(
+            JsonSerializer.Deserialize(RakutenFixtures.GetOrderWithDelivery, RakutenJsonContext.Default.GetOrderResponse)!.OrderModelList!);
+
+        Assert.Empty(skipped); // an unreadable date or slot never drops the order
+        Assert.Equal(
+            [
+                ("123456-20261201-00000011", new DateOnly(2026, 12, 10), "12:00-14:00"),
+                ("123456-20261201-00000012", new DateOnly(2026, 12, 5), "午前中"),
+                ("123456-20261201-00000013", new DateOnly(2026, 12, 6), null),
+                ("123456-20261201-00000014", null, "その他"),
+                ("123456-20261201-00000015", null, null),
+            ],
+            items.Select(o => (o.ExternalId, o.DeliveryDate, o.DeliveryTime)));
+    }
+
+    [Theory]
+    [InlineData("812", "08:00-12:00")]
+    [InlineData("1921", "19:00-21:00")]
+    [InlineData("2", "午後")]
+    [InlineData("1412", null)]
+    [InlineData("x", null)]
+    [InlineData(null, null)]
+    public void Shipping_terms_read_as_rms_words_them(string? term, string? expected) =>
+        Assert.Equal(expected, RakutenMapper.DeliveryTime(term));
+
+    [Fact]
+    public void An_order_links_to_its_page_in_rms_order_management()
+    {
+        Assert.Equal("https://order-rp.rms.rakuten.co.jp/order-rb/individual-order-detail-sc/init?orderNumber=123456-20261201-00000011",
+            RakutenUrls.OrderPage(" 123456-20261201-00000011 "));
+    }
 }

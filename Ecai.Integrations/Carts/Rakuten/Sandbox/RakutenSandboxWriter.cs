@@ -19,8 +19,8 @@ internal static class RakutenSandboxWriter
         WriteTimeOrNull(w, "shippingInstDatetime", o.ShippedOn is not null ? o.OrderedAt.AddHours(5) : null);
         WriteTimeOrNull(w, "shippingCmplRptDatetime", o.ShippedOn is { } shipped ? Ecai.Domain.Time.JapanTime.At(shipped, new TimeOnly(18, 0)) : null);
         w.WriteNull("cancelDueDate");
-        w.WriteString("deliveryDate", (string?)null);
-        w.WriteNumber("shippingTerm", 0);
+        w.WriteString("deliveryDate", o.DeliveryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteNumber("shippingTerm", o.ShippingTerm);
         w.WriteNumber("orderType", o.OrderType);
         if (o.ReserveNumber is null) w.WriteNull("reserveNumber"); else w.WriteString("reserveNumber", o.ReserveNumber);
         if (o.ReserveDeliveryCount is { } count) w.WriteNumber("reserveDeliveryCount", count); else w.WriteNull("reserveDeliveryCount");

@@ -263,6 +263,13 @@ public sealed class RakutenStore
         return style == 0 && digits.Length == 11 ? (digits[..3], digits[3..7], digits[7..]) : (digits, null, null);
     }
 
+    /// <summary>shippingTerm values a buyer picks: none, 午前, 午後, or hhhh slots [C: the codes].</summary>
+    private static readonly int[] ShippingTerms = [0, 1, 2, 812, 1214, 1416, 1618, 1820, 1921];
+
+    /// <summary>The buyer asks for delivery on <paramref name="date"/> in slot <paramref name="shippingTerm"/> (a later change, as in RMS).</summary>
+    public void RequestDelivery(string orderNumber, DateOnly date, int shippingTerm) =>
+        Change(orderNumber, o => o with { DeliveryDate = date, ShippingTerm = shippingTerm });
+
     private OrderRow Generate(long seq)
     {
         var index = (int)(seq - 1);
@@ -311,8 +318,17 @@ public sealed class RakutenStore
             shippedOn = DateOnly.FromDateTime(orderedAt.ToOffset(TimeSpan.FromHours(9)).DateTime).AddDays(r.Next(1, 4));
             company = DeliveryCompanies[r.Next(DeliveryCompanies.Length)];
         }
+        // About a third of buyers ask for a delivery day (お届け日指定), most of those for a time slot too (drawn last, so the
+        // fields above stay as they were).
+        DateOnly? deliveryDate = null;
+        var term = 0;
+        if (r.Chance(35))
+        {
+            deliveryDate = DateOnly.FromDateTime(orderedAt.ToOffset(TimeSpan.FromHours(9)).DateTime).AddDays(r.Next(3, 8));
+            term = ShippingTerms[r.Next(ShippingTerms.Length)];
+        }
         return new OrderRow(seq, NumberOf(seq, orderedAt), orderedAt, customer, progress, orderType, reserve, deliveries, items,
-            goods, postage, total, shippedOn, company);
+            goods, postage, total, shippedOn, company, deliveryDate, term);
     }
 }
 
@@ -320,7 +336,8 @@ internal sealed record ItemRow(RakutenProduct Product, int Units);
 
 internal sealed record OrderRow(
     long Seq, string Number, DateTimeOffset OrderedAt, int CustomerIndex, int Progress, int OrderType, string? ReserveNumber,
-    int? ReserveDeliveryCount, ItemRow[] Items, long Goods, long Postage, long Total, DateOnly? ShippedOn, string? DeliveryCompany);
+    int? ReserveDeliveryCount, ItemRow[] Items, long Goods, long Postage, long Total, DateOnly? ShippedOn, string? DeliveryCompany,
+    DateOnly? DeliveryDate = null, int ShippingTerm = 0);
 
 internal sealed record CustomerRow(
     int Index, string FamilyName, string FirstName, string Zip1, string Zip2, string Prefecture, string City, string SubAddress,
