@@ -54,6 +54,24 @@ public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
         return changes;
     }
 
+    /// <summary>
+    /// Runs one saved rule over all the bot's members, set-wise like the sweep; returns how many members it tagged (or, for a
+    /// removing rule, untagged) in this run. A switched-off rule does nothing.
+    /// </summary>
+    public async Task<long> RunRuleAsync(int botId, int ruleId, CancellationToken ct)
+    {
+        await using var context = await dbs.CreateDbContextAsync(ct);
+        var rule = await context.TagRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == ruleId && r.BotId == botId && r.Enabled, ct);
+        if (rule is null) return 0;
+        await context.Database.OpenConnectionAsync(ct);
+        var db = (SqliteConnection)context.Database.GetDbConnection();
+        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+        var (main, total) = await ApplyCountedAsync(db, tx, rule, memberId: null, ct);
+        await tx.CommitAsync(ct);
+        if (total > 0) live.Publish(new DashboardChanged(botId));
+        return main;
+    }
+
     /// <summary>Runs the bot's rules for one member inside the caller's transaction (its details just changed).</summary>
     internal async Task<long> RunMemberAsync(SqliteConnection db, SqliteTransaction tx, int botId, long memberId, CancellationToken ct)
     {
@@ -66,19 +84,27 @@ public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
 
     /// <summary>One rule: events for the members whose tag changes, then the change itself from those events.</summary>
     private async Task<long> ApplyAsync(SqliteConnection db, SqliteTransaction tx, TagRule rule, long? memberId, CancellationToken ct,
-        string? purchaseTotals = null)
+        string? purchaseTotals = null) => (await ApplyCountedAsync(db, tx, rule, memberId, ct, purchaseTotals)).Total;
+
+    /// <summary>One rule; <c>Main</c> counts the changes of the rule's own action, <c>Total</c> adds a birth-month rule's removals.</summary>
+    private async Task<(long Main, long Total)> ApplyCountedAsync(SqliteConnection db, SqliteTransaction tx, TagRule rule, long? memberId,
+        CancellationToken ct, string? purchaseTotals = null)
     {
         var (where, filterArgs) = MemberFilterSql.Compile(rule.BotId, Condition(rule, JapanTime.Today(clock)), purchaseTotals);
         var wholeBot = memberId is null;
         var scope = wholeBot ? "" : " AND m.Id = $member";
         (string, object?)[] args = [.. filterArgs, ("$tag", rule.TagId), ("$now", clock.GetUtcNow().UtcTicks), ("$member", memberId)];
         if (rule.Action == TagRuleAction.Remove)
-            return await TagChanges.ApplyAsync(db, tx, where + scope, add: false, TagCause.Rule, args, ct, wholeBot);
-        var changes = await TagChanges.ApplyAsync(db, tx, where + scope, add: true, TagCause.Rule, args, ct, wholeBot);
+        {
+            var removed = await TagChanges.ApplyAsync(db, tx, where + scope, add: false, TagCause.Rule, args, ct, wholeBot);
+            return (removed, removed);
+        }
+        var added = await TagChanges.ApplyAsync(db, tx, where + scope, add: true, TagCause.Rule, args, ct, wholeBot);
+        var changes = added;
         // A birth-month tag is this month's: on the 1st (JST) last month's members lose it.
         if (rule.Kind == TagRuleKind.BirthMonth)
             changes += await TagChanges.ApplyAsync(db, tx, $"m.BotId = $bot{scope} AND NOT ({where})", add: false, TagCause.Rule, args, ct, wholeBot);
-        return changes;
+        return (added, changes);
     }
 
     /// <summary>The members a rule's condition selects, as a <see cref="MemberFilter"/> (birth month: this JST month).</summary>

@@ -7,8 +7,15 @@ namespace Ecai.Domain.Tags;
 /// <summary>A rule as the list shows it: its tag's name and its condition in Japanese.</summary>
 public sealed record TagRuleView(TagRule Rule, string TagName, string Description);
 
+/// <summary>What saving a rule did: the refusals (Japanese; nothing saved when any), else how many members the rule
+/// tagged (or untagged, for a removing rule) when it ran at once.</summary>
+public sealed record TagRuleSaveResult(IReadOnlyList<string> Errors, long Changed)
+{
+    public bool Saved => Errors.Count == 0;
+}
+
 /// <summary>
-/// タグの自動設定: create, list, switch and delete rules. A saved or switched-on rule runs at once for the
+/// タグの自動設定: create, edit, list, switch and delete rules. A saved or switched-on rule runs at once for the
 /// bot, so its effect shows without waiting for the sweep.
 /// </summary>
 public sealed class TagRules(IDbContextFactory<EcaiDb> dbs, TagRuleEngine engine, TimeProvider clock)
@@ -29,21 +36,51 @@ public sealed class TagRules(IDbContextFactory<EcaiDb> dbs, TagRuleEngine engine
     /// <summary>Validates and saves a new rule, then runs it for the bot. Errors are Japanese; nothing is saved on errors.</summary>
     public async Task<IReadOnlyList<string>> AddAsync(TagRule rule, CancellationToken ct)
     {
+        rule.Id = 0;
+        return (await SaveAsync(rule, ct)).Errors;
+    }
+
+    /// <summary>
+    /// Saves a new rule (<c>Id</c> 0, switched on) or the condition, tag and action of an existing one (its switch and creation
+    /// time stay), validated alike, then runs that rule at once set-wise and returns how many members it tagged. Tags an edited
+    /// rule set before stay, as on deletion. Errors are Japanese; nothing is saved on errors.
+    /// </summary>
+    public async Task<TagRuleSaveResult> SaveAsync(TagRule rule, CancellationToken ct)
+    {
         var errors = Validate(rule);
+        int ruleId;
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
+            TagRule? existing = null;
+            if (rule.Id != 0 && (existing = await db.TagRules.SingleOrDefaultAsync(r => r.Id == rule.Id && r.BotId == rule.BotId, ct)) is null)
+                return new TagRuleSaveResult(["このルールは削除されています。一覧を読み込み直してください。"], 0);
             if (!await db.Tags.AnyAsync(t => t.Id == rule.TagId && t.BotId == rule.BotId, ct)) errors.Add("タグを選んでください。");
             if (rule.ConnectionId is { } id && !await db.CartConnections.AnyAsync(c => c.Id == id && c.BotId == rule.BotId, ct))
                 errors.Add("カートが見つかりません。");
-            if (errors.Count > 0) return errors;
-            rule.Id = 0;
-            rule.CreatedAt = clock.GetUtcNow();
-            rule.Enabled = true;
-            db.TagRules.Add(rule);
+            if (errors.Count > 0) return new TagRuleSaveResult(errors, 0);
+            if (existing is null)
+            {
+                rule.CreatedAt = clock.GetUtcNow();
+                rule.Enabled = true;
+                db.TagRules.Add(rule);
+            }
+            else
+            {
+                existing.TagId = rule.TagId;
+                existing.Action = rule.Action;
+                existing.Kind = rule.Kind;
+                existing.Comparison = rule.Comparison;
+                existing.Number = rule.Number;
+                existing.Text = rule.Text;
+                existing.Status = rule.Status;
+                existing.ConnectionId = rule.ConnectionId;
+                existing.FromMonthDay = rule.FromMonthDay;
+                existing.ToMonthDay = rule.ToMonthDay;
+            }
             await db.SaveChangesAsync(ct);
+            ruleId = existing?.Id ?? rule.Id;
         }
-        await engine.RunBotAsync(rule.BotId, ct);
-        return errors;
+        return new TagRuleSaveResult(errors, await engine.RunRuleAsync(rule.BotId, ruleId, ct));
     }
 
     public async Task SetEnabledAsync(int botId, int ruleId, bool enabled, CancellationToken ct)

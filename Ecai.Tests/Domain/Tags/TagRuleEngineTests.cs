@@ -232,4 +232,52 @@ public sealed class TagRuleEngineTests : IAsyncLifetime
             await _rules.AddAsync(new TagRule { BotId = _bot, TagId = 9999, Kind = TagRuleKind.CartLinked }, CancellationToken.None));
         Assert.Single(await _rules.ListAsync(_bot, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Editing_a_rule_reapplies_it_at_once_and_says_how_many_members_it_tagged()
+    {
+        await _f.PullAsync(_bot);
+        var created = await _rules.SaveAsync(new TagRule
+        {
+            BotId = _bot, TagId = _tags["購入者"], Kind = TagRuleKind.PurchaseCount, Comparison = Comparison.GreaterThan, Number = 5,
+        }, CancellationToken.None);
+        Assert.True(created.Saved);
+        Assert.Equal(0, created.Changed);
+        var id = (await _rules.ListAsync(_bot, CancellationToken.None)).Single().Rule.Id;
+
+        var edited = await _rules.SaveAsync(new TagRule
+        {
+            Id = id, BotId = _bot, TagId = _tags["購入者"], Kind = TagRuleKind.PurchaseCount, Comparison = Comparison.GreaterThan, Number = 0,
+        }, CancellationToken.None);
+
+        Assert.Equal((true, 1L), (edited.Saved, edited.Changed));
+        Assert.Equal(["U1"], await TaggedAsync("購入者"));
+        var view = (await _rules.ListAsync(_bot, CancellationToken.None)).Single();
+        Assert.Equal((id, "購入回数が0回より多い → タグを付ける", true), (view.Rule.Id, view.Description, view.Rule.Enabled));
+
+        // The same rule saved again finds nothing left to tag.
+        Assert.Equal(0, (await _rules.SaveAsync(new TagRule
+        {
+            Id = id, BotId = _bot, TagId = _tags["購入者"], Kind = TagRuleKind.PurchaseCount, Comparison = Comparison.GreaterThan, Number = 0,
+        }, CancellationToken.None)).Changed);
+    }
+
+    [Fact]
+    public async Task A_bad_edit_is_refused_in_japanese_and_changes_nothing()
+    {
+        await _f.PullAsync(_bot);
+        await AddRuleAsync(new TagRule { TagId = _tags["連携済"], Kind = TagRuleKind.CartLinked });
+        var id = (await _rules.ListAsync(_bot, CancellationToken.None)).Single().Rule.Id;
+
+        var bad = await _rules.SaveAsync(new TagRule { Id = id, BotId = _bot, TagId = _tags["購入者"], Kind = TagRuleKind.PurchaseCount, Number = null },
+            CancellationToken.None);
+        var gone = await _rules.SaveAsync(new TagRule { Id = 9999, BotId = _bot, TagId = _tags["購入者"], Kind = TagRuleKind.CartLinked },
+            CancellationToken.None);
+
+        Assert.Equal(["購入回数の条件(比較と0以上の回数)を指定してください。"], bad.Errors);
+        Assert.Equal(["このルールは削除されています。一覧を読み込み直してください。"], gone.Errors);
+        var view = (await _rules.ListAsync(_bot, CancellationToken.None)).Single();
+        Assert.Equal(("連携済", "カート連携時 → タグを付ける"), (view.TagName, view.Description));
+        Assert.Empty(await TaggedAsync("購入者"));
+    }
 }

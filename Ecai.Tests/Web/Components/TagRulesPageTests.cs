@@ -49,4 +49,52 @@ public sealed class TagRulesPageTests : ComponentTest
         await using var db = Db.CreateDbContext();
         page.WaitForAssertion(() => Assert.False(db.TagRules.AsNoTracking().Single().Enabled));
     }
+
+    private static AngleSharp.Dom.IElement Input(AngleSharp.Dom.IElement marked) =>
+        marked.TagName is "INPUT" ? marked : marked.QuerySelector("input") ?? throw new InvalidOperationException("no input");
+
+    [Fact]
+    public async Task A_rule_is_edited_in_the_create_form_and_saving_says_how_many_members_it_tagged()
+    {
+        var (bot, tag) = await BotWithTagAsync();
+        await Seed.MembersAsync(bot, 3);
+        var rules = Services.GetRequiredService<TagRules>();
+        var created = await rules.SaveAsync(new TagRule
+        {
+            BotId = bot, TagId = tag, Kind = TagRuleKind.PurchaseCount, Comparison = Comparison.AtLeast, Number = 1,
+        }, CancellationToken.None);
+        Assert.Equal(0, created.Changed);
+        var page = Render<TagRulesPage>();
+
+        page.WaitForElement("[data-testid=rule-edit]").Click();
+        Assert.Equal("ルールを編集", page.Find("[data-testid=rule-editor-title]").TextContent.Trim());
+        var number = Input(page.Find("[data-testid=rule-number]"));
+        Assert.Equal("1", number.GetAttribute("value"));
+        number.Change("0");
+        page.Find("[data-testid=rule-add]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("3人にタグを付けました。", page.Find("[data-testid=rule-result]").TextContent.Trim()));
+        Assert.Contains("購入回数が0回以上 → タグを付ける", page.Find("[data-testid=rule-list]").TextContent);
+        Assert.Equal("ルールを追加", page.Find("[data-testid=rule-editor-title]").TextContent.Trim());
+        await using var db = Db.CreateDbContext();
+        Assert.Equal((1, 3), (await db.TagRules.CountAsync(), await db.MemberTags.CountAsync(t => t.TagId == tag)));
+    }
+
+    [Fact]
+    public async Task A_bad_edit_shows_the_japanese_message_and_keeps_the_rule()
+    {
+        var (bot, tag) = await BotWithTagAsync();
+        await Services.GetRequiredService<TagRules>().AddAsync(
+            new TagRule { BotId = bot, TagId = tag, Kind = TagRuleKind.BirthdayRange, FromMonthDay = 1220, ToMonthDay = 110 }, CancellationToken.None);
+        var page = Render<TagRulesPage>();
+
+        page.WaitForElement("[data-testid=rule-edit]").Click();
+        Input(page.Find("[data-testid=rule-birthday-from]")).Change("13/45");
+        page.Find("[data-testid=rule-add]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("誕生日の範囲を月/日で指定してください(例: 12/20〜01/10)。", page.Find("[data-testid=rule-error]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=rule-result]"));
+        await using var db = Db.CreateDbContext();
+        Assert.Equal(1220, (await db.TagRules.SingleAsync()).FromMonthDay);
+    }
 }

@@ -7,7 +7,7 @@ using MudBlazor;
 
 namespace Ecai.Web.Components.Pages.Tags;
 
-/// <summary>タグの自動設定: add a rule (it applies at once), switch rules on and off, delete them.</summary>
+/// <summary>タグの自動設定: add or edit a rule in one form (it applies at once and says how many members it tagged), switch rules on and off, delete them.</summary>
 public sealed partial class TagRulesPage : BotPage
 {
     private IReadOnlyList<TagRuleView> _rules = [];
@@ -15,7 +15,8 @@ public sealed partial class TagRulesPage : BotPage
     private IReadOnlyList<ProductOption> _products = [];
     private IReadOnlyList<ConnectionView> _connections = [];
     private IReadOnlyList<string> _errors = [];
-    private int? _tagId, _connectionId;
+    private int? _tagId, _connectionId, _editingId;
+    private string? _result;
     private TagRuleKind _kind = TagRuleKind.PurchaseCount;
     private TagRuleAction _action = TagRuleAction.Add;
     private Comparison _comparison = Comparison.GreaterThan;
@@ -49,21 +50,57 @@ public sealed partial class TagRulesPage : BotPage
         _ => L["TagRules.KindBirthMonth"],
     };
 
-    private async Task AddAsync()
+    /// <summary>Fills the form with a listed rule; saving then changes that rule.</summary>
+    private void Edit(TagRule rule)
+    {
+        _editingId = rule.Id;
+        _tagId = rule.TagId;
+        _kind = rule.Kind;
+        _action = rule.Action;
+        _comparison = rule.Comparison ?? Comparison.GreaterThan;
+        _number = rule.Number ?? 0;
+        _text = rule.Text;
+        _status = rule.Status;
+        _connectionId = rule.ConnectionId;
+        _from = MonthDay(rule.FromMonthDay);
+        _to = MonthDay(rule.ToMonthDay);
+        _errors = [];
+        _result = null;
+    }
+
+    private static string? MonthDay(int? mmdd) => mmdd is { } v ? $"{v / 100:00}/{v % 100:00}" : null;
+
+    private void ResetForm()
+    {
+        _editingId = _tagId = _connectionId = null;
+        _kind = TagRuleKind.PurchaseCount;
+        _action = TagRuleAction.Add;
+        _comparison = Comparison.GreaterThan;
+        _number = 0;
+        _text = _from = _to = null;
+        _status = null;
+        _errors = [];
+    }
+
+    private async Task SaveAsync()
     {
         if (Bot is null) return;
         _saving = true;
+        _result = null;
         try
         {
             var rule = new TagRule
             {
-                BotId = Bot.Id, TagId = _tagId ?? 0, Kind = _kind, Action = _action, Comparison = _comparison, Number = _number, Text = _text,
+                Id = _editingId ?? 0, BotId = Bot.Id, TagId = _tagId ?? 0, Kind = _kind, Action = _action, Comparison = _comparison, Number = _number, Text = _text,
                 Status = _status, ConnectionId = _kind == TagRuleKind.CartLinked ? _connectionId : null,
                 FromMonthDay = MemberFilter.ParseMonthDay(_from), ToMonthDay = MemberFilter.ParseMonthDay(_to),
             };
-            _errors = await Rules.AddAsync(rule, Aborted);
-            if (_errors.Count > 0) return;
+            var saved = await Rules.SaveAsync(rule, Aborted);
+            _errors = saved.Errors;
+            if (!saved.Saved) return;
+            _result = _action == TagRuleAction.Remove ? L["TagRules.Untagged", saved.Changed.ToString("N0")] : L["TagRules.Tagged", saved.Changed.ToString("N0")];
             Snackbar.Add(L["TagRules.Saved"], Severity.Success);
+            ResetForm();
             await LoadAsync(Bot.Id, Aborted);
         }
         finally { _saving = false; }
