@@ -42,6 +42,10 @@ public sealed record ConnectionView(
     DateOnly? LicenseExpiresOn = null, DateTimeOffset? SubscriptionTagsSince = null)
 {
     public ConnectionOptions Options => new(BirthdaySync, LineIdLinking, PullIntervalMinutes, SubscriptionTagsSince);
+
+    /// <summary>The last pull succeeded and found nothing to import.</summary>
+    public bool NothingNew => LastPulledAt is not null && State == ConnectionState.Connected
+                              && LastPullCustomers == 0 && LastPullOrders == 0 && LastPullSkipped == 0;
 }
 
 /// <summary>What 接続テスト found; <see cref="Message"/> is Japanese.</summary>

@@ -13,7 +13,11 @@ using Microsoft.Extensions.Options;
 namespace Ecai.Domain.Carts;
 
 /// <summary>What one pull of a bot's carts did.</summary>
-public sealed record PullResult(long Customers, long Orders, long Subscriptions, long Skipped, int NewLinks, IReadOnlyList<string> Errors);
+public sealed record PullResult(long Customers, long Orders, long Subscriptions, long Skipped, int NewLinks, IReadOnlyList<string> Errors)
+{
+    /// <summary>The carts answered and had nothing to import (「新しいデータはありませんでした」).</summary>
+    public bool NothingNew => Errors.Count == 0 && Customers + Orders + Subscriptions + Skipped == 0;
+}
 
 /// <summary>
 /// The pull use case: for each of a bot's connections, stream customers, subscriptions and
@@ -46,16 +50,20 @@ public sealed class CartSync(
             .Select(c => c.BotId).Distinct().OrderBy(id => id).ToListAsync(ct);
     }
 
-    private static IQueryable<CartConnection> Pullable(EcaiDb db, int? botId, DateTimeOffset? dueAt) =>
+    private static IQueryable<CartConnection> Pullable(EcaiDb db, int? botId, DateTimeOffset? dueAt, int? connectionId = null) =>
         db.CartConnections.Where(c => (botId == null || c.BotId == botId) && c.State != ConnectionState.AwaitingAuthorization
+                                      && (connectionId == null || c.Id == connectionId)
                                       && (dueAt == null || c.NextPullAt == null || c.NextPullAt <= dueAt));
 
-    /// <summary>Pulls the bot's connections (only the due ones when <paramref name="dueOnly"/>), then links.</summary>
-    public async Task<PullResult> PullBotAsync(int botId, IJobProgress progress, CancellationToken ct, bool dueOnly = false)
+    /// <summary>
+    /// Pulls the bot's connections (only the due ones when <paramref name="dueOnly"/>, only <paramref name="connectionId"/>
+    /// when given: a cart card's 今すぐ取り込む), then links.
+    /// </summary>
+    public async Task<PullResult> PullBotAsync(int botId, IJobProgress progress, CancellationToken ct, bool dueOnly = false, int? connectionId = null)
     {
         List<CartConnection> targets;
         await using (var db = await dbs.CreateDbContextAsync(ct))
-            targets = await Pullable(db, botId, dueOnly ? clock.GetUtcNow() : null).OrderBy(c => c.Id).AsNoTracking().ToListAsync(ct);
+            targets = await Pullable(db, botId, dueOnly ? clock.GetUtcNow() : null, connectionId).OrderBy(c => c.Id).AsNoTracking().ToListAsync(ct);
 
         var total = new Counter();
         var errors = new List<string>();
@@ -182,10 +190,23 @@ public sealed class CartSync(
         }
     }
 
+    /// <summary>
+    /// Records the pull's outcome. A failed pull moves only the state, the message and the next try: 最終取込 and its
+    /// figures stay those of the last pull that succeeded.
+    /// </summary>
     private async Task MarkAsync(CartConnection connection, ConnectionState state, string? error, Counter counts, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(CancellationToken.None);
         var now = clock.GetUtcNow();
+        if (error is not null)
+        {
+            await db.CartConnections.Where(c => c.Id == connection.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.State, state)
+                .SetProperty(c => c.NextPullAt, now.AddMinutes(connection.PullIntervalMinutes))
+                .SetProperty(c => c.LastError, error), CancellationToken.None);
+            live.Publish(new ConnectionChanged(connection.BotId, connection.Id));
+            return;
+        }
         await db.CartConnections.Where(c => c.Id == connection.Id).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.State, state)
             .SetProperty(c => c.NextPullAt, now.AddMinutes(connection.PullIntervalMinutes))

@@ -62,10 +62,10 @@ public sealed class DomainFixture : IAsyncDisposable
         return result.ConnectionId!.Value;
     }
 
-    public async Task<PullResult> PullAsync(int botId)
+    public async Task<PullResult> PullAsync(int botId, int? connectionId = null)
     {
         var run = await Runs.StartAsync(botId, "test", "テスト", CancellationToken.None);
-        return await Sync.PullBotAsync(botId, run, CancellationToken.None);
+        return await Sync.PullBotAsync(botId, run, CancellationToken.None, connectionId: connectionId);
     }
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();

@@ -294,6 +294,53 @@ public sealed class IntegrationsTests : ComponentTest
         component.Find("#connect-api-domain").Change(apiDomain);
     }
 
+    [Fact]
+    public async Task A_cards_pull_now_pulls_that_cart_only_and_the_page_button_pulls_all()
+    {
+        var bot = await SignedInBotAsync();
+        await Seed.ConnectionAsync(bot);
+        var shopify = await Seed.ConnectionAsync(bot, CartKind.Shopify, "example.myshopify.com");
+        var page = Render<IntegrationsPage>();
+        var trigger = Services.GetRequiredService<PullTrigger>();
+
+        page.WaitForElement("[data-testid=cart-card][data-kind=Shopify] [data-testid=pull-now]").Click();
+
+        Assert.True(trigger.IsBusy(bot));
+        Assert.Equal(shopify, trigger.ConnectionOf(bot));
+        Assert.NotNull(page.Find("[data-testid=pull-all]"));
+    }
+
+    [Fact]
+    public async Task A_pull_of_one_cart_shows_its_progress_on_that_cards_bar_only()
+    {
+        var bot = await SignedInBotAsync();
+        await Seed.ConnectionAsync(bot);
+        var shopify = await Seed.ConnectionAsync(bot, CartKind.Shopify, "example.myshopify.com");
+        var page = Render<IntegrationsPage>();
+        page.WaitForElement("[data-testid=cart-card][data-kind=Shopify]");
+
+        Live.Publish(new JobProgressChanged(bot, 8, PullCartsJob.Kind, "カート取込", 120, null, JobState.Running, "受注を取込中", shopify));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=pull-progress]")));
+        Assert.Single(page.FindAll("[data-testid=cart-card][data-kind=Shopify] [data-testid=pull-progress]"));
+
+        Live.Publish(new JobProgressChanged(bot, 9, PullCartsJob.Kind, "カート取込", 130, null, JobState.Running, "受注を取込中"));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=pull-progress]").Count));
+    }
+
+    [Fact]
+    public async Task A_pull_that_imported_nothing_says_so_on_the_card()
+    {
+        var bot = await SignedInBotAsync();
+        await Seed.ConnectionAsync(bot);
+        await using (var db = Db.CreateDbContext())
+            await db.CartConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.LastPullCustomers, 0).SetProperty(c => c.LastPullOrders, 0));
+
+        var page = Render<IntegrationsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("新しいデータはありませんでした。", page.Find("[data-testid=nothing-new]").TextContent.Trim()));
+    }
+
     private Task<IReadOnlyList<ConnectionView>> ListAsync(int botId) =>
         Services.GetRequiredService<CartConnections>().ListAsync(botId, CancellationToken.None);
 
