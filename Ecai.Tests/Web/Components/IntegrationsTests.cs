@@ -16,6 +16,27 @@ public sealed class IntegrationsTests : ComponentTest
 {
     private const string Password = "s3cret-Pass!";
 
+    /// <summary>The cart the forms check credentials against (passes unless a test sets a failure).</summary>
+    private readonly Ecai.Tests.Support.ScriptedCartClientFactory _carts = new();
+
+    protected override void AddServices(IServiceCollection services) => services.AddSingleton<ICartClientFactory>(_carts);
+
+    [Fact]
+    public async Task Wrong_credentials_are_refused_on_save_with_what_to_fix_and_the_form_stays_filled()
+    {
+        var bot = await SignedInBotAsync();
+        _carts.CheckFailure = new CartConnectionException("ecforceにログインできませんでした。メールアドレスとパスワードを確認してください。");
+        var form = Render<ConnectForm>(p => p.Add(x => x.BotId, bot).Add(x => x.Kind, CartKind.Ecforce));
+
+        Fill(form, "shop.example.jp", "ops@example.jp", Password, "api.example.jp");
+        form.Find("[data-testid=connect-submit]").Click();
+
+        form.WaitForAssertion(() => Assert.Contains("メールアドレスとパスワードを確認してください",
+            form.Find("[data-testid=connect-check-error]").TextContent));
+        Assert.Equal("shop.example.jp", form.Find("#connect-cart-domain").GetAttribute("value"));
+        Assert.Equal(0, await CountConnectionsAsync());
+    }
+
     [Fact]
     public async Task An_unconnected_cart_says_what_to_do_and_opens_the_connect_form_with_the_seed_help()
     {
