@@ -55,7 +55,7 @@ public sealed record ConnectionView(
 public sealed record ConnectionTestResult(bool Succeeded, string Message, IReadOnlyDictionary<string, string> Errors);
 
 /// <summary>Connect, list and configure a bot's cart connections; keeps credentials encrypted.</summary>
-public sealed class CartConnections(
+public sealed partial class CartConnections(
     IDbContextFactory<EcaiDb> dbs, IDataProtectionProvider protection, IEnumerable<ICartClientFactory> clients, ILiveEvents live, TimeProvider clock)
     : ICartTokenStore
 {
@@ -309,15 +309,6 @@ public sealed class CartConnections(
         await db.SaveChangesAsync(ct);
         live.Publish(new ConnectionChanged(botId, connectionId));
         return errors;
-    }
-
-    /// <summary>Removes the connection with everything imported through it (links included).</summary>
-    public async Task DisconnectAsync(int botId, int connectionId, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        await db.CartConnections.Where(c => c.Id == connectionId && c.BotId == botId).ExecuteDeleteAsync(ct);
-        live.Publish(new ConnectionChanged(botId, connectionId));
-        live.Publish(new DashboardChanged(botId));
     }
 
     /// <summary>The decrypted endpoint a connector needs. Never log the result.</summary>

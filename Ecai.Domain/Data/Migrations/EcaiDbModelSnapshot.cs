@@ -926,7 +926,7 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<int>("BotId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ConnectionId")
+                    b.Property<int?>("ConnectionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -1691,8 +1691,7 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasOne("Ecai.Domain.Carts.CartConnection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowOrderScan", b =>

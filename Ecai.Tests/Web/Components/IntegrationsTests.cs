@@ -286,7 +286,8 @@ public sealed class IntegrationsTests : ComponentTest
     public async Task Disconnecting_asks_for_confirmation_then_removes_the_connection()
     {
         var bot = await SignedInBotAsync();
-        await Seed.ConnectionAsync(bot);
+        var connection = await Seed.ConnectionAsync(bot);
+        await Seed.LinkAsync(bot, connection, await Seed.MembersAsync(bot, 3));
         var page = Render(b =>
         {
             b.OpenComponent<MudDialogProvider>(0);
@@ -297,8 +298,9 @@ public sealed class IntegrationsTests : ComponentTest
 
         page.WaitForElement("[data-testid=disconnect]").Click();
 
-        var confirm = page.WaitForElement(".mud-dialog");
-        Assert.Contains("取り込んだ顧客・受注と、お友だちとの連携はすべて削除されます", confirm.TextContent);
+        page.WaitForAssertion(() => Assert.Equal("友だちとの連携 3人分", page.Find("[data-testid=disconnect-links]").TextContent.Trim()));
+        Assert.Equal("取り込んだ顧客 3件", page.Find("[data-testid=disconnect-customers]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=disconnect-dependents]")); // nothing uses this cart: no choice to offer
         Assert.Single(await ListAsync(bot));
         page.FindAll(".mud-dialog button").Single(b => b.TextContent.Contains("連携を解除する")).Click();
 
