@@ -15,7 +15,8 @@ namespace Ecai.Domain.Carts;
 public sealed record ConnectRequest(
     CartKind Kind, string? CartDomain, IReadOnlyDictionary<string, string?> Fields, string? ApiDomain = null,
     bool BirthdaySync = false, bool LineIdLinking = false, DateOnly? LicenseExpiresOn = null,
-    DateTimeOffset? SubscriptionTagsSince = null, int PullIntervalMinutes = CartSpec.DefaultPullIntervalMinutes)
+    DateTimeOffset? SubscriptionTagsSince = null, int PullIntervalMinutes = CartSpec.DefaultPullIntervalMinutes,
+    bool FirstImportToEveryone = false)
 {
     public static ConnectRequest Ecforce(string? cartDomain, string? loginEmail, string? password, string? apiDomain,
         bool birthdaySync = false, bool lineIdLinking = false) =>
@@ -106,6 +107,7 @@ public sealed partial class CartConnections(
             LicenseExpiresOn = spec.LicenseExpiry ? request.LicenseExpiresOn : null,
             SubscriptionTagsSince = spec.SubscriptionAppTags ? request.SubscriptionTagsSince : null,
             PullIntervalMinutes = request.PullIntervalMinutes,
+            FirstImportToEveryone = request.FirstImportToEveryone,
             State = spec.Auth == CartAuthFlow.OAuthCode ? ConnectionState.AwaitingAuthorization : ConnectionState.NeverPulled,
             CreatedAt = clock.GetUtcNow(),
         };

@@ -87,12 +87,39 @@ public sealed class CartSync(
         }
 
         progress.Report(total.Records, null, "連携中");
+        // A first import that keeps history out of the messages: its links, and the tags its rules add for them now,
+        // enter no step scenario (quiet up to "everything" while the rules run, then up to the events they wrote).
+        int[] quiet = [.. targets.Where(c => c.LastPulledAt is null && !c.FirstImportToEveryone).Select(c => c.Id)];
+        var linksBefore = quiet.Length == 0 ? 0 : await MaxIdAsync(db => db.CartLinks.MaxAsync(l => (long?)l.Id, ct));
         var newLinks = await linker.LinkBotAsync(botId, ct);
-        await rules.RunBotAsync(botId, ct); // purchases and links changed: タグの自動設定 fire now, not at the next sweep
+        if (quiet.Length > 0) await QuietAsync(quiet, linksBefore, long.MaxValue, ct);
+        try
+        {
+            await rules.RunBotAsync(botId, ct); // purchases and links changed: タグの自動設定 fire now, not at the next sweep
+        }
+        finally
+        {
+            if (quiet.Length > 0)
+                await QuietAsync(quiet, linksBefore, await MaxIdAsync(db => db.MemberEvents.MaxAsync(e => (long?)e.Id, CancellationToken.None)), CancellationToken.None);
+        }
         progress.Report(total.Records, total.Records, "完了");
         live.Publish(new DashboardChanged(botId));
         foreach (var connection in targets) live.Publish(new ConnectionChanged(botId, connection.Id)); // linked counts changed
         return new PullResult(total.Customers, total.Orders, total.Subscriptions, total.Skipped, newLinks, errors);
+    }
+
+    private async Task<long> MaxIdAsync(Func<EcaiDb, Task<long?>> query)
+    {
+        await using var db = await dbs.CreateDbContextAsync(CancellationToken.None);
+        return await query(db) ?? 0;
+    }
+
+    /// <summary>Marks the links made since <paramref name="linksBefore"/> on first-import connections quiet up to an event id (one statement).</summary>
+    private async Task QuietAsync(int[] connectionIds, long linksBefore, long upToEventId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await db.CartLinks.Where(l => l.Id > linksBefore && connectionIds.Contains(l.ConnectionId))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.QuietUpToEventId, upToEventId), ct);
     }
 
     private async Task PullConnectionAsync(CartConnection connection, ICartClientFactory factory, Counter counts, Counter total,

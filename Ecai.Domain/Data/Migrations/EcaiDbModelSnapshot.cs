@@ -134,6 +134,9 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<string>("CustomerCursor")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FirstImportToEveryone")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -632,6 +635,9 @@ namespace Ecai.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("QuietUpToEventId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
