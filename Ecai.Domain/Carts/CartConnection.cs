@@ -14,6 +14,11 @@ public sealed class CartConnection
     public required string ProtectedSecrets { get; set; }
     public bool BirthdaySync { get; set; }
     public bool LineIdLinking { get; set; }
+    /// <summary>
+    /// 初回取込のメッセージ: false (the default) keeps the members the first import links (the cart's history) out of the
+    /// steps its links and tag rules trigger, so only members linked from then on enter; true lets every historical match enter.
+    /// </summary>
+    public bool FirstImportToEveryone { get; set; }
     /// <summary>Rakuten: the day the licenseKey expires (90 days after issue); warned 14 days before.</summary>
     public DateOnly? LicenseExpiresOn { get; set; }
     /// <summary>Shopify: when the subscription app's tag setting was turned on (null: not used).</summary>

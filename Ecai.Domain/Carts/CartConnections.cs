@@ -15,7 +15,8 @@ namespace Ecai.Domain.Carts;
 public sealed record ConnectRequest(
     CartKind Kind, string? CartDomain, IReadOnlyDictionary<string, string?> Fields, string? ApiDomain = null,
     bool BirthdaySync = false, bool LineIdLinking = false, DateOnly? LicenseExpiresOn = null,
-    DateTimeOffset? SubscriptionTagsSince = null, int PullIntervalMinutes = CartSpec.DefaultPullIntervalMinutes)
+    DateTimeOffset? SubscriptionTagsSince = null, int PullIntervalMinutes = CartSpec.DefaultPullIntervalMinutes,
+    bool FirstImportToEveryone = false)
 {
     public static ConnectRequest Ecforce(string? cartDomain, string? loginEmail, string? password, string? apiDomain,
         bool birthdaySync = false, bool lineIdLinking = false) =>
@@ -27,6 +28,9 @@ public sealed record ConnectRequest(
 /// <summary>Errors are keyed by field (a <see cref="CartField.Key"/> or a <see cref="ConnectRequest"/> property name) and are Japanese.</summary>
 public sealed record ConnectResult(int? ConnectionId, IReadOnlyDictionary<string, string> Errors, string? Warning)
 {
+    /// <summary>The error key of a failed check against the cart (the same as 接続テスト's message): what to fix.</summary>
+    public const string CheckKey = "Check";
+
     public bool Succeeded => ConnectionId is not null;
 }
 
@@ -42,13 +46,17 @@ public sealed record ConnectionView(
     DateOnly? LicenseExpiresOn = null, DateTimeOffset? SubscriptionTagsSince = null)
 {
     public ConnectionOptions Options => new(BirthdaySync, LineIdLinking, PullIntervalMinutes, SubscriptionTagsSince);
+
+    /// <summary>The last pull succeeded and found nothing to import.</summary>
+    public bool NothingNew => LastPulledAt is not null && State == ConnectionState.Connected
+                              && LastPullCustomers == 0 && LastPullOrders == 0 && LastPullSkipped == 0;
 }
 
 /// <summary>What 接続テスト found; <see cref="Message"/> is Japanese.</summary>
 public sealed record ConnectionTestResult(bool Succeeded, string Message, IReadOnlyDictionary<string, string> Errors);
 
 /// <summary>Connect, list and configure a bot's cart connections; keeps credentials encrypted.</summary>
-public sealed class CartConnections(
+public sealed partial class CartConnections(
     IDbContextFactory<EcaiDb> dbs, IDataProtectionProvider protection, IEnumerable<ICartClientFactory> clients, ILiveEvents live, TimeProvider clock)
     : ICartTokenStore
 {
@@ -58,14 +66,28 @@ public sealed class CartConnections(
     public const int LicenseWarningDays = 14;
 
     private readonly IDataProtector _protector = protection.CreateProtector("Ecai.Carts.Secrets.v1");
+    // Tokens issued for credentials that are not saved yet, by a hash of the credentials (never the credentials themselves).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (CartToken Token, DateTimeOffset Until)> _draftTokens = new();
 
-    public async Task<ConnectResult> ConnectAsync(int botId, ConnectRequest request, CancellationToken ct)
+    /// <summary>
+    /// Saves a connection after the same check as 接続テスト (carts approved by OAuth are checked once approved):
+    /// wrong credentials are refused under <see cref="ConnectResult.CheckKey"/> and nothing is saved. A token the
+    /// check obtained is stored with the credentials, so the first pull does not sign in again.
+    /// <paramref name="verify"/> is false only where the cart cannot answer yet (demo seeding before the host listens).
+    /// </summary>
+    public async Task<ConnectResult> ConnectAsync(int botId, ConnectRequest request, CancellationToken ct, bool verify = true)
     {
         var (errors, draft) = Validate(request);
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.CartConnections.AnyAsync(c => c.BotId == botId && c.Kind == request.Kind, ct))
             errors[nameof(request.Kind)] = $"このBOTにはすでに{CartNames.Of(request.Kind)}が連携されています。同じカートシステムは1つのBOTに1つまで連携できます。";
         if (errors.Count > 0) return new ConnectResult(null, errors, null);
+        if (verify && CartSpec.Of(request.Kind).Auth != CartAuthFlow.OAuthCode)
+        {
+            var check = await CheckDraftAsync(request.Kind, draft, request.SubscriptionTagsSince, ct);
+            if (!check.Result.Succeeded) return new ConnectResult(null, new Dictionary<string, string> { [ConnectResult.CheckKey] = check.Result.Message }, null);
+            draft = draft with { Secrets = draft.Secrets with { Token = check.Token } };
+        }
 
         var otherBot = await db.CartConnections
             .Where(c => c.Kind == request.Kind && c.CartDomain == draft.CartDomain && c.BotId != botId)
@@ -85,6 +107,7 @@ public sealed class CartConnections(
             LicenseExpiresOn = spec.LicenseExpiry ? request.LicenseExpiresOn : null,
             SubscriptionTagsSince = spec.SubscriptionAppTags ? request.SubscriptionTagsSince : null,
             PullIntervalMinutes = request.PullIntervalMinutes,
+            FirstImportToEveryone = request.FirstImportToEveryone,
             State = spec.Auth == CartAuthFlow.OAuthCode ? ConnectionState.AwaitingAuthorization : ConnectionState.NeverPulled,
             CreatedAt = clock.GetUtcNow(),
         };
@@ -106,9 +129,34 @@ public sealed class CartConnections(
         if (errors.Count > 0) return new ConnectionTestResult(false, "入力内容を確認してください。", errors);
         if (CartSpec.Of(request.Kind).Auth == CartAuthFlow.OAuthCode)
             return new ConnectionTestResult(false, $"{CartNames.Of(request.Kind)}は保存後に{CartNames.Of(request.Kind)}の画面でECAIを許可すると接続テストできます。", errors);
-        var endpoint = new CartEndpoint(0, request.Kind, draft.CartDomain, draft.ApiBaseUrl, draft.Secrets, NoTokenStore.Instance,
-            clock.GetUtcNow(), request.SubscriptionTagsSince);
-        return await CheckAsync(endpoint, ct);
+        return (await CheckDraftAsync(request.Kind, draft, request.SubscriptionTagsSince, ct)).Result;
+    }
+
+    /// <summary>
+    /// Checks credentials not saved yet. A token the cart issued for them is kept in memory for an hour, so 接続テスト
+    /// followed by 保存 signs in once (ecforce allows 5 sign-ins an hour); the token is returned for storing.
+    /// </summary>
+    private async Task<(ConnectionTestResult Result, CartToken? Token)> CheckDraftAsync(CartKind kind, Draft draft,
+        DateTimeOffset? subscriptionTagsSince, CancellationToken ct)
+    {
+        var key = DraftKey(kind, draft);
+        var now = clock.GetUtcNow();
+        var cached = _draftTokens.TryGetValue(key, out var entry) && entry.Until > now ? entry.Token : null;
+        var store = new CapturingTokenStore();
+        var endpoint = new CartEndpoint(0, kind, draft.CartDomain, draft.ApiBaseUrl, draft.Secrets with { Token = cached }, store,
+            now, subscriptionTagsSince);
+        var result = await CheckAsync(endpoint, ct);
+        var token = store.Token ?? cached;
+        if (result.Succeeded && token is not null) _draftTokens[key] = (token, now.AddHours(1));
+        else _draftTokens.TryRemove(key, out _);
+        foreach (var stale in _draftTokens.Where(e => e.Value.Until <= now).Select(e => e.Key).ToList()) _draftTokens.TryRemove(stale, out _);
+        return (result, result.Succeeded ? token : null);
+    }
+
+    private static string DraftKey(CartKind kind, Draft draft)
+    {
+        var text = JsonSerializer.Serialize(new { kind, draft.ApiBaseUrl, Fields = draft.Secrets.Fields.OrderBy(f => f.Key, StringComparer.Ordinal) });
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
     /// <summary>接続テスト of a saved connection (its stored credentials and token).</summary>
@@ -247,21 +295,22 @@ public sealed class CartConnections(
         }
         if (errors.Count > 0) return errors;
         // New credentials invalidate a token issued for the old ones (OAuth tokens survive a secret change).
-        c.ProtectedSecrets = Protect(new CartSecrets(merged, spec.Auth == CartAuthFlow.OAuthCode ? stored.Token : null));
+        var token = spec.Auth == CartAuthFlow.OAuthCode ? stored.Token : null;
+        var changed = merged.Count != stored.Fields.Count || merged.Any(f => stored.Fields.GetValueOrDefault(f.Key) != f.Value);
+        if (changed && spec.Auth != CartAuthFlow.OAuthCode)
+        {
+            // The same check as 接続テスト, before anything is replaced: wrong credentials leave the stored ones working.
+            var check = await CheckDraftAsync(c.Kind, new Draft(c.CartDomain, c.ApiBaseUrl, new CartSecrets(merged)), c.SubscriptionTagsSince, ct);
+            if (!check.Result.Succeeded) return new Dictionary<string, string> { [ConnectResult.CheckKey] = check.Result.Message };
+            token = check.Token;
+        }
+        else if (!changed) token = stored.Token;
+        c.ProtectedSecrets = Protect(new CartSecrets(merged, token));
         if (spec.LicenseExpiry && licenseExpiresOn is not null) c.LicenseExpiresOn = licenseExpiresOn;
         if (c.State == ConnectionState.Error) c.NextPullAt = null; // retry at the next tick
         await db.SaveChangesAsync(ct);
         live.Publish(new ConnectionChanged(botId, connectionId));
         return errors;
-    }
-
-    /// <summary>Removes the connection with everything imported through it (links included).</summary>
-    public async Task DisconnectAsync(int botId, int connectionId, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        await db.CartConnections.Where(c => c.Id == connectionId && c.BotId == botId).ExecuteDeleteAsync(ct);
-        live.Publish(new ConnectionChanged(botId, connectionId));
-        live.Publish(new DashboardChanged(botId));
     }
 
     /// <summary>The decrypted endpoint a connector needs. Never log the result.</summary>
@@ -303,10 +352,15 @@ public sealed class CartConnections(
         return host is null ? null : "https://" + host;
     }
 
-    private sealed class NoTokenStore : ICartTokenStore
+    /// <summary>Keeps the token a check of unsaved credentials obtained.</summary>
+    private sealed class CapturingTokenStore : ICartTokenStore
     {
-        public static readonly NoTokenStore Instance = new();
-        public Task SaveTokenAsync(int connectionId, CartToken token, CancellationToken ct) => Task.CompletedTask;
+        public CartToken? Token { get; private set; }
+        public Task SaveTokenAsync(int connectionId, CartToken token, CancellationToken ct)
+        {
+            Token = token;
+            return Task.CompletedTask;
+        }
     }
 
     private string Protect(CartSecrets secrets) => _protector.Protect(JsonSerializer.Serialize(secrets));

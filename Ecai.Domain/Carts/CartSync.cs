@@ -13,7 +13,11 @@ using Microsoft.Extensions.Options;
 namespace Ecai.Domain.Carts;
 
 /// <summary>What one pull of a bot's carts did.</summary>
-public sealed record PullResult(long Customers, long Orders, long Subscriptions, long Skipped, int NewLinks, IReadOnlyList<string> Errors);
+public sealed record PullResult(long Customers, long Orders, long Subscriptions, long Skipped, int NewLinks, IReadOnlyList<string> Errors)
+{
+    /// <summary>The carts answered and had nothing to import (「新しいデータはありませんでした」).</summary>
+    public bool NothingNew => Errors.Count == 0 && Customers + Orders + Subscriptions + Skipped == 0;
+}
 
 /// <summary>
 /// The pull use case: for each of a bot's connections, stream customers, subscriptions and
@@ -46,16 +50,20 @@ public sealed class CartSync(
             .Select(c => c.BotId).Distinct().OrderBy(id => id).ToListAsync(ct);
     }
 
-    private static IQueryable<CartConnection> Pullable(EcaiDb db, int? botId, DateTimeOffset? dueAt) =>
+    private static IQueryable<CartConnection> Pullable(EcaiDb db, int? botId, DateTimeOffset? dueAt, int? connectionId = null) =>
         db.CartConnections.Where(c => (botId == null || c.BotId == botId) && c.State != ConnectionState.AwaitingAuthorization
+                                      && (connectionId == null || c.Id == connectionId)
                                       && (dueAt == null || c.NextPullAt == null || c.NextPullAt <= dueAt));
 
-    /// <summary>Pulls the bot's connections (only the due ones when <paramref name="dueOnly"/>), then links.</summary>
-    public async Task<PullResult> PullBotAsync(int botId, IJobProgress progress, CancellationToken ct, bool dueOnly = false)
+    /// <summary>
+    /// Pulls the bot's connections (only the due ones when <paramref name="dueOnly"/>, only <paramref name="connectionId"/>
+    /// when given: a cart card's 今すぐ取り込む), then links.
+    /// </summary>
+    public async Task<PullResult> PullBotAsync(int botId, IJobProgress progress, CancellationToken ct, bool dueOnly = false, int? connectionId = null)
     {
         List<CartConnection> targets;
         await using (var db = await dbs.CreateDbContextAsync(ct))
-            targets = await Pullable(db, botId, dueOnly ? clock.GetUtcNow() : null).OrderBy(c => c.Id).AsNoTracking().ToListAsync(ct);
+            targets = await Pullable(db, botId, dueOnly ? clock.GetUtcNow() : null, connectionId).OrderBy(c => c.Id).AsNoTracking().ToListAsync(ct);
 
         var total = new Counter();
         var errors = new List<string>();
@@ -79,12 +87,39 @@ public sealed class CartSync(
         }
 
         progress.Report(total.Records, null, "連携中");
+        // A first import that keeps history out of the messages: its links, and the tags its rules add for them now,
+        // enter no step scenario (quiet up to "everything" while the rules run, then up to the events they wrote).
+        int[] quiet = [.. targets.Where(c => c.LastPulledAt is null && !c.FirstImportToEveryone).Select(c => c.Id)];
+        var linksBefore = quiet.Length == 0 ? 0 : await MaxIdAsync(db => db.CartLinks.MaxAsync(l => (long?)l.Id, ct));
         var newLinks = await linker.LinkBotAsync(botId, ct);
-        await rules.RunBotAsync(botId, ct); // purchases and links changed: タグの自動設定 fire now, not at the next sweep
+        if (quiet.Length > 0) await QuietAsync(quiet, linksBefore, long.MaxValue, ct);
+        try
+        {
+            await rules.RunBotAsync(botId, ct); // purchases and links changed: タグの自動設定 fire now, not at the next sweep
+        }
+        finally
+        {
+            if (quiet.Length > 0)
+                await QuietAsync(quiet, linksBefore, await MaxIdAsync(db => db.MemberEvents.MaxAsync(e => (long?)e.Id, CancellationToken.None)), CancellationToken.None);
+        }
         progress.Report(total.Records, total.Records, "完了");
         live.Publish(new DashboardChanged(botId));
         foreach (var connection in targets) live.Publish(new ConnectionChanged(botId, connection.Id)); // linked counts changed
         return new PullResult(total.Customers, total.Orders, total.Subscriptions, total.Skipped, newLinks, errors);
+    }
+
+    private async Task<long> MaxIdAsync(Func<EcaiDb, Task<long?>> query)
+    {
+        await using var db = await dbs.CreateDbContextAsync(CancellationToken.None);
+        return await query(db) ?? 0;
+    }
+
+    /// <summary>Marks the links made since <paramref name="linksBefore"/> on first-import connections quiet up to an event id (one statement).</summary>
+    private async Task QuietAsync(int[] connectionIds, long linksBefore, long upToEventId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await db.CartLinks.Where(l => l.Id > linksBefore && connectionIds.Contains(l.ConnectionId))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.QuietUpToEventId, upToEventId), ct);
     }
 
     private async Task PullConnectionAsync(CartConnection connection, ICartClientFactory factory, Counter counts, Counter total,
@@ -182,10 +217,23 @@ public sealed class CartSync(
         }
     }
 
+    /// <summary>
+    /// Records the pull's outcome. A failed pull moves only the state, the message and the next try: 最終取込 and its
+    /// figures stay those of the last pull that succeeded.
+    /// </summary>
     private async Task MarkAsync(CartConnection connection, ConnectionState state, string? error, Counter counts, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(CancellationToken.None);
         var now = clock.GetUtcNow();
+        if (error is not null)
+        {
+            await db.CartConnections.Where(c => c.Id == connection.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.State, state)
+                .SetProperty(c => c.NextPullAt, now.AddMinutes(connection.PullIntervalMinutes))
+                .SetProperty(c => c.LastError, error), CancellationToken.None);
+            live.Publish(new ConnectionChanged(connection.BotId, connection.Id));
+            return;
+        }
         await db.CartConnections.Where(c => c.Id == connection.Id).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.State, state)
             .SetProperty(c => c.NextPullAt, now.AddMinutes(connection.PullIntervalMinutes))

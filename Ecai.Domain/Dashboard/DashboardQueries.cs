@@ -23,7 +23,7 @@ public sealed record DashboardSnapshot(
 /// <summary>One connection of the bot: its state and how many distinct members are linked through it.</summary>
 public sealed record CartLinkCount(
     int ConnectionId, CartKind Kind, string CartName, string CartDomain, ConnectionState State,
-    DateTimeOffset? LastPulledAt, int LinkedMembers);
+    DateTimeOffset? LastPulledAt, int LinkedMembers, string? LastError = null);
 
 /// <summary>A cart credential that expires soon (Rakuten's licenseKey): <see cref="DaysLeft"/> &lt; 0 once expired.</summary>
 public sealed record LicenseWarning(int ConnectionId, CartKind Kind, DateOnly ExpiresOn, int DaysLeft);
@@ -54,13 +54,13 @@ public sealed class DashboardQueries(IDbContextFactory<EcaiDb> dbs, TimeProvider
             .SingleOrDefaultAsync(ct);
 
         var connections = await db.CartConnections.Where(c => c.BotId == botId).OrderBy(c => c.Kind)
-            .Select(c => new { c.Id, c.Kind, c.CartDomain, c.State, c.LastPulledAt, c.LicenseExpiresOn })
+            .Select(c => new { c.Id, c.Kind, c.CartDomain, c.State, c.LastPulledAt, c.LicenseExpiresOn, c.LastError })
             .AsNoTracking().ToListAsync(ct);
         var perConnection = await db.ConnectionLinkCounts.Where(c => c.BotId == botId)
             .ToDictionaryAsync(c => c.ConnectionId, c => c.Members, ct);
         var perCart = connections.Select(c => new CartLinkCount(
                 c.Id, c.Kind, CartNames.Of(c.Kind), c.CartDomain, c.State, c.LastPulledAt,
-                perConnection.GetValueOrDefault(c.Id)))
+                perConnection.GetValueOrDefault(c.Id), c.LastError))
             .ToList();
 
         var today = JapanTime.Today(clock);

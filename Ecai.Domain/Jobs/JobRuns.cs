@@ -14,13 +14,14 @@ public interface IJobProgress
 /// <summary>Opens, reports and closes <see cref="JobRun"/> rows and publishes their progress live.</summary>
 public sealed class JobRuns(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, TimeProvider clock)
 {
-    public async Task<JobRunScope> StartAsync(int? botId, string kind, string title, CancellationToken ct)
+    /// <summary>Opens a run; <paramref name="connectionId"/> is the one cart connection it works on, if any (sent with its progress).</summary>
+    public async Task<JobRunScope> StartAsync(int? botId, string kind, string title, CancellationToken ct, int? connectionId = null)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var run = new JobRun { BotId = botId, Kind = kind, Title = title, StartedAt = clock.GetUtcNow(), State = JobState.Running };
         db.JobRuns.Add(run);
         await db.SaveChangesAsync(ct);
-        var scope = new JobRunScope(this, run);
+        var scope = new JobRunScope(this, run) { ConnectionId = connectionId };
         scope.Report(0, null, null);
         return scope;
     }
@@ -45,7 +46,7 @@ public sealed class JobRuns(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, Tim
     internal void Publish(JobRunScope scope, JobState state, string? stage)
     {
         if (scope.Run.BotId is { } botId)
-            live.Publish(new JobProgressChanged(botId, scope.Run.Id, scope.Run.Kind, scope.Run.Title, scope.Done, scope.Total, state, stage));
+            live.Publish(new JobProgressChanged(botId, scope.Run.Id, scope.Run.Kind, scope.Run.Title, scope.Done, scope.Total, state, stage, scope.ConnectionId));
     }
 
     /// <summary>Jobs still running (for the dashboard), newest first.</summary>
@@ -77,6 +78,8 @@ public sealed class JobRunScope : IJobProgress
 
     internal JobRun Run { get; }
     public long JobRunId => Run.Id;
+    /// <summary>The one cart connection this run works on, if any.</summary>
+    public int? ConnectionId { get; init; }
     public long Done { get; private set; }
     public long? Total { get; private set; }
     public long Customers { get; set; }

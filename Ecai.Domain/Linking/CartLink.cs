@@ -15,4 +15,10 @@ public sealed class CartLink
     public string CustomerExternalId { get; set; } = "";
     public LinkKey Key { get; set; }
     public DateTimeOffset LinkedAt { get; set; }
+    /// <summary>
+    /// Set on the links a connection's first import makes when it keeps history out of the messages
+    /// (<see cref="Carts.CartConnection.FirstImportToEveryone"/> false): the member's tag and link events up to this
+    /// <see cref="Members.MemberEvent.Id"/> (that import's links and tag rules) enter no step scenario.
+    /// </summary>
+    public long? QuietUpToEventId { get; set; }
 }

@@ -23,6 +23,9 @@ public sealed record MemberFilter
     /// <summary>Whether any tag condition names <paramref name="tagId"/> (a tag in use cannot be deleted).</summary>
     public bool NamesTag(int tagId) => TagsAll.Contains(tagId) || TagsAny.Contains(tagId) || TagsNone.Contains(tagId);
 
+    /// <summary>Whether the filter names the cart connection (a link or purchase condition on it): 連携解除 lists what depends on it.</summary>
+    public bool NamesConnection(int connectionId) => LinkConnectionId == connectionId || PurchaseConnectionId == connectionId;
+
     public LinkState Link { get; init; }
     /// <summary>With <see cref="LinkState.Linked"/> or <see cref="LinkState.Unlinked"/>: to (or not to) this cart connection only.</summary>
     public int? LinkConnectionId { get; init; }

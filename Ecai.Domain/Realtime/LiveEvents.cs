@@ -18,9 +18,12 @@ public sealed record ConnectionChanged(int BotId, int ConnectionId) : LiveEvent(
 /// <summary>A 1:1 chat message of a member was stored (incoming from the webhook, or an operator's reply).</summary>
 public sealed record ChatMessageReceived(int BotId, long MemberId) : LiveEvent(BotId);
 
-/// <summary>Progress of one job run. <see cref="Total"/> is null while unknown.</summary>
+/// <summary>
+/// Progress of one job run. <see cref="Total"/> is null while unknown; <see cref="ConnectionId"/> names the one cart
+/// connection a run works on (a cart card's 今すぐ取り込む), null when it covers the whole bot.
+/// </summary>
 public sealed record JobProgressChanged(
-    int BotId, long JobRunId, string Kind, string Title, long Done, long? Total, Jobs.JobState State, string? Stage)
+    int BotId, long JobRunId, string Kind, string Title, long Done, long? Total, Jobs.JobState State, string? Stage, int? ConnectionId = null)
     : LiveEvent(BotId)
 {
     public int? Percent => Total is > 0 ? (int)Math.Min(100, Done * 100 / Total.Value) : null;

@@ -51,21 +51,22 @@ public sealed class DomainFixture : IAsyncDisposable
         return bot.Id;
     }
 
-    public async Task<int> ConnectAsync(int botId, CartKind kind = CartKind.Ecforce, bool lineIdLinking = false, bool birthdaySync = false)
+    public async Task<int> ConnectAsync(int botId, CartKind kind = CartKind.Ecforce, bool lineIdLinking = false, bool birthdaySync = false,
+        bool firstImportToEveryone = false)
     {
         var fields = CartSpec.Of(kind).Fields.ToDictionary(f => f.Key, f => (string?)(f.Type == CartFieldType.Email ? "admin@example.jp" : "secret-pass"));
         var result = await Connections.ConnectAsync(botId,
             new ConnectRequest(kind, kind == CartKind.RakutenRms ? $"rakuten.co.jp/shop{botId}" : $"shop{botId}.example.jp", fields, "api.example.jp", birthdaySync, lineIdLinking,
-                LicenseExpiresOn: DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).AddDays(60)),
+                LicenseExpiresOn: DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).AddDays(60), FirstImportToEveryone: firstImportToEveryone),
             CancellationToken.None);
         Assert.True(result.Succeeded, string.Join(",", result.Errors.Values));
         return result.ConnectionId!.Value;
     }
 
-    public async Task<PullResult> PullAsync(int botId)
+    public async Task<PullResult> PullAsync(int botId, int? connectionId = null)
     {
         var run = await Runs.StartAsync(botId, "test", "テスト", CancellationToken.None);
-        return await Sync.PullBotAsync(botId, run, CancellationToken.None);
+        return await Sync.PullBotAsync(botId, run, CancellationToken.None, connectionId: connectionId);
     }
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();

@@ -4,8 +4,11 @@ using Ecai.Domain.Jobs;
 
 namespace Ecai.Web.Jobs;
 
-/// <summary>Which bot a queued pull is for; null pulls the connections that are due (the scheduler's tick).</summary>
-public sealed record PullRequest(int? BotId);
+/// <summary>
+/// Which bot a queued pull is for (null: the connections that are due, the scheduler's tick), and which one
+/// connection of it (a cart card's 今すぐ取り込む; null: all of the bot's carts).
+/// </summary>
+public sealed record PullRequest(int? BotId, int? ConnectionId = null);
 
 /// <summary>Pulls the connected carts of one bot (or all bots) and links members; one JobRun per bot.</summary>
 public sealed class PullCartsJob(CartSync sync, JobRuns runs, PullTrigger trigger, ILogger<PullCartsJob> log)
@@ -24,12 +27,13 @@ public sealed class PullCartsJob(CartSync sync, JobRuns runs, PullTrigger trigge
 
     private async Task PullAsync(int botId)
     {
-        var gate = await trigger.EnterAsync(botId, CancellationToken);
-        var run = await runs.StartAsync(botId, Kind, "カート取込", CancellationToken);
+        var connectionId = Payload.BotId == botId ? Payload.ConnectionId : null;
+        var gate = await trigger.EnterAsync(botId, CancellationToken, connectionId);
+        var run = await runs.StartAsync(botId, Kind, "カート取込", CancellationToken, connectionId);
         string? error = null;
         try
         {
-            var result = await sync.PullBotAsync(botId, run, CancellationToken, dueOnly: Payload.BotId is null);
+            var result = await sync.PullBotAsync(botId, run, CancellationToken, dueOnly: Payload.BotId is null, connectionId);
             (run.Customers, run.Orders, run.Skipped, run.Linked) = (result.Customers, result.Orders, result.Skipped, result.NewLinks);
             if (result.Errors.Count > 0) error = string.Join(" / ", result.Errors);
         }

@@ -4,21 +4,26 @@ using Coravel.Queuing.Interfaces;
 namespace Ecai.Web.Jobs;
 
 /// <summary>
-/// "今すぐ取り込む": queues the same job the schedule runs. One pull per bot at a time: a request
-/// while one is queued or running is refused, and a scheduled run waits for a manual one.
+/// "今すぐ取り込む": queues the same job the schedule runs, for one cart connection (a cart card) or all of a
+/// bot's carts. One pull per bot at a time: a request while one is queued or running is refused, and a
+/// scheduled run waits for a manual one.
 /// </summary>
 public sealed class PullTrigger(IQueue queue)
 {
-    private readonly ConcurrentDictionary<int, byte> _pending = new();
+    // The value is the requested connection (0: all of the bot's carts).
+    private readonly ConcurrentDictionary<int, int> _pending = new();
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _locks = new();
 
-    /// <summary>Queues a pull of the bot's carts; false when one is already queued or running.</summary>
-    public bool Request(int botId)
+    /// <summary>Queues a pull of the bot's carts (only <paramref name="connectionId"/> when given); false when one is already queued or running.</summary>
+    public bool Request(int botId, int? connectionId = null)
     {
-        if (!_pending.TryAdd(botId, 0)) return false;
-        queue.QueueInvocableWithPayload<PullCartsJob, PullRequest>(new PullRequest(botId));
+        if (!_pending.TryAdd(botId, connectionId ?? 0)) return false;
+        queue.QueueInvocableWithPayload<PullCartsJob, PullRequest>(new PullRequest(botId, connectionId));
         return true;
     }
+
+    /// <summary>The one connection the bot's queued or running manual pull is for; null when it covers all carts or none runs.</summary>
+    public int? ConnectionOf(int botId) => _pending.TryGetValue(botId, out var id) && id != 0 ? id : null;
 
     /// <summary>Drops a request that found nothing to pull.</summary>
     internal void Forget(int botId) => _pending.TryRemove(botId, out _);
@@ -26,11 +31,11 @@ public sealed class PullTrigger(IQueue queue)
     public bool IsBusy(int botId) => _pending.ContainsKey(botId) || Lock(botId).CurrentCount == 0;
 
     /// <summary>Held by the job while it pulls one bot.</summary>
-    internal async Task<IAsyncDisposable> EnterAsync(int botId, CancellationToken ct)
+    internal async Task<IAsyncDisposable> EnterAsync(int botId, CancellationToken ct, int? connectionId = null)
     {
         var gate = Lock(botId);
         await gate.WaitAsync(ct);
-        _pending.TryAdd(botId, 0);
+        _pending.TryAdd(botId, connectionId ?? 0);
         return new Release(() =>
         {
             _pending.TryRemove(botId, out _);

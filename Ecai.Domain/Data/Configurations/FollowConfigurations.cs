@@ -15,7 +15,8 @@ internal sealed class FollowMessageConfiguration : IEntityTypeConfiguration<Foll
     {
         b.ToTable("FollowMessages");
         b.HasOne<Bot>().WithMany().HasForeignKey(x => x.BotId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<CartConnection>().WithMany().HasForeignKey(x => x.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        // 連携解除 deletes a cart's follow messages itself, or keeps them switched off without a cart.
+        b.HasOne<CartConnection>().WithMany().HasForeignKey(x => x.ConnectionId).OnDelete(DeleteBehavior.SetNull);
         b.Property(x => x.Name).HasMaxLength(FollowMessage.MaxNameLength);
         b.HasMany(x => x.Scenarios).WithOne().HasForeignKey(s => s.FollowMessageId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.BotId, x.ConnectionId, x.ProductCode, x.Priority });

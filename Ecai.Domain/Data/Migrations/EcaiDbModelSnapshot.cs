@@ -134,6 +134,9 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<string>("CustomerCursor")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FirstImportToEveryone")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -640,6 +643,9 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<long>("MemberId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("QuietUpToEventId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CartCustomerId");
@@ -932,7 +938,7 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<int>("BotId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ConnectionId")
+                    b.Property<int?>("ConnectionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -1697,8 +1703,7 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasOne("Ecai.Domain.Carts.CartConnection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowOrderScan", b =>

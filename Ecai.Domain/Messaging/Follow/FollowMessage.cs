@@ -18,7 +18,8 @@ public sealed class FollowMessage
 
     public int Id { get; set; }
     public int BotId { get; set; }
-    public int ConnectionId { get; set; }
+    /// <summary>The cart; null once that cart was disconnected and the operator chose to keep the message (switched off).</summary>
+    public int? ConnectionId { get; set; }
     /// <summary>メッセージ管理名 (operators only).</summary>
     public string Name { get; set; } = "";
     /// <summary>ステータス: off plans nothing and stops what is pending.</summary>

@@ -12,7 +12,8 @@ namespace Ecai.Domain.Messaging.Follow;
 public sealed record FollowScenarioRow(long Id, int DaysAfter, TimeOnly AtTime, DeliveryTally Tally);
 
 /// <summary>A follow message as the list shows it.</summary>
-public sealed record FollowMessageRow(int Id, int ConnectionId, CartKind Kind, string Name, string ProductCode, string ProductName,
+/// <remarks><see cref="ConnectionId"/> and <see cref="Kind"/> are null for a message kept when its cart was disconnected.</remarks>
+public sealed record FollowMessageRow(int Id, int? ConnectionId, CartKind? Kind, string Name, string ProductCode, string ProductName,
     int? Times, int Priority, int PriorityCount, bool Enabled, IReadOnlyList<FollowScenarioRow> Scenarios);
 
 /// <summary>A cart whose orders carry a shipping date, as the editor offers it.</summary>
@@ -67,7 +68,7 @@ public sealed class FollowMessages(IDbContextFactory<EcaiDb> dbs, DeliveryCounts
         await using var db = await dbs.CreateDbContextAsync(ct);
         var messages = await db.Set<FollowMessage>().AsNoTracking().Include(f => f.Scenarios).Where(f => f.BotId == botId).ToListAsync(ct);
         var kinds = await db.CartConnections.Where(k => k.BotId == botId).ToDictionaryAsync(k => k.Id, k => k.Kind, ct);
-        var connectionIds = messages.Select(f => f.ConnectionId).Distinct().ToList();
+        var connectionIds = messages.Select(f => f.ConnectionId ?? 0).Distinct().ToList();
         var codes = messages.Select(f => f.ProductCode).Distinct().ToList();
         var names = (await db.CartProducts.Where(p => connectionIds.Contains(p.ConnectionId) && codes.Contains(p.Code))
             .Select(p => new { p.ConnectionId, p.Code, p.Name }).ToListAsync(ct)).ToDictionary(p => (p.ConnectionId, p.Code), p => p.Name);
@@ -75,8 +76,8 @@ public sealed class FollowMessages(IDbContextFactory<EcaiDb> dbs, DeliveryCounts
         var groupSizes = messages.GroupBy(f => (f.ConnectionId, f.ProductCode)).ToDictionary(g => g.Key, g => g.Count());
         return messages
             .OrderBy(f => f.ConnectionId).ThenBy(f => f.ProductCode, StringComparer.Ordinal).ThenBy(f => f.Priority).ThenBy(f => f.Id)
-            .Select(f => new FollowMessageRow(f.Id, f.ConnectionId, kinds.GetValueOrDefault(f.ConnectionId), f.Name, f.ProductCode,
-                names.GetValueOrDefault((f.ConnectionId, f.ProductCode)) ?? f.ProductCode, f.Times, f.Priority, groupSizes[(f.ConnectionId, f.ProductCode)],
+            .Select(f => new FollowMessageRow(f.Id, f.ConnectionId, f.ConnectionId is { } c && kinds.TryGetValue(c, out var kind) ? kind : null,
+                f.Name, f.ProductCode, names.GetValueOrDefault((f.ConnectionId ?? 0, f.ProductCode)) ?? f.ProductCode, f.Times, f.Priority, groupSizes[(f.ConnectionId, f.ProductCode)],
                 f.Enabled, f.Scenarios.OrderBy(s => s.SortOrder).Select(s => new FollowScenarioRow(s.Id, s.DaysAfter, s.AtTime, tallies[s.Id])).ToList()))
             .ToList();
     }
@@ -246,11 +247,12 @@ public sealed class FollowMessages(IDbContextFactory<EcaiDb> dbs, DeliveryCounts
         return ([], message.Id);
     }
 
+    /// <summary>Switches a follow message on or off; one without a cart (kept at 連携解除) stays off until a cart is chosen.</summary>
     public async Task SetEnabledAsync(int botId, int id, bool enabled, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        await db.Set<FollowMessage>().Where(f => f.Id == id && f.BotId == botId)
+        await db.Set<FollowMessage>().Where(f => f.Id == id && f.BotId == botId && (!enabled || f.ConnectionId != null))
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.Enabled, enabled).SetProperty(f => f.UpdatedAt, now), ct);
     }
 
@@ -288,7 +290,7 @@ public sealed class FollowMessages(IDbContextFactory<EcaiDb> dbs, DeliveryCounts
         await tx.CommitAsync(ct);
     }
 
-    private static async Task RenumberAsync(EcaiDb db, int botId, int connectionId, string productCode, CancellationToken ct)
+    private static async Task RenumberAsync(EcaiDb db, int botId, int? connectionId, string productCode, CancellationToken ct)
     {
         var group = await db.Set<FollowMessage>().Where(f => f.BotId == botId && f.ConnectionId == connectionId && f.ProductCode == productCode)
             .OrderBy(f => f.Priority).ThenBy(f => f.Id).ToListAsync(ct);

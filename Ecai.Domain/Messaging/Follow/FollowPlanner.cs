@@ -47,7 +47,7 @@ public sealed class FollowPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlan
         var connections = shipping.Where(k => FollowMessage.ShippingCarts.Contains(k.Kind)).Select(k => k.Id).ToHashSet();
         var messages = (await context.Set<FollowMessage>().AsNoTracking().Include(f => f.Scenarios)
                 .Where(f => f.BotId == botId && f.Enabled).ToListAsync(ct))
-            .Where(f => f.Scenarios.Count > 0 && connections.Contains(f.ConnectionId)).ToList();
+            .Where(f => f.Scenarios.Count > 0 && f.ConnectionId is { } c && connections.Contains(c)).ToList();
         if (messages.Count == 0) return 0;
 
         await context.Database.OpenConnectionAsync(ct);

@@ -17,6 +17,8 @@ namespace Ecai.Domain.Messaging.Steps;
 /// and a step added later applies to new entries only.</item>
 /// <item>A due time already past when planned (the scheduler was down, a backlog of events) is kept: the dispatcher
 /// sends it at once. A step is a delay after the trigger, not an appointment that can be missed.</item>
+/// <item>A member a cart's first import linked from its history (<see cref="Linking.CartLink.QuietUpToEventId"/>) enters
+/// nothing through that import's link and tag events, unless the connection chose 全員に送る.</item>
 /// <item>The filter is not looked at here; <see cref="StepDeliveries"/> checks it when the step is due.</item>
 /// </list>
 /// </summary>
@@ -50,6 +52,8 @@ public sealed class StepPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlanne
                 OR (s.Trigger = {(int)StepTrigger.TagAdded} AND e.Kind = {(int)MemberEventKind.TagAdded} AND e.TagId = s.TagId))
             CROSS JOIN ScenarioSteps st ON st.ScenarioId = s.Id
             WHERE e.BotId = $bot AND e.Id > $from AND e.Id <= $to
+              AND NOT (e.Kind IN ({(int)MemberEventKind.TagAdded}, {(int)MemberEventKind.CartLinked})
+                AND EXISTS (SELECT 1 FROM CartLinks q WHERE q.MemberId = e.MemberId AND q.QuietUpToEventId >= e.Id))
             """, ct, args);
         await SqlBatch.ExecuteAsync(db, tx,
             "UPDATE EventCursors SET LastEventId = $to WHERE BotId = $bot AND Consumer = $consumer", ct, args);

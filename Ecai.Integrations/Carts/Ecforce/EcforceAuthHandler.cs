@@ -58,7 +58,7 @@ internal sealed class EcforceAuthHandler(EcforceSession session) : DelegatingHan
 /// Concurrent page requests share it; only one of them signs in, and a failed sign-in is not
 /// repeated within the pull (ecforce allows 5 sign-ins per hour [C3]).
 /// </summary>
-internal sealed class EcforceSession(CartEndpoint endpoint, IEcforceApi signInApi, ILogger logger)
+internal sealed class EcforceSession(CartEndpoint endpoint, IEcforceApi signInApi, ILogger logger, TimeProvider clock)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _token = string.IsNullOrWhiteSpace(endpoint.Secrets.Token?.AccessToken) ? null : endpoint.Secrets.Token.AccessToken.Trim();
@@ -109,6 +109,14 @@ internal sealed class EcforceSession(CartEndpoint endpoint, IEcforceApi signInAp
         }
     }
 
+    /// <summary>When the answer's <c>Retry-After</c> (seconds or an HTTP date) allows the next try; null when it gave none.</summary>
+    private DateTimeOffset? RetryAt(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Date: { } date } => date,
+        { Delta: { } delta } => clock.GetUtcNow() + delta,
+        _ => null,
+    };
+
     private async Task<string> SignInAsync(CancellationToken ct)
     {
         var body = new EcforceSignInRequest(new EcforceSignInAdmin(endpoint.Secrets[CartSpec.LoginEmail].Trim(), endpoint.Secrets[CartSpec.Password]));
@@ -131,7 +139,8 @@ internal sealed class EcforceSession(CartEndpoint endpoint, IEcforceApi signInAp
                 case HttpStatusCode.NotFound:
                     throw EcforceErrors.ApiDomainNotFound(response.RequestMessage?.RequestUri);
                 case HttpStatusCode.TooManyRequests:
-                    throw EcforceErrors.SignInRateLimited();
+                    logger.LogWarning("ecforce connection {ConnectionId}: sign-in limit reached", endpoint.ConnectionId);
+                    throw EcforceErrors.SignInRateLimited(RetryAt(response));
                 case var status when !response.IsSuccessStatusCode:
                     throw EcforceErrors.Unexpected("sign-in", status);
             }

@@ -11,7 +11,7 @@ namespace Ecai.Integrations.Carts.Ecforce;
 /// <c>EcforceAuthHandler → standard resilience handler → socket handler</c>.
 /// </summary>
 public sealed class EcforceCartClientFactory(
-    IHttpMessageHandlerFactory handlers, IOptions<EcforceOptions> options, ILoggerFactory loggers) : ICartClientFactory
+    IHttpMessageHandlerFactory handlers, IOptions<EcforceOptions> options, ILoggerFactory loggers, TimeProvider? clock = null) : ICartClientFactory
 {
     private static readonly RefitSettings Settings = CreateRefitSettings();
 
@@ -31,7 +31,7 @@ public sealed class EcforceCartClientFactory(
 
         // Sign-in goes straight to the shared pipeline (POST is never retried there).
         var signInApi = RestService.ForGenerated<IEcforceApi>(NewHttpClient(shared, baseUri), Settings);
-        var session = new EcforceSession(endpoint, signInApi, logger);
+        var session = new EcforceSession(endpoint, signInApi, logger, clock ?? TimeProvider.System);
         var authorized = new EcforceAuthHandler(session) { InnerHandler = shared };
         var api = RestService.ForGenerated<IEcforceApi>(NewHttpClient(authorized, baseUri), Settings);
         return new EcforceCartClient(api, options.Value, logger);

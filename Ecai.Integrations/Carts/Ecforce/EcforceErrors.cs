@@ -1,5 +1,6 @@
 using System.Net;
 using Ecai.Domain.Carts;
+using Ecai.Domain.Time;
 
 namespace Ecai.Integrations.Carts.Ecforce;
 
@@ -12,8 +13,11 @@ internal static class EcforceErrors
     public static CartConnectionException SignInRejected() => new(
         "ecforceにログインできませんでした。メールアドレスとパスワードを確認してください。", CheckDomainsHint);
 
-    public static CartConnectionException SignInRateLimited() => new(
-        "ecforceへのログイン回数が上限に達しました(1時間に5回まで)。しばらく待ってから再度お試しください。", CheckDomainsHint);
+    /// <summary>The shop's sign-in limit is used up; <paramref name="retryAt"/> is when it allows one again, if it said.</summary>
+    public static CartConnectionException SignInRateLimited(DateTimeOffset? retryAt = null) => new(
+        "ecforceへのログイン回数が上限に達しました(1時間に5回まで)。"
+        + (retryAt is { } at ? $"{JapanTime.ToJst(at):yyyy/MM/dd HH:mm}以降に再度お試しください。" : "1時間ほど待ってから再度お試しください。"),
+        "ログインに成功すると、その後の接続テストと取込は同じトークンを使うため、ログイン回数を消費しません。");
 
     public static CartConnectionException TokenRejected() => new(
         "ecforceのAPI認証トークンが受け付けられませんでした。ログイン情報またはAPI認証トークンを確認してください。", CheckDomainsHint);

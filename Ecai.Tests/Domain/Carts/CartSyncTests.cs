@@ -126,4 +126,53 @@ public sealed class CartSyncTests : IAsyncLifetime
         Assert.Equal(CartConnections.ErrorHint, view.Hint);
         Assert.Contains(_f.Live.Events, e => e is Ecai.Domain.Realtime.ConnectionChanged cc && cc.ConnectionId == _connection);
     }
+
+    [Fact]
+    public async Task A_failed_pull_keeps_the_last_successful_pull_time_and_figures()
+    {
+        SeedCart(orders: 4);
+        await _f.PullAsync(_bot);
+        DateTimeOffset? before;
+        await using (var db = _f.Db.CreateDbContext()) before = (await db.CartConnections.SingleAsync()).LastPulledAt;
+        _f.Clock.Advance(TimeSpan.FromHours(1));
+        _f.Carts.FailWith = new CartConnectionException("ecforceにログインできませんでした。");
+
+        await _f.PullAsync(_bot);
+
+        var view = Assert.Single(await _f.Connections.ListAsync(_bot, CancellationToken.None));
+        Assert.Equal(ConnectionState.Error, view.State);
+        Assert.Equal(before, view.LastPulledAt);
+        Assert.Equal(4, view.LastPullOrders);
+        Assert.Equal(_f.Clock.GetUtcNow().AddMinutes(view.PullIntervalMinutes), view.NextPullAt); // retried at the next interval
+    }
+
+    [Fact]
+    public async Task Pulling_one_connection_leaves_the_bots_other_carts_alone()
+    {
+        SeedCart(orders: 3);
+        var shopify = await _f.ConnectAsync(_bot, CartKind.Shopify);
+
+        var result = await _f.PullAsync(_bot, shopify);
+
+        Assert.Equal(3, result.Orders);
+        await using var db = _f.Db.CreateDbContext();
+        Assert.Equal([shopify], await db.CartOrders.Select(o => o.ConnectionId).Distinct().ToListAsync());
+        var ecforce = await db.CartConnections.SingleAsync(c => c.Id == _connection);
+        Assert.Equal((ConnectionState.NeverPulled, (DateTimeOffset?)null), (ecforce.State, ecforce.LastPulledAt));
+    }
+
+    [Fact]
+    public async Task A_pull_that_finds_nothing_new_says_so()
+    {
+        SeedCart(orders: 2);
+        await _f.PullAsync(_bot);
+        _f.Carts.Customers.Clear();
+        _f.Carts.Orders.Clear();
+
+        var result = await _f.PullAsync(_bot);
+
+        Assert.True(result.NothingNew);
+        var view = Assert.Single(await _f.Connections.ListAsync(_bot, CancellationToken.None));
+        Assert.True(view.NothingNew);
+    }
 }

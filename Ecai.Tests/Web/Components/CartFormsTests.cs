@@ -67,6 +67,26 @@ public sealed class CartFormsTests : ComponentTest
     }
 
     [Fact]
+    public async Task The_first_import_choice_defaults_to_new_links_only_and_everyone_is_saved_on_the_connection()
+    {
+        var bot = await SignedInBotAsync();
+        var form = Form(bot, CartKind.RakutenRms);
+
+        Assert.Contains("初回取込で連携される友だちへのメッセージ", form.Markup);
+        Assert.True(form.Find("input[data-testid=connect-first-new]").HasAttribute("checked"));
+        form.Find("input[data-testid=connect-first-everyone]").Click();
+        form.Find("#connect-cart-domain").Change("https://www.rakuten.co.jp/demo-shop/");
+        form.Find("#connect-service-secret").Change("SP-secret");
+        form.Find("#connect-license-key").Change("SL-licence");
+        form.Find("#connect-license-expires").Change("2027-02-20");
+        form.Find("[data-testid=connect-submit]").Click();
+
+        await using var db = Db.CreateDbContext();
+        var stored = await Eventually.ValueAsync(() => db.CartConnections.AsNoTracking().SingleOrDefaultAsync(), TimeSpan.FromSeconds(5));
+        Assert.True(stored!.FirstImportToEveryone);
+    }
+
+    [Fact]
     public async Task Connection_test_reports_the_carts_answer_without_saving()
     {
         var bot = await SignedInBotAsync();

@@ -1,4 +1,5 @@
 using Bunit;
+using Ecai.Domain.Carts;
 using Ecai.Domain.Jobs;
 using Ecai.Domain.Realtime;
 using Ecai.Web.Components.Pages;
@@ -175,6 +176,23 @@ public sealed class HomeTests : ComponentTest
             Assert.Equal("2025/12 0 0 0.0%", months[0]);
             Assert.Equal("2026/10 2 0 0.0%", months[^2]);
             Assert.Equal("2026/11 3 2 66.7%", months[^1]);
+        });
+    }
+
+    [Fact]
+    public async Task A_cart_in_error_gets_a_banner_with_its_message_and_a_way_to_integrations()
+    {
+        var bot = await SignedInBotAsync();
+        await Seed.ConnectionAsync(bot, state: ConnectionState.Error, lastError: "ecforceにログインできませんでした。");
+        await Seed.ConnectionAsync(bot, Ecai.Domain.Carts.CartKind.Shopify, "example.myshopify.com");
+
+        var page = Render<Home>();
+
+        page.WaitForAssertion(() =>
+        {
+            var banner = Assert.Single(page.FindAll("[data-testid=home-cart-error]"));
+            Assert.Contains("ecforceの取込でエラーが発生しています: ecforceにログインできませんでした。", banner.TextContent);
+            Assert.Equal("/integrations", banner.QuerySelector("a")!.GetAttribute("href"));
         });
     }
 }

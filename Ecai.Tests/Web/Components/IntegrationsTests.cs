@@ -16,6 +16,27 @@ public sealed class IntegrationsTests : ComponentTest
 {
     private const string Password = "s3cret-Pass!";
 
+    /// <summary>The cart the forms check credentials against (passes unless a test sets a failure).</summary>
+    private readonly Ecai.Tests.Support.ScriptedCartClientFactory _carts = new();
+
+    protected override void AddServices(IServiceCollection services) => services.AddSingleton<ICartClientFactory>(_carts);
+
+    [Fact]
+    public async Task Wrong_credentials_are_refused_on_save_with_what_to_fix_and_the_form_stays_filled()
+    {
+        var bot = await SignedInBotAsync();
+        _carts.CheckFailure = new CartConnectionException("ecforceにログインできませんでした。メールアドレスとパスワードを確認してください。");
+        var form = Render<ConnectForm>(p => p.Add(x => x.BotId, bot).Add(x => x.Kind, CartKind.Ecforce));
+
+        Fill(form, "shop.example.jp", "ops@example.jp", Password, "api.example.jp");
+        form.Find("[data-testid=connect-submit]").Click();
+
+        form.WaitForAssertion(() => Assert.Contains("メールアドレスとパスワードを確認してください",
+            form.Find("[data-testid=connect-check-error]").TextContent));
+        Assert.Equal("shop.example.jp", form.Find("#connect-cart-domain").GetAttribute("value"));
+        Assert.Equal(0, await CountConnectionsAsync());
+    }
+
     [Fact]
     public async Task An_unconnected_cart_says_what_to_do_and_opens_the_connect_form_with_the_seed_help()
     {
@@ -265,7 +286,8 @@ public sealed class IntegrationsTests : ComponentTest
     public async Task Disconnecting_asks_for_confirmation_then_removes_the_connection()
     {
         var bot = await SignedInBotAsync();
-        await Seed.ConnectionAsync(bot);
+        var connection = await Seed.ConnectionAsync(bot);
+        await Seed.LinkAsync(bot, connection, await Seed.MembersAsync(bot, 3));
         var page = Render(b =>
         {
             b.OpenComponent<MudDialogProvider>(0);
@@ -276,8 +298,9 @@ public sealed class IntegrationsTests : ComponentTest
 
         page.WaitForElement("[data-testid=disconnect]").Click();
 
-        var confirm = page.WaitForElement(".mud-dialog");
-        Assert.Contains("取り込んだ顧客・受注と、お友だちとの連携はすべて削除されます", confirm.TextContent);
+        page.WaitForAssertion(() => Assert.Equal("友だちとの連携 3人分", page.Find("[data-testid=disconnect-links]").TextContent.Trim()));
+        Assert.Equal("取り込んだ顧客 3件", page.Find("[data-testid=disconnect-customers]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=disconnect-dependents]")); // nothing uses this cart: no choice to offer
         Assert.Single(await ListAsync(bot));
         page.FindAll(".mud-dialog button").Single(b => b.TextContent.Contains("連携を解除する")).Click();
 
@@ -292,6 +315,53 @@ public sealed class IntegrationsTests : ComponentTest
         component.Find("#connect-login-email").Change(email);
         component.Find("#connect-password").Change(password);
         component.Find("#connect-api-domain").Change(apiDomain);
+    }
+
+    [Fact]
+    public async Task A_cards_pull_now_pulls_that_cart_only_and_the_page_button_pulls_all()
+    {
+        var bot = await SignedInBotAsync();
+        await Seed.ConnectionAsync(bot);
+        var shopify = await Seed.ConnectionAsync(bot, CartKind.Shopify, "example.myshopify.com");
+        var page = Render<IntegrationsPage>();
+        var trigger = Services.GetRequiredService<PullTrigger>();
+
+        page.WaitForElement("[data-testid=cart-card][data-kind=Shopify] [data-testid=pull-now]").Click();
+
+        Assert.True(trigger.IsBusy(bot));
+        Assert.Equal(shopify, trigger.ConnectionOf(bot));
+        Assert.NotNull(page.Find("[data-testid=pull-all]"));
+    }
+
+    [Fact]
+    public async Task A_pull_of_one_cart_shows_its_progress_on_that_cards_bar_only()
+    {
+        var bot = await SignedInBotAsync();
+        await Seed.ConnectionAsync(bot);
+        var shopify = await Seed.ConnectionAsync(bot, CartKind.Shopify, "example.myshopify.com");
+        var page = Render<IntegrationsPage>();
+        page.WaitForElement("[data-testid=cart-card][data-kind=Shopify]");
+
+        Live.Publish(new JobProgressChanged(bot, 8, PullCartsJob.Kind, "カート取込", 120, null, JobState.Running, "受注を取込中", shopify));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=pull-progress]")));
+        Assert.Single(page.FindAll("[data-testid=cart-card][data-kind=Shopify] [data-testid=pull-progress]"));
+
+        Live.Publish(new JobProgressChanged(bot, 9, PullCartsJob.Kind, "カート取込", 130, null, JobState.Running, "受注を取込中"));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=pull-progress]").Count));
+    }
+
+    [Fact]
+    public async Task A_pull_that_imported_nothing_says_so_on_the_card()
+    {
+        var bot = await SignedInBotAsync();
+        await Seed.ConnectionAsync(bot);
+        await using (var db = Db.CreateDbContext())
+            await db.CartConnections.ExecuteUpdateAsync(s => s.SetProperty(c => c.LastPullCustomers, 0).SetProperty(c => c.LastPullOrders, 0));
+
+        var page = Render<IntegrationsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("新しいデータはありませんでした。", page.Find("[data-testid=nothing-new]").TextContent.Trim()));
     }
 
     private Task<IReadOnlyList<ConnectionView>> ListAsync(int botId) =>

@@ -4,8 +4,8 @@ namespace Ecai.Integrations.Carts.Ecforce.Sandbox;
 
 /// <summary>
 /// Misbehaviour on demand, for tests and the demo (also settable with <c>POST {prefix}/_faults</c>),
-/// plus counters of what the sandbox served. Faults apply to the list endpoints, not to sign-in;
-/// an injected 500 carries an ecforce error body.
+/// plus counters of what the sandbox served. Faults apply to the list endpoints; sign-in has its own
+/// two switches (refused, rate-limited). An injected 500 carries an ecforce error body.
 /// </summary>
 public sealed class EcforceFaults : FaultSwitches
 {
@@ -19,6 +19,12 @@ public sealed class EcforceFaults : FaultSwitches
 
     /// <summary>Every token is refused with 401 (revoked credentials); sign-in still issues new ones.</summary>
     public bool RejectAllTokens { get; set; }
+
+    /// <summary>Every sign-in is refused with 401, as for a wrong e-mail or password (an admin user locked at the shop).</summary>
+    public bool RefuseSignIns { get; set; }
+
+    /// <summary>Every sign-in is answered 429 as when the shop's limit of 5 an hour is used up, with <c>Retry-After</c>.</summary>
+    public bool SignInRateLimited { get; set; }
 
     public int ServedHtml503 => Volatile.Read(ref _servedHtml503);
 
@@ -53,7 +59,8 @@ public sealed class EcforceFaults : FaultSwitches
     /// "malformed_order_every": 100, "reject_all_tokens": false}</c>.
     /// </summary>
     public sealed record Settings(int? Next429 = null, int? RetryAfterSeconds = null, int? Next500 = null, int? NextHtml503 = null,
-        int? DelayMs = null, int? MalformedOrderEvery = null, bool? RejectAllTokens = null);
+        int? DelayMs = null, int? MalformedOrderEvery = null, bool? RejectAllTokens = null,
+        bool? RefuseSignIns = null, bool? SignInRateLimited = null);
 
     public void Apply(Settings settings)
     {
@@ -61,5 +68,7 @@ public sealed class EcforceFaults : FaultSwitches
         ApplyShared(settings.Next429, settings.RetryAfterSeconds, settings.Next500, settings.DelayMs, settings.MalformedOrderEvery);
         if (settings.NextHtml503 is { } n503) NextHtml503(n503);
         if (settings.RejectAllTokens is { } reject) RejectAllTokens = reject;
+        if (settings.RefuseSignIns is { } refuse) RefuseSignIns = refuse;
+        if (settings.SignInRateLimited is { } limited) SignInRateLimited = limited;
     }
 }

@@ -68,9 +68,11 @@ public static class EcforceSandbox
             await ErrorAsync(http, StatusCodes.Status400BadRequest, "リクエストの形式が正しくありません。");
             return;
         }
-        switch (store.SignIn(body.Admin.Email, body.Admin.Password, out var token))
+        switch (store.SignIn(body.Admin.Email, body.Admin.Password, out var token, out var retryAfter))
         {
             case EcforceStore.SignInResult.RateLimited:
+                // [I] ecforce publishes no body for this; a throttle in front of a Rails app answers 429 with Retry-After (seconds).
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await ErrorAsync(http, StatusCodes.Status429TooManyRequests, "ログイン回数の上限に達しました。");
                 return;
             case EcforceStore.SignInResult.Invalid:

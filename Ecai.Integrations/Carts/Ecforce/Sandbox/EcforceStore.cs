@@ -179,20 +179,33 @@ public sealed partial class EcforceStore
 
     internal enum SignInResult { Ok, Invalid, RateLimited }
 
-    /// <summary>Checks the admin e-mail/password; at most 5 attempts per e-mail per hour [C3].</summary>
-    internal SignInResult SignIn(string? email, string? password, out string? token)
+    /// <summary>
+    /// Checks the admin e-mail/password; at most 5 attempts per e-mail per hour [C3]. When refused for the limit,
+    /// <paramref name="retryAfter"/> is how long until the oldest attempt leaves the hour.
+    /// </summary>
+    internal SignInResult SignIn(string? email, string? password, out string? token, out TimeSpan retryAfter)
     {
         token = null;
+        retryAfter = TimeSpan.Zero;
         var key = email?.Trim() ?? "";
         lock (_signInLock)
         {
             var now = _options.Clock.GetUtcNow();
+            if (Faults.SignInRateLimited)
+            {
+                retryAfter = TimeSpan.FromHours(1);
+                return SignInResult.RateLimited;
+            }
             if (!_signInAttempts.TryGetValue(key, out var attempts)) _signInAttempts[key] = attempts = new Queue<DateTimeOffset>();
             while (attempts.Count > 0 && attempts.Peek() <= now.AddHours(-1)) attempts.Dequeue();
-            if (attempts.Count >= SignInsPerHour) return SignInResult.RateLimited;
+            if (attempts.Count >= SignInsPerHour)
+            {
+                retryAfter = attempts.Peek().AddHours(1) - now;
+                return SignInResult.RateLimited;
+            }
             attempts.Enqueue(now);
         }
-        if (!string.Equals(key, _options.AdminEmail, StringComparison.OrdinalIgnoreCase) || password != _options.AdminPassword)
+        if (Faults.RefuseSignIns || !string.Equals(key, _options.AdminEmail, StringComparison.OrdinalIgnoreCase) || password != _options.AdminPassword)
             return SignInResult.Invalid;
         token = IssueToken();
         Interlocked.Increment(ref _signIns);

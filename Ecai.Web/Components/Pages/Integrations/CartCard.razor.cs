@@ -77,11 +77,14 @@ public sealed partial class CartCard
     {
         if (Connection is not { } c) return;
         var name = CartNames.Of(Kind);
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            L["Integrations.DisconnectTitle", name], L["Integrations.DisconnectConfirm", name, c.CartDomain],
-            yesText: L["Integrations.DisconnectYes"], cancelText: L["Common.Cancel"]);
-        if (confirmed != true) return;
-        await Connections.DisconnectAsync(BotId, c.Id, CancellationToken.None);
+        var parameters = new DialogParameters<DisconnectDialog>
+        {
+            { x => x.BotId, BotId }, { x => x.ConnectionId, c.Id }, { x => x.Kind, Kind },
+        };
+        var dialog = await Dialogs.ShowAsync<DisconnectDialog>(null, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is not { Canceled: false, Data: bool keep }) return;
+        await Connections.DisconnectAsync(BotId, c.Id, keep, CancellationToken.None);
         Snackbar.Add(L["Integrations.Disconnected", name], Severity.Info);
         await OnChanged.InvokeAsync();
     }

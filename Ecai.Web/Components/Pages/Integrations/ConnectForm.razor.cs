@@ -16,6 +16,7 @@ public sealed partial class ConnectForm
         public int PullIntervalMinutes { get; set; } = CartSpec.DefaultPullIntervalMinutes;
         public bool BirthdaySync { get; set; }
         public bool LineIdLinking { get; set; }
+        public bool FirstImportToEveryone { get; set; }
         public DateTimeOffset? SubscriptionTagsSince { get; set; }
     }
 
@@ -38,7 +39,7 @@ public sealed partial class ConnectForm
     private ConnectRequest Request() => new(Kind, _model.CartDomain, _model.Fields, _model.ApiDomain,
         _model.BirthdaySync, _model.LineIdLinking,
         Fmt.DateInput(_model.LicenseExpiresOn),
-        _model.SubscriptionTagsSince, _model.PullIntervalMinutes);
+        _model.SubscriptionTagsSince, _model.PullIntervalMinutes, _model.FirstImportToEveryone);
 
     private async Task SubmitAsync()
     {

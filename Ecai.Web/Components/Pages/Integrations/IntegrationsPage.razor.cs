@@ -33,7 +33,7 @@ public sealed partial class IntegrationsPage : BotPage
         _connections = await Connections.ListAsync(botId, ct);
         // Opened while a pull runs: show it at once; live events take over from here.
         if (!Loaded && (await Runs.RunningAsync(botId, ct)).FirstOrDefault(r => r.Kind == PullCartsJob.Kind) is { } run)
-            _progress = JobProgressView.From(run);
+            _progress = JobProgressView.From(run) with { ConnectionId = Trigger.ConnectionOf(botId) };
     }
 
     protected override Task OnLiveEventAsync(LiveEvent e)
@@ -43,15 +43,21 @@ public sealed partial class IntegrationsPage : BotPage
             _sawPullEnd = p.State != JobState.Running;
             _progress = _sawPullEnd ? null : JobProgressView.From(p);
             if (!_sawPullEnd) return Task.CompletedTask;
+            if (p is { State: JobState.Succeeded, Done: 0 }) Snackbar.Add(L["Integrations.NothingNew"], Severity.Info);
         }
         if (e is JobProgressChanged or ConnectionChanged) RequestReload();
         return Task.CompletedTask;
     }
 
-    private Task PullAsync()
+    /// <summary>A card's progress: a pull of that connection, or of all the bot's carts.</summary>
+    private JobProgressView? ProgressOf(ConnectionView? connection) =>
+        _progress is { } p && connection is not null && (p.ConnectionId is null || p.ConnectionId == connection.Id) ? p : null;
+
+    /// <summary>今すぐ取り込む: one cart (its card), or all of the bot's carts (the page's button) when null.</summary>
+    private Task PullAsync(int? connectionId)
     {
         if (Bot is null) return Task.CompletedTask;
-        if (Trigger.Request(Bot.Id)) Snackbar.Add(L["Integrations.PullQueued"], Severity.Info);
+        if (Trigger.Request(Bot.Id, connectionId)) Snackbar.Add(L["Integrations.PullQueued"], Severity.Info);
         else Snackbar.Add(L["Integrations.PullAlreadyRunning"], Severity.Warning);
         _sawPullEnd = false;
         return Task.CompletedTask;
