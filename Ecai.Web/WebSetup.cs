@@ -26,6 +26,8 @@ public static class WebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
+        // Japanese text goes out as characters, not &#x…; entities (Razor components take the encoder from DI).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSignalR();
         services.AddHealthChecks();
 
@@ -95,6 +97,10 @@ public static class WebSetup
             SupportedUICultures = [japanese],
         });
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        // A browser asking for a page that does not exist gets ECAI's Japanese 404 page (APIs keep their bare status).
+        app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) && c.Request.Headers.Accept.ToString().Contains("text/html"),
+            b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseRouting(); // after the status pages, so the re-executed /not-found is routed
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -29,6 +29,30 @@ public sealed class HostFlowTests
     }
 
     [Fact]
+    public async Task Japanese_is_served_as_characters_and_an_unknown_url_gets_the_japanese_not_found_page()
+    {
+        await using var app = new EcaiAppFactory();
+        var (_, email, password) = await app.AddOperatorWithBotAsync("店", "ops@example.jp");
+        var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await anonymous.GetStringAsync("/account/login");
+        Assert.Contains("ログイン", login);
+        Assert.DoesNotContain("&#x", login);
+
+        var (client, _) = await app.LoginAsync(email, password);
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
+        page.Headers.Accept.ParseAdd("text/html");
+        var response = await client.SendAsync(page);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("ページが見つかりません", body);
+        Assert.Contains("ホームへ戻る", body);
+        // Machines (webhooks, downloads) keep a bare status without the page.
+        var api = await client.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.DoesNotContain("ページが見つかりません", await api.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_wrong_password_returns_to_the_login_page_with_an_error_and_no_cookie()
     {
         await using var app = new EcaiAppFactory();
