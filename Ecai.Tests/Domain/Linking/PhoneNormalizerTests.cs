@@ -43,6 +43,25 @@ public class PhoneNormalizerTests
     [InlineData("81 90 1234 5678")]
     [InlineData("010-81-90-1234-5678")]      // dialled from Japan with the international prefix 010
     [InlineData("\t090-1234-5678\n")]
+    // As people type them into forms and spreadsheets: labels, notes, extensions (dropped), invisible characters.
+    [InlineData("TEL 090-1234-5678")]
+    [InlineData("ＴＥＬ：０９０－１２３４－５６７８")]
+    [InlineData("電話：090-1234-5678")]
+    [InlineData("電話番号 090 1234 5678")]
+    [InlineData("090-1234-5678（携帯）")]
+    [InlineData("090-1234-5678(携帯)")]
+    [InlineData("携帯090-1234-5678")]
+    [InlineData("090-1234-5678（自宅）")]
+    [InlineData("090-1234-5678 ext. 12")]
+    [InlineData("090-1234-5678 内線123")]
+    [InlineData("090-1234-5678x123")]
+    [InlineData("'09012345678")]                // a spreadsheet's text marker
+    [InlineData("’090-1234-5678")]
+    [InlineData("090\u200B-1234-5678")]         // zero-width space
+    [InlineData("\uFEFF090-1234-5678")]          // BOM from a CSV
+    [InlineData("090\u200E1234\u200F5678")]      // direction marks
+    [InlineData("090/1234/5678")]
+    [InlineData("090ｰ1234ｰ5678")]             // half-width long-vowel mark
     public void Mobile_forms_all_normalise_to_the_same_E164(string raw) =>
         Assert.Equal(Mobile, PhoneNormalizer.Normalize(raw));
 
@@ -84,14 +103,15 @@ public class PhoneNormalizerTests
     [InlineData("0000000000")]
     [InlineData("abc")]
     [InlineData("090-ABCD-5678")]            // letters, even vanity ones, are refused
-    [InlineData("090-1234-5678x123")]        // extension
-    [InlineData("090-1234-5678 ext. 12")]
-    [InlineData("ｔｅｌ０９０１２３４５６７８ｘ")]
-    [InlineData("090-1234-5678（自宅）")]        // a note beside the number is not a number
-    [InlineData("携帯090-1234-5678")]
     [InlineData("090-1234-5678 / 03-1234-5678")] // two numbers
     [InlineData("090-1234-5678,03-1234-5678")]
     [InlineData("090+1234-5678")]            // a plus inside the number
+    [InlineData("TEL 9012345678")]           // a label does not lift the trunk-0 rule
+    [InlineData("電話：90-1234-5678")]
+    [InlineData("090-1234-5678（携帯）03-1234-5678")] // two numbers in one field
+    [InlineData("TEL 090-1234-567")]         // still not a valid number
+    [InlineData("'")]
+    [InlineData("\u200B")]
     [InlineData("++819012345678")]
     [InlineData("+1 212-555-0123")]          // foreign numbers are not Japanese link keys
     [InlineData("+12125550123")]
