@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using PhoneNumbers;
 
 namespace Ecai.Domain.Linking;
@@ -19,7 +21,7 @@ public static partial class PhoneNormalizer
         // NFKC folds full-width digits, plus, hyphen, brackets and the ideographic space to ASCII; invisible
         // characters (zero-width space, BOM, direction marks) and a spreadsheet's leading apostrophe go.
         var text = new string(raw.Normalize(NormalizationForm.FormKC)
-            .Where(c => char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format).ToArray()).Trim().TrimStart('\'', '\u2019').Trim();
+            .Where(c => char.GetUnicodeCategory(c) != UnicodeCategory.Format).ToArray()).Trim().TrimStart('\'', '\u2019').Trim();
         if (text.StartsWith("tel:", StringComparison.OrdinalIgnoreCase)) text = text[4..].Trim();
         return Strict(text) ?? Found(text);
     }
@@ -40,18 +42,16 @@ public static partial class PhoneNormalizer
         if (outside.Any(char.IsAsciiDigit)) return null;
         var number = match.Number;
         var digits = string.Concat(match.RawString.TakeWhile(c => !char.IsAsciiLetter(c)).Where(char.IsAsciiDigit));
-        var international = match.RawString.TrimStart().StartsWith('+') || digits.StartsWith("81", StringComparison.Ordinal);
-        if (digits.Length == 0 || (!international && digits[0] != '0')) return null;
+        if (!WrittenInFull(digits, plus: match.RawString.TrimStart().StartsWith('+'))) return null;
         if (Util.GetRegionCodeForNumber(number) != "JP") return null;
         return Util.Format(new PhoneNumber.Builder().MergeFrom(number).ClearExtension().Build(), PhoneNumberFormat.E164);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\s*内線\s*\d+\s*$")]
-    private static partial System.Text.RegularExpressions.Regex InternalLine();
+    [GeneratedRegex(@"\s*内線\s*\d+\s*$")]
+    private static partial Regex InternalLine();
 
     private static string? Strict(string text)
     {
-
         // Only digits, separators and one plus here; text around a number (labels, notes, extensions)
         // goes through Found, which still refuses letters inside the number and a second number.
         if (!text.All(c => char.IsAsciiDigit(c) || c == '+' || IsSeparator(c))) return null;
@@ -59,15 +59,7 @@ public static partial class PhoneNormalizer
         if (firstDigit < 0) return null;
         var plus = text.IndexOf('+');
         if (plus >= 0 && (plus != text.LastIndexOf('+') || plus > firstDigit)) return null;
-
-        // Trunk-0 rule (decision). libphonenumber also accepts "9012345678" (no trunk 0, no country
-        // code) as +819012345678. Every domestic Japanese number is written with its trunk 0 and every
-        // international form starts with "+" or (product spec: "81" -> leading 0) with "81", so a number
-        // that starts with any other digit is a typo or a truncated import: reject it, never guess.
-        // Dialling out with 010 ("010-81-90-...") starts with 0 and stays accepted.
-        var digits = string.Concat(text.Where(char.IsAsciiDigit));
-        var international = plus >= 0 || digits.StartsWith("81", StringComparison.Ordinal);
-        if (!international && digits[0] != '0') return null;
+        if (!WrittenInFull(string.Concat(text.Where(char.IsAsciiDigit)), plus >= 0)) return null;
 
         try
         {
@@ -80,6 +72,16 @@ public static partial class PhoneNormalizer
             return null;
         }
     }
+
+    /// <summary>
+    /// Trunk-0 rule (decision). libphonenumber also accepts "9012345678" (no trunk 0, no country code) as
+    /// +819012345678. Every domestic Japanese number is written with its trunk 0 and every international form
+    /// starts with "+" or (product spec: "81" -> leading 0) with "81", so a number that starts with any other
+    /// digit is a typo or a truncated import: reject it, never guess. Dialling out with 010
+    /// ("010-81-90-...") starts with 0 and stays accepted.
+    /// </summary>
+    private static bool WrittenInFull(string digits, bool plus) =>
+        digits.Length > 0 && (plus || digits.StartsWith("81", StringComparison.Ordinal) || digits[0] == '0');
 
     /// <summary>Characters people put between digits (after NFKC): white space, hyphens, dashes, the
     /// katakana long-vowel mark ー, brackets and dots.</summary>
