@@ -59,14 +59,14 @@ internal static class CartImportWriter
         var ids = JsonSerializer.Serialize(rows.Select(r => r.ExternalId));
         var totals = await TotalsDeltaAsync(db, tx, connectionId, rows, ids, ct);
         await SqlBatch.InsertAsync(db, tx,
-            "INSERT INTO CartOrders (ConnectionId, ExternalId, CustomerExternalId, Number, OrderedAt, Amount, ShippedAt, SubscriptionExternalId, Times, DeliveryMethod, Cancelled, UpdatedAt, DeliveryDate, DeliveryTime)",
-            14,
+            "INSERT INTO CartOrders (ConnectionId, ExternalId, CustomerExternalId, Number, OrderedAt, Amount, ShippedAt, SubscriptionExternalId, Times, DeliveryMethod, Cancelled, UpdatedAt, DeliveryDate, DeliveryTime, Currency)",
+            15,
             """
             ON CONFLICT(ConnectionId, ExternalId) DO UPDATE SET
               CustomerExternalId = excluded.CustomerExternalId, Number = excluded.Number, OrderedAt = excluded.OrderedAt,
               Amount = excluded.Amount, ShippedAt = excluded.ShippedAt, SubscriptionExternalId = excluded.SubscriptionExternalId,
               Times = excluded.Times, DeliveryMethod = excluded.DeliveryMethod, Cancelled = excluded.Cancelled, UpdatedAt = excluded.UpdatedAt,
-              DeliveryDate = excluded.DeliveryDate, DeliveryTime = excluded.DeliveryTime
+              DeliveryDate = excluded.DeliveryDate, DeliveryTime = excluded.DeliveryTime, Currency = excluded.Currency
             """,
             rows, (r, v) =>
             {
@@ -74,6 +74,7 @@ internal static class CartImportWriter
                 v[5] = r.Amount; v[6] = r.ShippedAt?.UtcTicks; v[7] = r.SubscriptionExternalId; v[8] = r.Times;
                 v[9] = r.DeliveryMethod; v[10] = r.Cancelled; v[11] = r.UpdatedAt.UtcTicks;
                 v[12] = r.DeliveryDate?.ToString("yyyy-MM-dd"); v[13] = r.DeliveryTime;
+                v[14] = r.Currency;
             }, ct);
         await UpsertSubscriptionsFromOrdersAsync(db, tx, connectionId, rows, ct);
 
@@ -97,7 +98,8 @@ internal static class CartImportWriter
             v[0] = connectionId; v[1] = d.Customer; v[2] = d.Orders; v[3] = d.Amount;
         }, ct);
 
-        var products = items.Select(i => i.Item).DistinctBy(i => i.ProductCode).ToList();
+        // A custom line (a tip, gift wrap: no product code) is kept on its order, but is no product to filter by.
+        var products = items.Select(i => i.Item).Where(i => i.ProductCode.Length > 0).DistinctBy(i => i.ProductCode).ToList();
         await UpsertProductsAsync(db, tx, connectionId, products.Select(p => (p.ProductCode, p.ProductName, p.CourseName)).ToList(), ct);
         await SaveCursorAsync(db, tx, connectionId, "OrderCursor", cursor, ct);
     }

@@ -262,6 +262,9 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<int>("ConnectionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Currency")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CustomerExternalId")
                         .IsRequired()
                         .HasColumnType("TEXT");

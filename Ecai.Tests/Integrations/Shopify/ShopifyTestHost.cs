@@ -46,14 +46,14 @@ internal sealed class ShopifyTestHost : CartTestHost<ShopifyStore>
         return factory.Create(endpoint);
     }
 
-    /// <summary>The orders ECAI should import: authorized or paid, or cancelled.</summary>
+    /// <summary>The orders ECAI should import: authorized, paid or partially refunded, or cancelled, refunded or voided (as cancelled).</summary>
     public HashSet<string> ExpectedOrderIds()
     {
         var ids = new HashSet<string>();
         for (var i = 0; i < Store.OrderCount; i++)
         {
             var facts = Store.OrderFacts(i);
-            if (facts.Cancelled || facts.FinancialStatus is "paid" or "authorized") ids.Add((5_600_000_001L + i).ToString());
+            if (facts.Cancelled || facts.FinancialStatus is "paid" or "authorized" or "partially_refunded" or "refunded" or "voided") ids.Add((5_600_000_001L + i).ToString());
         }
         return ids;
     }
