@@ -20,11 +20,11 @@ internal sealed class ShopifyTestHost : CartTestHost<ShopifyStore>
 
 
     public static async Task<ShopifyTestHost> StartAsync(int customers = 300, int orders = 1_234, int checkouts = 200,
-        Action<ShopifyOptions>? configure = null)
+        Action<ShopifyOptions>? configure = null, string currency = "JPY")
     {
         var store = new ShopifyStore(new ShopifyStoreOptions
         {
-            Seed = 7, Customers = customers, Orders = orders, Checkouts = checkouts,
+            Seed = 7, Customers = customers, Orders = orders, Checkouts = checkouts, Currency = currency,
             Start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(9)), Span = TimeSpan.FromDays(300),
         });
         var server = await ShopifySandbox.StartAsync(store);
@@ -57,6 +57,9 @@ internal sealed class ShopifyTestHost : CartTestHost<ShopifyStore>
         }
         return ids;
     }
+
+    /// <summary>The sandbox index of an order ECAI imported.</summary>
+    public static int IndexOf(CartOrderRecord order) => (int)(long.Parse(order.ExternalId, System.Globalization.CultureInfo.InvariantCulture) - 5_600_000_001L);
 
     private sealed class NoTokens : ICartTokenStore
     {
