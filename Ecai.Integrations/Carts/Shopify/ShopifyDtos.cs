@@ -42,4 +42,4 @@ internal sealed record ShopifyTransaction(string? Kind, string? Status, string? 
 
 internal sealed record ShopifyCheckout(
     long? Id, string? Token, string? Email, string? Phone, ShopifyCustomer? Customer, string? AbandonedCheckoutUrl,
-    List<ShopifyLineItem>? LineItems, string? TotalPrice, string? CreatedAt, string? UpdatedAt, string? CompletedAt);
+    List<ShopifyLineItem>? LineItems, string? TotalPrice, string? CreatedAt, string? UpdatedAt, string? CompletedAt, string? Currency = null);

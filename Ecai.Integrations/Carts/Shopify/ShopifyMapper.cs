@@ -169,12 +169,19 @@ internal static partial class ShopifyMapper
         if (ParseTime(c.CreatedAt) is not { } createdAt) return $"作成日時(created_at)を読み取れません: '{c.CreatedAt}'";
         var completedAt = ParseTime(c.CompletedAt);
         if (!string.IsNullOrWhiteSpace(c.CompletedAt) && completedAt is null) return $"完了日時(completed_at)を読み取れません: '{c.CompletedAt}'";
-        var items = (c.LineItems ?? []).Select(l => new CartOrderItemRecord(
-            Trimmed(l.Sku) ?? l.ProductId?.ToString(CultureInfo.InvariantCulture) ?? "", l.Title?.Trim() ?? "", null, l.Quantity ?? 1,
-            ParseAmount(l.Price) ?? 0)).ToList();
+        // Minor units of the checkout's currency, as orders; a price that cannot be read exactly skips the checkout.
+        var currency = Currencies.Normalize(c.Currency) ?? Currencies.Yen;
+        if (Currencies.ToMinor(c.TotalPrice ?? "0", currency) is not { } amount) return $"合計金額(total_price)を読み取れません({currency}): '{c.TotalPrice}'";
+        var items = new List<CartOrderItemRecord>();
+        foreach (var l in c.LineItems ?? [])
+        {
+            if (Currencies.ToMinor(l.Price ?? "0", currency) is not { } price) return $"明細の単価(price)を読み取れません({currency}): '{l.Price}'";
+            items.Add(new CartOrderItemRecord(Trimmed(l.Sku) ?? l.ProductId?.ToString(CultureInfo.InvariantCulture) ?? "", l.Title?.Trim() ?? "", null,
+                l.Quantity ?? 1, price));
+        }
         return new CartCheckoutRecord(token, c.Customer?.Id?.ToString(CultureInfo.InvariantCulture),
             Trimmed(c.Email) ?? Trimmed(c.Customer?.Email), Trimmed(c.Phone) ?? Trimmed(c.Customer?.Phone),
-            Trimmed(c.AbandonedCheckoutUrl), ParseAmount(c.TotalPrice) ?? 0, items, createdAt, updatedAt, completedAt);
+            Trimmed(c.AbandonedCheckoutUrl), amount, items, createdAt, updatedAt, completedAt);
     }
 
     /// <summary>
@@ -221,10 +228,6 @@ internal static partial class ShopifyMapper
     internal static DateTimeOffset? ParseTime(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var t)
             ? t.ToUniversalTime() : null;
-
-    /// <summary>"3980.00" (yen, a decimal string [C]) → 3980. Checkouts only (they keep no currency).</summary>
-    internal static long? ParseAmount(string? text) =>
-        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? (long)Math.Round(value, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>A record, the reason it was skipped, or neither (not imported by rule).</summary>
     internal readonly record struct Mapped<T>(T? Record, string? SkipReason) where T : class

@@ -191,4 +191,23 @@ public sealed class ShopifyOrderFixtureTests
 
         Assert.Equal(4400, Assert.Single(content.Orders).Amount);
     }
+
+    [Fact]
+    public void Checkout_amounts_are_minor_units_of_their_currency_and_an_unreadable_price_is_a_skip()
+    {
+        const string json = """
+            {"checkouts": [
+              {"id": 3300000001, "token": "usd1", "currency": "USD", "total_price": "33.50", "created_at": "2025-07-01T10:00:00-04:00",
+               "updated_at": "2025-07-01T10:05:00-04:00", "line_items": [{"sku": "OIL-CLN-01", "title": "Oil", "quantity": 1, "price": "33.50"}]},
+              {"id": 3300000002, "token": "jpy1", "currency": "JPY", "total_price": "3980.5", "created_at": "2025-07-01T10:00:00+09:00",
+               "updated_at": "2025-07-01T10:05:00+09:00", "line_items": []}
+            ]}
+            """;
+
+        var page = ShopifyMapper.MapCheckouts(JsonSerializer.Deserialize(json, ShopifyJsonContext.Default.CheckoutList)!);
+
+        var checkout = Assert.Single(page.Items);
+        Assert.Equal((3350L, 3350L), (checkout.Amount, checkout.Items[0].Price));
+        Assert.Contains("total_price", Assert.Single(page.Skipped).Reason);
+    }
 }
