@@ -48,6 +48,8 @@ public sealed class CartOrder
     public DateOnly? DeliveryDate { get; set; }
     /// <summary>The requested time slot as the cart words it (e.g. 午前中, 14:00-16:00).</summary>
     public string? DeliveryTime { get; set; }
+    /// <summary>ISO 4217 code of <see cref="Amount"/> and the lines' prices (minor units of it); null = yen.</summary>
+    public string? Currency { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<CartOrderItem> Items { get; set; } = [];
 }

@@ -49,9 +49,15 @@ internal static class CartImportWriter
                 v[9] = r.Birthday?.ToString("yyyy-MM-dd"); v[10] = r.UpdatedAt.UtcTicks;
             }, ct);
 
+    /// <param name="keepNewer">
+    /// Pushes (webhooks) arrive in any order and are retried with their original body for hours: an order older than the
+    /// stored one (by the cart's updated_at) is left out, so a late redelivery never undoes a later change such as a
+    /// cancellation. Pulls read in updated_at order and pass false.
+    /// </param>
     public static async Task WriteOrdersAsync(SqliteConnection db, SqliteTransaction tx, int connectionId, int botId,
-        IReadOnlyList<CartOrderRecord> rows, string? cursor, CancellationToken ct)
+        IReadOnlyList<CartOrderRecord> rows, string? cursor, CancellationToken ct, bool keepNewer = false)
     {
+        if (keepNewer) rows = await WithoutStaleAsync(db, tx, connectionId, rows, ct);
         // Carts without a customer list (Rakuten) carry the buyer on the order; the newest copy wins.
         var buyers = rows.Where(r => r.Customer is not null).Select(r => r.Customer!)
             .GroupBy(c => c.ExternalId).Select(g => g.MaxBy(c => c.UpdatedAt)!).ToList();
@@ -59,14 +65,14 @@ internal static class CartImportWriter
         var ids = JsonSerializer.Serialize(rows.Select(r => r.ExternalId));
         var totals = await TotalsDeltaAsync(db, tx, connectionId, rows, ids, ct);
         await SqlBatch.InsertAsync(db, tx,
-            "INSERT INTO CartOrders (ConnectionId, ExternalId, CustomerExternalId, Number, OrderedAt, Amount, ShippedAt, SubscriptionExternalId, Times, DeliveryMethod, Cancelled, UpdatedAt, DeliveryDate, DeliveryTime)",
-            14,
+            "INSERT INTO CartOrders (ConnectionId, ExternalId, CustomerExternalId, Number, OrderedAt, Amount, ShippedAt, SubscriptionExternalId, Times, DeliveryMethod, Cancelled, UpdatedAt, DeliveryDate, DeliveryTime, Currency)",
+            15,
             """
             ON CONFLICT(ConnectionId, ExternalId) DO UPDATE SET
               CustomerExternalId = excluded.CustomerExternalId, Number = excluded.Number, OrderedAt = excluded.OrderedAt,
               Amount = excluded.Amount, ShippedAt = excluded.ShippedAt, SubscriptionExternalId = excluded.SubscriptionExternalId,
               Times = excluded.Times, DeliveryMethod = excluded.DeliveryMethod, Cancelled = excluded.Cancelled, UpdatedAt = excluded.UpdatedAt,
-              DeliveryDate = excluded.DeliveryDate, DeliveryTime = excluded.DeliveryTime
+              DeliveryDate = excluded.DeliveryDate, DeliveryTime = excluded.DeliveryTime, Currency = excluded.Currency
             """,
             rows, (r, v) =>
             {
@@ -74,6 +80,7 @@ internal static class CartImportWriter
                 v[5] = r.Amount; v[6] = r.ShippedAt?.UtcTicks; v[7] = r.SubscriptionExternalId; v[8] = r.Times;
                 v[9] = r.DeliveryMethod; v[10] = r.Cancelled; v[11] = r.UpdatedAt.UtcTicks;
                 v[12] = r.DeliveryDate?.ToString("yyyy-MM-dd"); v[13] = r.DeliveryTime;
+                v[14] = r.Currency;
             }, ct);
         await UpsertSubscriptionsFromOrdersAsync(db, tx, connectionId, rows, ct);
 
@@ -97,9 +104,25 @@ internal static class CartImportWriter
             v[0] = connectionId; v[1] = d.Customer; v[2] = d.Orders; v[3] = d.Amount;
         }, ct);
 
-        var products = items.Select(i => i.Item).DistinctBy(i => i.ProductCode).ToList();
+        // A custom line (a tip, gift wrap: no product code) is kept on its order, but is no product to filter by.
+        var products = items.Select(i => i.Item).Where(i => i.ProductCode.Length > 0).DistinctBy(i => i.ProductCode).ToList();
         await UpsertProductsAsync(db, tx, connectionId, products.Select(p => (p.ProductCode, p.ProductName, p.CourseName)).ToList(), ct);
         await SaveCursorAsync(db, tx, connectionId, "OrderCursor", cursor, ct);
+    }
+
+    /// <summary>The rows not older than the stored copy of their order.</summary>
+    private static async Task<IReadOnlyList<CartOrderRecord>> WithoutStaleAsync(SqliteConnection db, SqliteTransaction tx, int connectionId,
+        IReadOnlyList<CartOrderRecord> rows, CancellationToken ct)
+    {
+        var stored = new Dictionary<string, long>();
+        await using var read = db.CreateCommand();
+        read.Transaction = tx;
+        read.CommandText = "SELECT ExternalId, UpdatedAt FROM CartOrders WHERE ConnectionId = $c AND ExternalId IN (SELECT value FROM json_each($ids))";
+        read.Parameters.AddWithValue("$c", connectionId);
+        read.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(rows.Select(r => r.ExternalId)));
+        await using var reader = await read.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) stored[reader.GetString(0)] = reader.GetInt64(1);
+        return stored.Count == 0 ? rows : [.. rows.Where(r => !stored.TryGetValue(r.ExternalId, out var at) || r.UpdatedAt.UtcTicks >= at)];
     }
 
     /// <summary>

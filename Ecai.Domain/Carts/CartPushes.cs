@@ -10,9 +10,10 @@ namespace Ecai.Domain.Carts;
 public enum PushOutcome { Imported, Duplicate, UnknownConnection }
 
 /// <summary>
-/// Records a cart pushes to ECAI (webhooks: Shopify orders/create, checkouts/create|update). The
+/// Records a cart pushes to ECAI (webhooks: Shopify orders/create|paid|updated|cancelled, checkouts/create|update). The
 /// delivery id is stored in the same transaction as the records, so a redelivery changes nothing and
-/// a crash mid-way leaves neither; then the bot is linked, as after a pull.
+/// a crash mid-way leaves neither; an order older than the one stored is left out (deliveries come in any order);
+/// then the bot is linked, as after a pull.
 /// </summary>
 public sealed class CartPushes(IDbContextFactory<EcaiDb> dbs, Linker linker, Tags.TagRuleEngine rules, ILiveEvents live, TimeProvider clock)
 {
@@ -31,7 +32,7 @@ public sealed class CartPushes(IDbContextFactory<EcaiDb> dbs, Linker linker, Tag
         {
             fresh = await WebhookReceipts.TryRecordAsync(db, tx, Source(connection.Kind, connectionId), deliveryId, clock.GetUtcNow(), ct);
             if (!fresh) return;
-            if (orders.Count > 0) await CartImportWriter.WriteOrdersAsync(db, tx, connectionId, connection.BotId, orders, cursor: null, ct);
+            if (orders.Count > 0) await CartImportWriter.WriteOrdersAsync(db, tx, connectionId, connection.BotId, orders, cursor: null, ct, keepNewer: true);
             if (checkouts.Count > 0) await CartImportWriter.WriteCheckoutsAsync(db, tx, connectionId, connection.BotId, checkouts, cursor: null, ct);
         }, ct);
         if (!fresh) return PushOutcome.Duplicate;

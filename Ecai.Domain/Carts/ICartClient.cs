@@ -114,9 +114,11 @@ public sealed record CartCustomerRecord(
 /// <see cref="SubscriptionStatus"/>: the subscription's state as this order reports it (Rakuten orderType 4,
 /// Shopify's subscription-app tags); the newest order per subscription sets the subscription row.
 /// <see cref="DeliveryMethod"/>: the carrier's Japanese name where the cart reports one.
-/// <see cref="Cancelled"/>: the order was cancelled in the cart (kept, but not a purchase).
+/// <see cref="Cancelled"/>: the order was cancelled (or refunded in full) in the cart (kept, but not a purchase).
 /// <see cref="DeliveryDate"/> / <see cref="DeliveryTime"/>: the delivery date (and time slot, as the cart words it) the
 /// buyer asked for (お届け日時の指定), where the cart carries one.
+/// <see cref="Currency"/>: the ISO 4217 code of <see cref="Amount"/> and the items' prices, which are in that currency's
+/// minor units (cents for USD; yen for JPY, which has none); null for carts that report none (yen).
 /// </summary>
 public sealed record CartOrderRecord(
     string ExternalId,
@@ -134,7 +136,8 @@ public sealed record CartOrderRecord(
     string? DeliveryMethod = null,
     bool Cancelled = false,
     DateOnly? DeliveryDate = null,
-    string? DeliveryTime = null);
+    string? DeliveryTime = null,
+    string? Currency = null);
 
 public sealed record CartOrderItemRecord(string ProductCode, string ProductName, string? CourseName, int Quantity, long Price);
 

@@ -180,6 +180,82 @@ public sealed class ShopifyWebhookTests : IAsyncLifetime
         Assert.NotNull(connection.OrderCursor);
     }
 
+    private async Task<MemberPurchaseHistory> PurchasesAsync(long member) =>
+        await _app.Services.GetRequiredService<MemberPurchases>().GetAsync(member, CancellationToken.None);
+
+    private async Task<long> BuyersAsync() =>
+        await _app.Services.GetRequiredService<MemberSearch>().CountAsync(_bot, new MemberFilter { PurchaseCountMin = 1 }, CancellationToken.None);
+
+    [Fact]
+    public async Task Orders_updated_after_a_partial_refund_counts_the_remainder_and_orders_cancelled_stops_counting()
+    {
+        var (_, order, member) = await PaidOrderOfAMemberAsync();
+        using var created = await DeliverAsync("orders/create", ShopifySandbox.WebhookBody(_store, "orders/create", order)!, "wh-life-1");
+        Assert.Equal((1, 1980L), ((await PurchasesAsync(member)).OrderCount, (await PurchasesAsync(member)).OrderTotal));
+        Assert.Equal(1, await BuyersAsync());
+
+        _store.RefundOrder(order, 980);
+        using var updated = await DeliverAsync("orders/updated", ShopifySandbox.WebhookBody(_store, "orders/updated", order)!, "wh-life-2");
+
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        var partial = await PurchasesAsync(member);
+        Assert.Equal((1, 1000L), (partial.OrderCount, partial.OrderTotal));
+
+        _store.CancelOrder(order);
+        using var cancelled = await DeliverAsync("orders/cancelled", ShopifySandbox.WebhookBody(_store, "orders/cancelled", order)!, "wh-life-3");
+
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        var after = await PurchasesAsync(member);
+        Assert.Equal((0, 0L), (after.OrderCount, after.OrderTotal));
+        Assert.True(Assert.Single(after.Recent).Cancelled);
+        Assert.Equal(0, await BuyersAsync());
+    }
+
+    [Fact]
+    public async Task Orders_updated_for_a_full_refund_of_an_imported_order_stops_it_counting()
+    {
+        var (_, order, member) = await PaidOrderOfAMemberAsync();
+        using var created = await DeliverAsync("orders/create", ShopifySandbox.WebhookBody(_store, "orders/create", order)!, "wh-refund-1");
+        _store.RefundOrder(order);
+
+        using var updated = await DeliverAsync("orders/updated", ShopifySandbox.WebhookBody(_store, "orders/updated", order)!, "wh-refund-2");
+
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal(0, (await PurchasesAsync(member)).OrderCount);
+        Assert.Equal(0, await BuyersAsync());
+    }
+
+    [Fact]
+    public async Task A_late_redelivery_of_an_older_order_state_does_not_undo_a_cancellation()
+    {
+        var (_, order, member) = await PaidOrderOfAMemberAsync();
+        var createdBody = ShopifySandbox.WebhookBody(_store, "orders/create", order)!;
+        _store.CancelOrder(order);
+        using var cancelled = await DeliverAsync("orders/cancelled", ShopifySandbox.WebhookBody(_store, "orders/cancelled", order)!, "wh-late-1");
+
+        // Shopify retries a failed delivery for hours with its original payload: orders/create arrives last.
+        using var late = await DeliverAsync("orders/create", createdBody, "wh-late-2");
+
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        var history = await PurchasesAsync(member);
+        Assert.Equal(0, history.OrderCount);
+        Assert.True(Assert.Single(history.Recent).Cancelled);
+    }
+
+    [Fact]
+    public async Task Orders_cancelled_and_updated_are_signature_checked_like_every_topic()
+    {
+        var (_, order, _) = await PaidOrderOfAMemberAsync();
+        _store.CancelOrder(order);
+        var body = ShopifySandbox.WebhookBody(_store, "orders/cancelled", order)!;
+
+        using var cancelled = await DeliverAsync("orders/cancelled", body, "wh-sig-1", secret: "another-app-secret");
+        using var updated = await DeliverAsync("orders/updated", body, "wh-sig-2", secret: null);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (cancelled.StatusCode, updated.StatusCode));
+        Assert.Empty(await StoredOrderIdsAsync());
+    }
+
     private sealed class NoProgress : IJobProgress
     {
         public long JobRunId => 0;

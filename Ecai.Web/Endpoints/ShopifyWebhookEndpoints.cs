@@ -5,7 +5,7 @@ namespace Ecai.Web.Endpoints;
 
 /// <summary>
 /// Shopify webhooks (the shop registers <c>/carts/shopify/webhook/{connectionId}</c> for orders/create,
-/// orders/paid, orders/updated, checkouts/create and checkouts/update). The raw body is verified against
+/// orders/paid, orders/updated, orders/cancelled, checkouts/create and checkouts/update; 外部連携 lists them). The raw body is verified against
 /// <c>X-Shopify-Hmac-Sha256</c> with the connection's API secret before anything is read; a bad or
 /// missing signature is 401 and stores nothing. <c>X-Shopify-Webhook-Id</c> makes a redelivery harmless.
 /// </summary>

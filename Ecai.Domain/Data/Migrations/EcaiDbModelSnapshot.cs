@@ -265,6 +265,9 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<int>("ConnectionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Currency")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CustomerExternalId")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -11,13 +11,15 @@ internal sealed record ShopifyMappedPage<T>(List<T> Items, List<SkippedRecord> S
 /// Pure functions from Shopify DTOs to ECAI's cart records. A row that cannot be read becomes a
 /// <see cref="SkippedRecord"/>; nothing here throws for bad data.
 /// <para>
-/// Orders: imported only when financial_status is authorized or paid [C] (ECAI's own rule). A
-/// cancelled order (cancelled_at set) is imported whatever its financial status, as Cancelled, so an
-/// order imported while paid and cancelled later is corrected and never counts as a purchase.
-/// Other orders (pending, refunded, voided, …) are not imported and counted nowhere.
+/// Orders: imported as purchases when financial_status is authorized or paid [C] (ECAI's own rule), or
+/// partially_refunded (with the amount that was not refunded). A cancelled order (cancelled_at set), a refunded
+/// or voided one, and one refunded down to nothing are imported as Cancelled, so an order imported while paid and
+/// cancelled or refunded later is corrected on the next update and never counts as a purchase. Other orders
+/// (pending, partially_paid, …) are not imported and counted nowhere. Amounts are minor units of the order's
+/// currency (<see cref="Currencies"/>), never rounded.
 /// </para>
 /// </summary>
-internal static class ShopifyMapper
+internal static partial class ShopifyMapper
 {
     // [I] modelled: the subscription app (定期購買) writes its state as order tags once its tag setting
     // is on, e.g. "定期購買, 定期購買回数:3, 定期購買ステータス:アクティブ, 定期購買ID:123".
@@ -53,23 +55,31 @@ internal static class ShopifyMapper
     {
         if (o.Id is not { } id) return "受注ID(id)がありません";
         if (ParseTime(o.UpdatedAt) is not { } updatedAt) return $"更新日時(updated_at)を読み取れません: '{o.UpdatedAt}'";
-        var cancelled = !string.IsNullOrWhiteSpace(o.CancelledAt);
-        if (!cancelled && !IsImportedStatus(o.FinancialStatus)) return Mapped<CartOrderRecord>.NotImported;
+        var status = o.FinancialStatus?.Trim().ToLowerInvariant();
+        var cancelled = !string.IsNullOrWhiteSpace(o.CancelledAt) || status is "refunded" or "voided";
+        if (!cancelled && !IsImportedStatus(status)) return Mapped<CartOrderRecord>.NotImported;
         if (ParseTime(o.CreatedAt) is not { } createdAt) return $"注文日時(created_at)を読み取れません: '{o.CreatedAt}'";
         if (o.Customer?.Id is not { } customerId) return "顧客(customer)のない受注です";
-        if (ParseAmount(o.TotalPrice) is not { } amount) return $"合計金額(total_price)を読み取れません: '{o.TotalPrice}'";
+        var currency = Currencies.Normalize(o.Currency) ?? Currencies.Yen;
+        if (Currencies.ToMinor(o.TotalPrice, currency) is not { } total) return $"合計金額(total_price)を読み取れません({currency}): '{o.TotalPrice}'";
+        if (RefundedAmount(o.Refunds, currency) is not { } refunded) return $"返金額(refunds.transactions.amount)を読み取れません({currency})";
+        var amount = total - refunded;
+        // Refunded down to nothing: no longer a purchase, whatever financial_status says.
+        if (refunded > 0 && amount <= 0) cancelled = true;
 
         var items = new List<CartOrderItemRecord>();
         foreach (var line in o.LineItems ?? [])
         {
-            var code = Trimmed(line.Sku) ?? line.ProductId?.ToString(CultureInfo.InvariantCulture);
-            if (code is null) return "商品コード(sku/product_id)のない明細があります";
-            items.Add(new CartOrderItemRecord(code, line.Title?.Trim() ?? "", null, line.Quantity ?? 1, ParseAmount(line.Price) ?? 0));
+            // A custom line (tip, custom item, gift wrap) has neither SKU nor product [C]: kept by its title, with no code.
+            var code = Trimmed(line.Sku) ?? line.ProductId?.ToString(CultureInfo.InvariantCulture) ?? "";
+            if (Currencies.ToMinor(line.Price ?? "0", currency) is not { } price) return $"明細の単価(price)を読み取れません({currency}): '{line.Price}'";
+            items.Add(new CartOrderItemRecord(code, line.Title?.Trim() ?? "", null, line.Quantity ?? 1, price));
         }
 
-        var fulfillments = (o.Fulfillments ?? []).Select(f => (At: ParseTime(f.CreatedAt), f.TrackingCompany))
+        var shipments = (o.Fulfillments ?? []).Where(f => IsShipment(f.Status)).Select(f => (At: ParseTime(f.CreatedAt), f.TrackingCompany))
             .Where(f => f.At is not null).OrderBy(f => f.At).ToList();
         var subscription = tagsSince is { } since && createdAt >= since ? ReadSubscriptionTags(o.Tags) : default;
+        var (deliveryDate, deliveryTime) = ReadRequestedDelivery(o.NoteAttributes);
         CartCustomerRecord? buyer = null;
         if (withCustomer)
         {
@@ -78,12 +88,78 @@ internal static class ShopifyMapper
         }
 
         return new CartOrderRecord(id.ToString(CultureInfo.InvariantCulture), customerId.ToString(CultureInfo.InvariantCulture),
-            Trimmed(o.Name), createdAt, amount, fulfillments.FirstOrDefault().At,
+            Trimmed(o.Name), createdAt, amount, shipments.FirstOrDefault().At,
             subscription.Id, subscription.Times, items, updatedAt,
             Customer: buyer, SubscriptionStatus: subscription.Status,
-            DeliveryMethod: fulfillments.Select(f => DeliveryMethod(f.TrackingCompany)).FirstOrDefault(m => m is not null),
-            Cancelled: cancelled);
+            DeliveryMethod: shipments.Select(f => DeliveryMethod(f.TrackingCompany)).FirstOrDefault(m => m is not null),
+            Cancelled: cancelled, DeliveryDate: deliveryDate, DeliveryTime: deliveryTime, Currency: currency);
     }
+
+    /// <summary>
+    /// A fulfilment that shipped: not failure, cancelled or error, nor the deprecated open / pending (not shipped yet) [C].
+    /// No status (older payloads) counts as shipped.
+    /// </summary>
+    internal static bool IsShipment(string? status) =>
+        status?.Trim().ToLowerInvariant() is not ("failure" or "cancelled" or "canceled" or "error" or "open" or "pending");
+
+    /// <summary>
+    /// Money given back: the successful refund transactions [C] in the order's currency (a transaction in another
+    /// currency is the buyer's presentment money, not the shop's). Null when one cannot be read.
+    /// </summary>
+    private static long? RefundedAmount(List<ShopifyRefund>? refunds, string currency)
+    {
+        long sum = 0;
+        foreach (var t in (refunds ?? []).SelectMany(r => r.Transactions ?? []))
+        {
+            if (t.Kind?.Trim().ToLowerInvariant() != "refund" || t.Status?.Trim().ToLowerInvariant() != "success") continue;
+            if (Currencies.Normalize(t.Currency) is { } other && other != currency) continue;
+            if (Currencies.ToMinor(t.Amount, currency) is not { } amount) return null;
+            sum += amount;
+        }
+        return sum;
+    }
+
+    // The buyer's requested delivery, as Japanese delivery-date apps write it into the order's note_attributes
+    // ("追加の詳細"): e.g. 配送希望日 / 配送時間帯 (配送日時指定.amp, as LOGILESS maps them), delivery_date / delivery_time
+    // (theme snippets), Delivery-Date / Delivery-Time (Zapiet). Names compare after NFKC, lower case, without
+    // spaces, "-" and "_". The first readable date wins; a date that is not one is ignored, not an error.
+    private static readonly HashSet<string> DeliveryDateNames =
+        ["配送希望日", "お届け希望日", "配送日", "お届け日", "配達希望日", "配送指定日", "お届け指定日", "お届け予定日", "deliverydate", "requesteddeliverydate"];
+    private static readonly HashSet<string> DeliveryTimeNames =
+        ["配送時間帯", "配送希望時間", "配送希望時間帯", "配送時間", "お届け時間帯", "お届け希望時間帯", "お届け希望時間", "お届け時間", "配達時間帯", "配達希望時間帯", "deliverytime"];
+    private static readonly HashSet<string> NotSpecified = ["指定なし", "希望なし", "指定しない", "なし", "none", "-"];
+
+    internal static (DateOnly? Date, string? Time) ReadRequestedDelivery(List<ShopifyNoteAttribute>? attributes)
+    {
+        DateOnly? date = null;
+        string? time = null;
+        foreach (var a in attributes ?? [])
+        {
+            var name = AttributeName(a.Name);
+            var value = a.Value is { ValueKind: System.Text.Json.JsonValueKind.String } v ? Trimmed(v.GetString()) : null;
+            if (value is null || NotSpecified.Contains(value.Normalize(NormalizationForm.FormKC).ToLowerInvariant())) continue;
+            if (date is null && DeliveryDateNames.Contains(name)) date = ReadDate(value);
+            else if (time is null && DeliveryTimeNames.Contains(name)) time = value;
+        }
+        return (date, time);
+    }
+
+    private static string AttributeName(string? name) =>
+        new((name ?? "").Normalize(NormalizationForm.FormKC).ToLowerInvariant().Where(c => c is not (' ' or '-' or '_')).ToArray());
+
+    /// <summary>"2025-07-10", "2025/07/10(木)", "2025年7月10日", full-width digits too; else null.</summary>
+    private static DateOnly? ReadDate(string text)
+    {
+        var match = DateText().Match(text.Normalize(NormalizationForm.FormKC));
+        return match.Success
+               && int.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var y) && int.TryParse(match.Groups[2].Value, CultureInfo.InvariantCulture, out var m)
+               && int.TryParse(match.Groups[3].Value, CultureInfo.InvariantCulture, out var d)
+               && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
+            ? new DateOnly(y, m, d) : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")]
+    private static partial System.Text.RegularExpressions.Regex DateText();
 
     internal static Mapped<CartCheckoutRecord> MapCheckout(ShopifyCheckout c)
     {
@@ -93,17 +169,27 @@ internal static class ShopifyMapper
         if (ParseTime(c.CreatedAt) is not { } createdAt) return $"作成日時(created_at)を読み取れません: '{c.CreatedAt}'";
         var completedAt = ParseTime(c.CompletedAt);
         if (!string.IsNullOrWhiteSpace(c.CompletedAt) && completedAt is null) return $"完了日時(completed_at)を読み取れません: '{c.CompletedAt}'";
-        var items = (c.LineItems ?? []).Select(l => new CartOrderItemRecord(
-            Trimmed(l.Sku) ?? l.ProductId?.ToString(CultureInfo.InvariantCulture) ?? "", l.Title?.Trim() ?? "", null, l.Quantity ?? 1,
-            ParseAmount(l.Price) ?? 0)).ToList();
+        // Minor units of the checkout's currency, as orders; a price that cannot be read exactly skips the checkout.
+        var currency = Currencies.Normalize(c.Currency) ?? Currencies.Yen;
+        if (Currencies.ToMinor(c.TotalPrice ?? "0", currency) is not { } amount) return $"合計金額(total_price)を読み取れません({currency}): '{c.TotalPrice}'";
+        var items = new List<CartOrderItemRecord>();
+        foreach (var l in c.LineItems ?? [])
+        {
+            if (Currencies.ToMinor(l.Price ?? "0", currency) is not { } price) return $"明細の単価(price)を読み取れません({currency}): '{l.Price}'";
+            items.Add(new CartOrderItemRecord(Trimmed(l.Sku) ?? l.ProductId?.ToString(CultureInfo.InvariantCulture) ?? "", l.Title?.Trim() ?? "", null,
+                l.Quantity ?? 1, price));
+        }
         return new CartCheckoutRecord(token, c.Customer?.Id?.ToString(CultureInfo.InvariantCulture),
             Trimmed(c.Email) ?? Trimmed(c.Customer?.Email), Trimmed(c.Phone) ?? Trimmed(c.Customer?.Phone),
-            Trimmed(c.AbandonedCheckoutUrl), ParseAmount(c.TotalPrice) ?? 0, items, createdAt, updatedAt, completedAt);
+            Trimmed(c.AbandonedCheckoutUrl), amount, items, createdAt, updatedAt, completedAt);
     }
 
-    /// <summary>financial_status values ECAI imports [C].</summary>
+    /// <summary>
+    /// financial_status values ECAI imports as purchases: authorized and paid [C] (ECAI's rule), and partially_refunded,
+    /// which counts with what was not refunded.
+    /// </summary>
     internal static bool IsImportedStatus(string? financialStatus) =>
-        financialStatus?.Trim().ToLowerInvariant() is "authorized" or "paid";
+        financialStatus?.Trim().ToLowerInvariant() is "authorized" or "paid" or "partially_refunded";
 
     /// <summary>
     /// The subscription app's tags on one order [I]: id, purchase count and status word (mapped with the
@@ -142,10 +228,6 @@ internal static class ShopifyMapper
     internal static DateTimeOffset? ParseTime(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var t)
             ? t.ToUniversalTime() : null;
-
-    /// <summary>"3980.00" (yen, a decimal string [C]) → 3980.</summary>
-    internal static long? ParseAmount(string? text) =>
-        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? (long)Math.Round(value, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>A record, the reason it was skipped, or neither (not imported by rule).</summary>
     internal readonly record struct Mapped<T>(T? Record, string? SkipReason) where T : class

@@ -34,8 +34,9 @@ public static class ShopifyWebhooks
     }
 
     /// <summary>
-    /// Maps a delivery: orders/create|paid|updated → one order (with its buyer, so the member can be
-    /// linked before the next pull); checkouts/create|update → one checkout; any other topic → nothing.
+    /// Maps a delivery: orders/create|paid|updated|cancelled → one order (with its buyer, so the member can be
+    /// linked before the next pull; an update or cancellation of an imported order replaces it, so a refund or
+    /// cancellation stops it counting at once); checkouts/create|update → one checkout; any other topic → nothing.
     /// </summary>
     public static ShopifyWebhookContent Read(string? topic, ReadOnlySpan<byte> body, DateTimeOffset? subscriptionTagsSince)
     {
@@ -43,7 +44,7 @@ public static class ShopifyWebhooks
         {
             switch (topic?.Trim().ToLowerInvariant())
             {
-                case "orders/create" or "orders/paid" or "orders/updated":
+                case "orders/create" or "orders/paid" or "orders/updated" or "orders/cancelled":
                     var order = JsonSerializer.Deserialize(body, ShopifyJsonContext.Default.ShopifyOrder);
                     if (order is null) return Nothing("受注を読み取れません");
                     var mapped = ShopifyMapper.MapOrder(order, subscriptionTagsSince, withCustomer: true);

@@ -15,7 +15,7 @@ public sealed class ShopifyCartClientTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task Orders_follow_the_link_header_to_the_end_and_keep_only_authorized_paid_or_cancelled()
+    public async Task Orders_follow_the_link_header_to_the_end_and_leave_out_pending_ones()
     {
         var pages = await ShopifyTestHost.PullAllAsync(_host.Client().OrdersSinceAsync(null, CancellationToken.None));
 
@@ -23,7 +23,7 @@ public sealed class ShopifyCartClientTests : IAsyncLifetime
         Assert.Equal(5, pages.Count); // 1,234 orders at 250 per page
         Assert.Equal(5, _host.Store.Faults.ApiRequests);
         Assert.Equal(_host.ExpectedOrderIds().Order(), orders.Select(o => o.ExternalId).Order());
-        Assert.True(orders.Count < _host.Store.OrderCount, "pending, refunded and voided orders are left out");
+        Assert.True(orders.Count < _host.Store.OrderCount, "pending orders are left out");
         Assert.Equal(orders.OrderBy(o => o.UpdatedAt).Select(o => o.ExternalId), orders.Select(o => o.ExternalId));
         Assert.Contains(orders, o => o.Cancelled);
         Assert.All(pages, p => Assert.Empty(p.Skipped));
@@ -189,5 +189,95 @@ public sealed class ShopifyCartClientTests : IAsyncLifetime
         Assert.Contains(skipped, s => s.Reason.Contains("顧客"));
         Assert.Equal(expectedIds.Count - broken.Count, pages.Sum(p => p.Items.Count));
         Assert.Equal(5, pages.Count);
+    }
+
+    private async Task<List<CartOrderRecord>> AllOrdersAsync(ICartClient? client = null) =>
+        (await ShopifyTestHost.PullAllAsync((client ?? _host.Client()).OrdersSinceAsync(null, CancellationToken.None))).SelectMany(p => p.Items).ToList();
+
+    [Fact]
+    public async Task Shipping_date_is_the_first_successful_fulfilment_and_the_requested_delivery_is_read()
+    {
+        var orders = await AllOrdersAsync();
+
+        var withFailure = orders.Where(o => _host.Store.OrderDetails(ShopifyTestHost.IndexOf(o)).HasFailedFulfilment).ToList();
+        Assert.NotEmpty(withFailure);
+        Assert.All(orders, o =>
+        {
+            var expected = _host.Store.OrderDetails(ShopifyTestHost.IndexOf(o));
+            Assert.Equal(expected.ShippedAt, o.ShippedAt);
+            Assert.Equal((expected.DeliveryDate, expected.DeliveryTime), (o.DeliveryDate, o.DeliveryTime));
+        });
+        Assert.All(withFailure, o => Assert.NotNull(o.ShippedAt)); // a failure before a success: shipped at the success
+        Assert.Contains(orders, o => o.DeliveryDate is not null && o.DeliveryTime is not null);
+        Assert.Contains(orders, o => o.DeliveryDate is not null && o.DeliveryTime is null);
+    }
+
+    [Fact]
+    public async Task Refunded_orders_arrive_cancelled_and_partial_refunds_with_what_is_left()
+    {
+        var orders = await AllOrdersAsync();
+
+        var partial = orders.Where(o => _host.Store.OrderFacts(ShopifyTestHost.IndexOf(o)).FinancialStatus == "partially_refunded").ToList();
+        var refunded = orders.Where(o => _host.Store.OrderFacts(ShopifyTestHost.IndexOf(o)).FinancialStatus is "refunded" or "voided").ToList();
+        Assert.NotEmpty(partial);
+        Assert.NotEmpty(refunded);
+        Assert.All(refunded, o => Assert.True(o.Cancelled));
+        Assert.All(partial, o =>
+        {
+            Assert.False(o.Cancelled);
+            Assert.Equal(_host.Store.OrderDetails(ShopifyTestHost.IndexOf(o)).Remaining, o.Amount);
+            Assert.True(o.Amount < o.Items.Sum(i => i.Price * i.Quantity), "less than was ordered");
+        });
+        Assert.All(orders.Where(o => !o.Cancelled), o => Assert.Equal(_host.Store.OrderDetails(ShopifyTestHost.IndexOf(o)).Remaining, o.Amount));
+    }
+
+    [Fact]
+    public async Task Orders_with_custom_lines_arrive_whole_with_the_custom_line_titled()
+    {
+        var orders = await AllOrdersAsync();
+
+        var custom = orders.Where(o => _host.Store.OrderDetails(ShopifyTestHost.IndexOf(o)).CustomLines > 0).ToList();
+        Assert.NotEmpty(custom);
+        Assert.All(custom, o =>
+        {
+            Assert.Contains(o.Items, i => i.ProductCode == "" && i.ProductName == ShopifyProduct.GiftWrap.Title && i.Price == ShopifyProduct.GiftWrap.Price);
+            Assert.Contains(o.Items, i => i.ProductCode != "");
+        });
+        Assert.Equal(_host.ExpectedOrderIds().Order(), orders.Select(o => o.ExternalId).Order());
+    }
+
+    [Fact]
+    public async Task A_refund_or_cancellation_after_import_arrives_with_the_next_pull()
+    {
+        var client = _host.Client();
+        var partial = _host.Store.AddOrder(3, "TEA-HRB-01");        // 1,980
+        var full = _host.Store.AddOrder(4, "OIL-CLN-01");           // 3,300
+        var cancelled = _host.Store.AddOrder(5, "SKN-MST-01", financialStatus: "authorized");
+        var first = await ShopifyTestHost.PullAllAsync(client.OrdersSinceAsync(null, CancellationToken.None));
+
+        _host.Store.RefundOrder(partial, 980);
+        _host.Store.RefundOrder(full);
+        _host.Store.CancelOrder(cancelled);
+        var later = (await ShopifyTestHost.PullAllAsync(client.OrdersSinceAsync(first[^1].Cursor, CancellationToken.None))).SelectMany(p => p.Items)
+            .ToDictionary(o => ShopifyTestHost.IndexOf(o));
+
+        Assert.Equal((1000L, false), (later[partial].Amount, later[partial].Cancelled));
+        Assert.True(later[full].Cancelled);
+        Assert.True(later[cancelled].Cancelled);
+        Assert.Equal(("voided", true), (_host.Store.OrderFacts(cancelled).FinancialStatus, _host.Store.OrderFacts(cancelled).Cancelled));
+    }
+
+    [Fact]
+    public async Task A_shop_in_another_currency_keeps_the_decimals_in_minor_units()
+    {
+        await using var usd = await ShopifyTestHost.StartAsync(orders: 300, currency: "USD");
+
+        var orders = (await ShopifyTestHost.PullAllAsync(usd.Client().OrdersSinceAsync(null, CancellationToken.None))).SelectMany(p => p.Items).ToList();
+
+        Assert.NotEmpty(orders);
+        Assert.All(orders, o => Assert.Equal("USD", o.Currency));
+        Assert.All(orders.Where(o => !o.Cancelled), o => Assert.Equal(usd.Store.OrderDetails(ShopifyTestHost.IndexOf(o)).Remaining, o.Amount));
+        Assert.Contains(orders, o => o.Items.Any(i => i.Price == 3300)); // $33.00 read as 3,300 cents, not rounded to 33
+        Assert.All(await AllOrdersAsync(), o => Assert.Equal("JPY", o.Currency));
     }
 }

@@ -54,19 +54,20 @@ public sealed class ShopifyMapperTests
     }
 
     [Theory]
-    [InlineData("paid", true)]
-    [InlineData("authorized", true)]
-    [InlineData("PAID", true)]
-    [InlineData("pending", false)]
-    [InlineData("partially_paid", false)]
-    [InlineData("refunded", false)]
-    [InlineData("partially_refunded", false)]
-    [InlineData("voided", false)]
-    public void Financial_status_decides_the_import_and_an_order_left_out_is_not_a_skip(string status, bool imported)
+    [InlineData("paid", true, false)]
+    [InlineData("authorized", true, false)]
+    [InlineData("PAID", true, false)]
+    [InlineData("partially_refunded", true, false)]
+    [InlineData("refunded", true, true)]
+    [InlineData("voided", true, true)]
+    [InlineData("pending", false, false)]
+    [InlineData("partially_paid", false, false)]
+    public void Financial_status_decides_the_import_and_an_order_left_out_is_not_a_skip(string status, bool imported, bool cancelled)
     {
         var page = MapOrders(Order(financialStatus: status));
 
         Assert.Equal(imported ? 1 : 0, page.Items.Count);
+        Assert.All(page.Items, o => Assert.Equal(cancelled, o.Cancelled)); // refunded / voided: kept, never a purchase
         Assert.Empty(page.Skipped);
         Assert.Equal(1, page.RowCount); // still seen: it moves the cursor
         Assert.NotNull(page.MaxUpdatedAt);

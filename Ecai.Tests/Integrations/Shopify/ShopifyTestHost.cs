@@ -20,11 +20,11 @@ internal sealed class ShopifyTestHost : CartTestHost<ShopifyStore>
 
 
     public static async Task<ShopifyTestHost> StartAsync(int customers = 300, int orders = 1_234, int checkouts = 200,
-        Action<ShopifyOptions>? configure = null)
+        Action<ShopifyOptions>? configure = null, string currency = "JPY")
     {
         var store = new ShopifyStore(new ShopifyStoreOptions
         {
-            Seed = 7, Customers = customers, Orders = orders, Checkouts = checkouts,
+            Seed = 7, Customers = customers, Orders = orders, Checkouts = checkouts, Currency = currency,
             Start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(9)), Span = TimeSpan.FromDays(300),
         });
         var server = await ShopifySandbox.StartAsync(store);
@@ -46,17 +46,20 @@ internal sealed class ShopifyTestHost : CartTestHost<ShopifyStore>
         return factory.Create(endpoint);
     }
 
-    /// <summary>The orders ECAI should import: authorized or paid, or cancelled.</summary>
+    /// <summary>The orders ECAI should import: authorized, paid or partially refunded, or cancelled, refunded or voided (as cancelled).</summary>
     public HashSet<string> ExpectedOrderIds()
     {
         var ids = new HashSet<string>();
         for (var i = 0; i < Store.OrderCount; i++)
         {
             var facts = Store.OrderFacts(i);
-            if (facts.Cancelled || facts.FinancialStatus is "paid" or "authorized") ids.Add((5_600_000_001L + i).ToString());
+            if (facts.Cancelled || facts.FinancialStatus is "paid" or "authorized" or "partially_refunded" or "refunded" or "voided") ids.Add((5_600_000_001L + i).ToString());
         }
         return ids;
     }
+
+    /// <summary>The sandbox index of an order ECAI imported.</summary>
+    public static int IndexOf(CartOrderRecord order) => (int)(long.Parse(order.ExternalId, System.Globalization.CultureInfo.InvariantCulture) - 5_600_000_001L);
 
     private sealed class NoTokens : ICartTokenStore
     {

@@ -178,6 +178,8 @@ public sealed class CartFormsTests : ComponentTest
 
         Assert.Equal($"http://localhost/carts/shopify/webhook/{id}", card.Find("[data-testid=webhook-url]").TextContent.Trim());
         Assert.Contains("注文作成", card.Markup);
+        Assert.Contains("注文の更新", card.Markup);      // refunds and edits
+        Assert.Contains("注文のキャンセル", card.Markup);
         Assert.DoesNotContain("not-a-real-secret", card.Markup);
     }
 

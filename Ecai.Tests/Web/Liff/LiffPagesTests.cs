@@ -176,4 +176,30 @@ public sealed class LiffPagesTests : ComponentTest
         Assert.Contains("¥4,980", history);
         Assert.Contains("発送日: 2026/11/18", history);
     }
+
+    [Fact]
+    public async Task The_purchase_history_shows_an_amount_in_another_currency_with_its_decimals_and_code()
+    {
+        await using (var db = Db.CreateDbContext())
+        {
+            var connection = await db.CartOrders.Select(o => o.ConnectionId).FirstAsync();
+            db.CartOrders.Add(new CartOrder
+            {
+                ConnectionId = connection, ExternalId = "5002", CustomerExternalId = "1001", OrderedAt = Now.AddDays(-2), Amount = 5748,
+                Currency = "USD", UpdatedAt = Now,
+                Items = [new CartOrderItem { ConnectionId = connection, OrderExternalId = "5002", LineNo = 1, ProductCode = "", ProductName = "Tip" }],
+            });
+            await db.SaveChangesAsync();
+        }
+        await Services.GetRequiredService<IdentityForms>().SubmitAsync(_bot, _member,
+            new ProfileInput("佐藤 花子", "090-1234-5678", null, null), CancellationToken.None);
+        BrowserHasToken(Token());
+
+        var page = Render<PurchaseHistoryPage>(p => p.Add(x => x.BotId, _bot));
+
+        var history = page.WaitForElement("[data-testid=liff-history]").TextContent;
+        Assert.Contains("57.48 USD", history);
+        Assert.DoesNotContain("¥5,748", history);
+        Assert.Contains("¥4,980", history); // the yen order beside it
+    }
 }

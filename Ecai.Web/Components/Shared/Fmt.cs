@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ecai.Domain.Carts;
 using Ecai.Domain.Time;
 
 namespace Ecai.Web.Components.Shared;
@@ -13,6 +14,15 @@ public static class Fmt
 
     /// <summary>¥12,800</summary>
     public static string Yen(long value) => "¥" + value.ToString("N0", Japanese);
+
+    /// <summary>
+    /// An amount in minor units of <paramref name="currency"/>: ¥12,800 for yen (or no currency), otherwise the amount
+    /// with the currency's decimals and its ISO code, e.g. 57.48 USD.
+    /// </summary>
+    public static string Money(long minor, string? currency) =>
+        Currencies.IsYen(currency) ? Yen(minor)
+            : Currencies.ToMajor(minor, currency).ToString("N" + Currencies.MinorDigits(currency), Japanese)
+              + " " + Currencies.Normalize(currency);
 
     /// <summary>42.5%</summary>
     public static string Percent(double value) => value.ToString("0.0", Japanese) + "%";

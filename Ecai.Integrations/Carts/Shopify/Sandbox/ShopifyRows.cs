@@ -19,22 +19,49 @@ public sealed record ShopifyProduct(long ProductId, string Sku, string Title, lo
     public static readonly IReadOnlyList<ShopifyProduct> OneTime = Catalogue.Where(p => !p.IsSubscription).ToArray();
     public static readonly IReadOnlyList<ShopifyProduct> Subscriptions = Catalogue.Where(p => p.IsSubscription).ToArray();
 
+    /// <summary>A custom line as the shop adds it (gift wrap): no product, no SKU [C]; priced in the shop currency's minor units.</summary>
+    public static readonly ShopifyProduct GiftWrap = new(0, "", "ギフト包装", 330, false);
+
+    /// <summary>A custom line item (tip, custom item, gift wrap): written without product_id and SKU.</summary>
+    public bool IsCustom => ProductId == 0;
+
     public static ShopifyProduct BySku(string sku) =>
         Catalogue.FirstOrDefault(p => p.Sku == sku) ?? throw new ArgumentException($"Unknown SKU '{sku}'.", nameof(sku));
 }
+
+/// <summary>
+/// What ECAI should read from one sandbox order (for tests that predict the import): <see cref="Remaining"/> is the total
+/// minus successful refunds (minor units), <see cref="ShippedAt"/> the first successful fulfilment.
+/// </summary>
+public sealed record ShopifyOrderDetails(long Remaining, DateTimeOffset? ShippedAt, DateOnly? DeliveryDate, string? DeliveryTime,
+    int CustomLines, bool HasFailedFulfilment);
 
 internal sealed record CustomerRow(
     long Id, string? Email, string? Phone, string FirstName, string LastName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt) : ISandboxRow;
 
 internal sealed record LineRow(long Id, ShopifyProduct Product, int Quantity);
 
-internal sealed record FulfillmentRow(long Id, DateTimeOffset CreatedAt, string? TrackingCompany, string TrackingNumber);
+/// <summary>A fulfilment; <see cref="Status"/> is success, cancelled, error or failure [C].</summary>
+internal sealed record FulfillmentRow(long Id, DateTimeOffset CreatedAt, string? TrackingCompany, string TrackingNumber, string Status = "success");
 
-/// <summary>An order; <see cref="Tags"/> is Shopify's comma-separated tag text.</summary>
+/// <summary>A refund carried out by one refund transaction of <see cref="Amount"/> (minor units); status success or failure [C].</summary>
+internal sealed record RefundRow(long Id, DateTimeOffset CreatedAt, long Amount, string Status = "success");
+
+/// <summary>
+/// An order; <see cref="Tags"/> is Shopify's comma-separated tag text. <see cref="DeliveryDate"/> / <see cref="DeliveryTime"/>:
+/// the buyer's request, written as a delivery-date app writes note_attributes (配送希望日 / 配送時間帯).
+/// </summary>
 internal sealed record OrderRow(
     long Id, int Number, long CustomerId, string? Email, string FinancialStatus, DateTimeOffset? CancelledAt, LineRow[] Lines,
-    long Shipping, string Tags, FulfillmentRow[] Fulfillments, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt) : ISandboxRow
+    long Shipping, string Tags, FulfillmentRow[] Fulfillments, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    RefundRow[]? Refunds = null, DateOnly? DeliveryDate = null, string? DeliveryTime = null) : ISandboxRow
 {
+    /// <summary>What the successful refunds gave back.</summary>
+    public long Refunded => (Refunds ?? []).Where(r => r.Status == "success").Sum(r => r.Amount);
+
+    /// <summary>The first successful fulfilment's time (the shipping date ECAI should read), or null.</summary>
+    public DateTimeOffset? ShippedAt => Fulfillments.Where(f => f.Status == "success").Select(f => (DateTimeOffset?)f.CreatedAt).Min();
+
     public long Total
     {
         get

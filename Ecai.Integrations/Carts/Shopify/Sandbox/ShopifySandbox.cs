@@ -131,7 +131,7 @@ public static partial class ShopifySandbox
                 foreach (var o in orders.Take(limit))
                 {
                     var index = o.Id - store.Orders.IdOf(0);
-                    ShopifySandboxWriter.WriteOrder(w, o, store.Customers.Find(o.CustomerId), store.Faults.MalformationOf(index + 1), store.Options.ShopDomain);
+                    ShopifySandboxWriter.WriteOrder(w, o, store.Customers.Find(o.CustomerId), store.Faults.MalformationOf(index + 1), store.Options.ShopDomain, store.Options.Currency);
                     last = (o.UpdatedAt, o.Id);
                 }
                 break;
@@ -142,7 +142,7 @@ public static partial class ShopifySandbox
                 w.WriteStartArray("checkouts");
                 foreach (var c in checkouts.Take(limit))
                 {
-                    ShopifySandboxWriter.WriteCheckout(w, c, c.CustomerId is { } id ? store.Customers.Find(id) : null, store.Options.ShopDomain);
+                    ShopifySandboxWriter.WriteCheckout(w, c, c.CustomerId is { } id ? store.Customers.Find(id) : null, store.Options.ShopDomain, store.Options.Currency);
                     last = (c.UpdatedAt, c.Id);
                 }
                 break;
@@ -211,8 +211,9 @@ public static partial class ShopifySandbox
     }
 
     /// <summary>
-    /// Sends one signed webhook, as Shopify would, to <c>url</c>: topic orders/create (order <c>index</c>)
-    /// or checkouts/create (checkout <c>index</c>); answers with the receiver's status and the webhook id.
+    /// Sends one signed webhook, as Shopify would, to <c>url</c>: an orders/* topic (orders/create, orders/updated,
+    /// orders/cancelled, …: order <c>index</c> as it is now) or checkouts/* (checkout <c>index</c>); answers with the
+    /// receiver's status and the webhook id.
     /// </summary>
     private static async Task DeliverAsync(HttpContext http, ShopifyStore store)
     {
@@ -256,9 +257,9 @@ public static partial class ShopifySandbox
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             if (topic.StartsWith("orders/", StringComparison.Ordinal) && store.Orders.Find(store.Orders.IdOf(index)) is { } order && index < store.OrderCount)
-                ShopifySandboxWriter.WriteOrder(w, order, store.Customers.Find(order.CustomerId), 0, store.Options.ShopDomain);
+                ShopifySandboxWriter.WriteOrder(w, order, store.Customers.Find(order.CustomerId), 0, store.Options.ShopDomain, store.Options.Currency);
             else if (topic.StartsWith("checkouts/", StringComparison.Ordinal) && store.Checkouts.Find(store.Checkouts.IdOf(index)) is { } checkout && index < store.CheckoutCount)
-                ShopifySandboxWriter.WriteCheckout(w, checkout, checkout.CustomerId is { } id ? store.Customers.Find(id) : null, store.Options.ShopDomain);
+                ShopifySandboxWriter.WriteCheckout(w, checkout, checkout.CustomerId is { } id ? store.Customers.Find(id) : null, store.Options.ShopDomain, store.Options.Currency);
             else return null;
         }
         return buffer.ToArray();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Ecai.Domain.Carts;
 
 namespace Ecai.Integrations.Carts.Shopify.Sandbox;
 
@@ -26,7 +27,7 @@ internal static class ShopifySandboxWriter
         w.WriteEndObject();
     }
 
-    public static void WriteOrder(Utf8JsonWriter w, OrderRow o, CustomerRow? customer, int malformation, string shopDomain)
+    public static void WriteOrder(Utf8JsonWriter w, OrderRow o, CustomerRow? customer, int malformation, string shopDomain, string currency = Currencies.Yen)
     {
         w.WriteStartObject();
         w.WriteNumber("id", o.Id);
@@ -41,10 +42,28 @@ internal static class ShopifySandboxWriter
         w.WriteString("cancel_reason", o.CancelledAt is null ? null : "customer");
         w.WriteString("financial_status", o.FinancialStatus);
         w.WriteString("fulfillment_status", o.Fulfillments.Length > 0 ? "fulfilled" : null);
-        w.WriteString("currency", "JPY");
-        w.WriteString("total_price", Money(o.Total));
-        w.WriteString("subtotal_price", Money(o.Total - o.Shipping));
+        w.WriteString("currency", currency);
+        w.WriteString("presentment_currency", currency);
+        w.WriteString("total_price", Money(o.Total, currency));
+        w.WriteString("subtotal_price", Money(o.Total - o.Shipping, currency));
+        w.WriteString("current_total_price", Money(Math.Max(0, o.Total - o.Refunded), currency));
         w.WriteString("tags", o.Tags);
+        w.WriteStartArray("note_attributes");
+        if (o.DeliveryDate is { } day)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", "配送希望日");
+            w.WriteString("value", day.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture));
+            w.WriteEndObject();
+        }
+        if (o.DeliveryTime is { } slot)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", "配送時間帯");
+            w.WriteString("value", slot);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteString("order_status_url", $"https://{shopDomain}/orders/{o.Id:x}/authenticate");
         if (malformation == 2 || customer is null) w.WriteNull("customer");
         else
@@ -53,24 +72,47 @@ internal static class ShopifySandboxWriter
             WriteCustomerFields(w, customer);
             w.WriteEndObject();
         }
-        WriteLines(w, o.Lines);
+        WriteLines(w, o.Lines, currency);
         w.WriteStartArray("fulfillments");
         foreach (var f in o.Fulfillments)
         {
             w.WriteStartObject();
             w.WriteNumber("id", f.Id);
             w.WriteNumber("order_id", o.Id);
-            w.WriteString("status", "success");
+            w.WriteString("status", f.Status);
             w.WriteString("created_at", Time(f.CreatedAt));
             w.WriteString("tracking_company", f.TrackingCompany);
             w.WriteString("tracking_number", f.TrackingNumber);
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteStartArray("refunds");
+        foreach (var r in o.Refunds ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteNumber("id", r.Id);
+            w.WriteNumber("order_id", o.Id);
+            w.WriteString("created_at", Time(r.CreatedAt));
+            w.WriteStartArray("transactions");
+            w.WriteStartObject();
+            w.WriteNumber("id", r.Id * 7);
+            w.WriteNumber("order_id", o.Id);
+            w.WriteString("kind", "refund");
+            w.WriteString("gateway", "shopify_payments");
+            w.WriteString("status", r.Status);
+            w.WriteString("amount", Money(r.Amount, currency));
+            w.WriteString("currency", currency);
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteStartArray("refund_line_items");
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    public static void WriteCheckout(Utf8JsonWriter w, CheckoutRow c, CustomerRow? customer, string shopDomain)
+    public static void WriteCheckout(Utf8JsonWriter w, CheckoutRow c, CustomerRow? customer, string shopDomain, string currency = Currencies.Yen)
     {
         w.WriteStartObject();
         w.WriteNumber("id", c.Id);
@@ -79,9 +121,9 @@ internal static class ShopifySandboxWriter
         w.WriteString("email", c.Email);
         w.WriteNull("phone"); // [I] usually empty at the top level; customer.phone holds it [C]
         w.WriteString("abandoned_checkout_url", $"https://{shopDomain}/70000001/checkouts/ac/{c.Token}/recover?key={c.RecoveryKey}");
-        w.WriteString("currency", "JPY");
-        w.WriteString("total_price", Money(c.Total));
-        w.WriteString("subtotal_price", Money(c.Total));
+        w.WriteString("currency", currency);
+        w.WriteString("total_price", Money(c.Total, currency));
+        w.WriteString("subtotal_price", Money(c.Total, currency));
         w.WriteString("created_at", Time(c.CreatedAt));
         w.WriteString("updated_at", Time(c.UpdatedAt));
         w.WriteString("completed_at", c.CompletedAt is { } done ? Time(done) : null);
@@ -93,7 +135,7 @@ internal static class ShopifySandboxWriter
             WriteCustomerFields(w, customer);
             w.WriteEndObject();
         }
-        WriteLines(w, c.Lines);
+        WriteLines(w, c.Lines, currency);
         w.WriteEndObject();
     }
 
@@ -109,27 +151,42 @@ internal static class ShopifySandboxWriter
         w.WriteString("tags", "");
     }
 
-    private static void WriteLines(Utf8JsonWriter w, LineRow[] lines)
+    private static void WriteLines(Utf8JsonWriter w, LineRow[] lines, string currency)
     {
         w.WriteStartArray("line_items");
         foreach (var line in lines)
         {
             w.WriteStartObject();
             w.WriteNumber("id", line.Id);
-            w.WriteNumber("product_id", line.Product.ProductId);
-            w.WriteNumber("variant_id", line.Product.ProductId + 1_000_000);
-            w.WriteString("sku", line.Product.Sku);
+            if (line.Product.IsCustom)
+            {
+                // A custom line item: no product, variant or SKU [C].
+                w.WriteNull("product_id");
+                w.WriteNull("variant_id");
+                w.WriteNull("sku");
+            }
+            else
+            {
+                w.WriteNumber("product_id", line.Product.ProductId);
+                w.WriteNumber("variant_id", line.Product.ProductId + 1_000_000);
+                w.WriteString("sku", line.Product.Sku);
+            }
             w.WriteString("title", line.Product.Title);
             w.WriteNull("variant_title");
             w.WriteNumber("quantity", line.Quantity);
-            w.WriteString("price", Money(line.Product.Price));
+            w.WriteString("price", Money(line.Product.Price, currency));
             w.WriteEndObject();
         }
         w.WriteEndArray();
     }
 
-    /// <summary>Yen amounts as decimal strings, e.g. "3980.00" [C].</summary>
-    private static string Money(long yen) => yen.ToString(CultureInfo.InvariantCulture) + ".00";
+    /// <summary>
+    /// Minor units as Shopify's decimal strings [C]: yen as "3980.00", others with their currency's decimals ("57.48").
+    /// </summary>
+    private static string Money(long minor, string currency) =>
+        Currencies.MinorDigits(currency) == 0
+            ? minor.ToString(CultureInfo.InvariantCulture) + ".00"
+            : Currencies.ToMajor(minor, currency).ToString("F" + Currencies.MinorDigits(currency), CultureInfo.InvariantCulture);
 
     private static string Time(DateTimeOffset t) => t.ToOffset(Jst).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

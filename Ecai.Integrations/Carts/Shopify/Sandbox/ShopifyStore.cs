@@ -16,6 +16,8 @@ namespace Ecai.Integrations.Carts.Shopify.Sandbox;
 public sealed class ShopifyStore
 {
     private const int CustomerStream = 1, OrderStream = 2, CheckoutStream = 3, BuyerStream = 101, SubscriberStream = 102, SharedStream = 103;
+    // Its own stream, so the orders' other fields stay what they always were.
+    private const int OrderDetailStream = 104;
 
     /// <summary>This sandbox's random stream for (seed, stream, index); its own key mixing keeps the data it always generated.</summary>
     private static IndexRandom Rng(int seed, int stream, long index) => new(seed, stream, index, streamShift: 48, salt: 0x5DEECE66DUL);
@@ -27,6 +29,12 @@ public sealed class ShopifyStore
 
     /// <summary>Carriers as Shopify names them [C3], plus ones ECAI does not show.</summary>
     internal static readonly string?[] Carriers = ["Yamato (JA)", "Sagawa (JA)", "Japan Post (JA)", "Seino (JA)", "Fukuyama Transporting", "Other", null];
+
+    /// <summary>Time slots as Japanese delivery-date apps word them [C3].</summary>
+    internal static readonly string[] DeliverySlots = ["午前中", "14:00～16:00", "16:00～18:00", "18:00～20:00", "19:00～21:00"];
+
+    /// <summary>Fulfilment states that are no shipment [C].</summary>
+    internal static readonly string[] FailedFulfilments = ["cancelled", "error", "failure"];
 
     /// <summary>The subscription app's status words [I], in the order active, paused, cancelled.</summary>
     public static readonly IReadOnlyList<string> SubscriptionWords = ["アクティブ", "停止", "解約"];
@@ -97,8 +105,22 @@ public sealed class ShopifyStore
         return (row.FinancialStatus, row.CancelledAt is not null, row.CreatedAt, row.Tags);
     }
 
-    /// <summary>A new order of one catalogue product for customer i; returns the order's index.</summary>
-    public int AddOrder(int customerIndex, string sku, string financialStatus = "paid", string tags = "", string? trackingCompany = null)
+    /// <summary>What ECAI should read from order i: amount after refunds, shipping date, requested delivery, custom lines.</summary>
+    public ShopifyOrderDetails OrderDetails(int index)
+    {
+        var row = Orders.Find(Orders.IdOf(index)) ?? throw new ArgumentOutOfRangeException(nameof(index));
+        return new ShopifyOrderDetails(row.Total - row.Refunded, row.ShippedAt, row.DeliveryDate, row.DeliveryTime,
+            row.Lines.Count(l => l.Product.IsCustom), row.Fulfillments.Any(f => f.Status != "success"));
+    }
+
+    /// <summary>
+    /// A new order of one catalogue product for customer i; returns the order's index. <paramref name="trackingCompany"/>:
+    /// shipped now by that carrier, after a fulfilment in <paramref name="failedFulfilment"/>'s state (cancelled, error,
+    /// failure) an hour earlier when given. <paramref name="giftWrap"/> adds a custom line; the delivery request goes
+    /// into note_attributes.
+    /// </summary>
+    public int AddOrder(int customerIndex, string sku, string financialStatus = "paid", string tags = "", string? trackingCompany = null,
+        string? failedFulfilment = null, bool giftWrap = false, DateOnly? deliveryDate = null, string? deliveryTime = null)
     {
         var customer = CustomerAt(customerIndex);
         var product = ShopifyProduct.BySku(sku);
@@ -106,10 +128,50 @@ public sealed class ShopifyStore
         {
             var id = Orders.NextId;
             var now = NextChangeTime();
-            FulfillmentRow[] fulfillments = trackingCompany is null ? [] : [new FulfillmentRow(id * 2, now, trackingCompany, $"{id % 1_000_000_000_000:D12}")];
+            var fulfillments = new List<FulfillmentRow>();
+            if (failedFulfilment is not null) fulfillments.Add(new FulfillmentRow(id * 2 + 1, now.AddHours(-1), trackingCompany, $"{id % 1_000_000_000_000:D12}", failedFulfilment));
+            if (trackingCompany is not null) fulfillments.Add(new FulfillmentRow(id * 2, now, trackingCompany, $"{id % 1_000_000_000_000:D12}"));
+            LineRow[] lines = giftWrap
+                ? [new LineRow(LineIdBase + id * 4, product, 1), new LineRow(LineIdBase + id * 4 + 1, ShopifyProduct.GiftWrap, 1)]
+                : [new LineRow(LineIdBase + id * 4, product, 1)];
             Orders.Put(new OrderRow(id, FirstOrderNumber + (int)(id - OrderIdBase - 1), customer.Id, customer.Email, financialStatus, null,
-                [new LineRow(LineIdBase + id * 4, product, 1)], 0, tags, fulfillments, now, now));
+                lines, 0, tags, [.. fulfillments], now, now, DeliveryDate: deliveryDate, DeliveryTime: deliveryTime));
             return (int)(id - OrderIdBase - 1);
+        }
+    }
+
+    /// <summary>
+    /// Order i is refunded now: by <paramref name="amount"/> (minor units; partially_refunded while something is left)
+    /// or, without one, in full (refunded). The order's updated_at moves, as Shopify's does.
+    /// </summary>
+    public void RefundOrder(int index, long? amount = null)
+    {
+        lock (_changeLock)
+        {
+            var row = Orders.Find(Orders.IdOf(index)) ?? throw new ArgumentOutOfRangeException(nameof(index));
+            var now = NextChangeTime();
+            var refund = amount ?? row.Total - row.Refunded;
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(refund, nameof(amount));
+            var refunds = (row.Refunds ?? []).Append(new RefundRow(row.Id * 8 + (row.Refunds?.Length ?? 0), now, refund)).ToArray();
+            var refunded = refunds.Where(r => r.Status == "success").Sum(r => r.Amount);
+            Orders.Put(row with { FinancialStatus = refunded >= row.Total ? "refunded" : "partially_refunded", Refunds = refunds, UpdatedAt = now });
+        }
+    }
+
+    /// <summary>Order i is cancelled now (cancelled_at): an authorisation is voided, a payment refunded in full.</summary>
+    public void CancelOrder(int index)
+    {
+        lock (_changeLock)
+        {
+            var row = Orders.Find(Orders.IdOf(index)) ?? throw new ArgumentOutOfRangeException(nameof(index));
+            var now = NextChangeTime();
+            var refunds = row.FinancialStatus is "paid" or "partially_refunded" && row.Total > row.Refunded
+                ? (row.Refunds ?? []).Append(new RefundRow(row.Id * 8 + (row.Refunds?.Length ?? 0), now, row.Total - row.Refunded)).ToArray()
+                : row.Refunds;
+            Orders.Put(row with
+            {
+                CancelledAt = now, FinancialStatus = row.FinancialStatus == "authorized" ? "voided" : "refunded", Refunds = refunds, UpdatedAt = now,
+            });
         }
     }
 
@@ -271,8 +333,43 @@ public sealed class ShopifyStore
             shipped = shipped.AddTicks(-(shipped.Ticks % TimeSpan.TicksPerSecond));
             fulfillments = [new FulfillmentRow(id * 2, shipped, r.Pick(Carriers), $"{r.Next(1000, 10000)}{r.Next(1000, 10000)}{r.Next(1000, 10000)}")];
         }
-        return new OrderRow(id, FirstOrderNumber + index, customer.Id, customer.Email, status, cancelledAt, lines,
-            r.Chance(70) ? 0 : 550, tags, fulfillments, createdAt, updatedAt);
+        var shipping = r.Chance(70) ? 0 : 550;
+        return WithDetails(new OrderRow(id, FirstOrderNumber + index, customer.Id, customer.Email, status, cancelledAt, lines,
+            shipping, tags, fulfillments, createdAt, updatedAt), index, _options.Seed);
+    }
+
+    /// <summary>
+    /// What real shops add to an order (from a stream of its own): a fulfilment that failed, errored or was cancelled
+    /// before the one that shipped; a custom gift-wrap line; a requested delivery date and slot in note_attributes;
+    /// the refunds behind a refunded or partially refunded status (a failed refund attempt now and then).
+    /// </summary>
+    private static OrderRow WithDetails(OrderRow o, int index, int seed)
+    {
+        var x = Rng(seed, OrderDetailStream, index);
+        if (o.Fulfillments.Length > 0 && x.Chance(20))
+        {
+            var shipped = o.Fulfillments[0];
+            o = o with
+            {
+                Fulfillments = [new FulfillmentRow(o.Id * 2 + 1, shipped.CreatedAt.AddHours(-x.Next(1, 48)), shipped.TrackingCompany, shipped.TrackingNumber,
+                    x.Pick(FailedFulfilments)), shipped],
+            };
+        }
+        if (x.Chance(6)) o = o with { Lines = [.. o.Lines, new LineRow(LineIdBase + o.Id * 4 + 3, ShopifyProduct.GiftWrap, 1)] };
+        if (x.Chance(35))
+        {
+            var jst = o.CreatedAt.ToOffset(TimeSpan.FromHours(9));
+            o = o with
+            {
+                DeliveryDate = DateOnly.FromDateTime(jst.DateTime).AddDays(x.Next(3, 10)),
+                DeliveryTime = x.Chance(70) ? x.Pick(DeliverySlots) : null,
+            };
+        }
+        var refunds = new List<RefundRow>();
+        if (o.FinancialStatus is "refunded" or "partially_refunded" && x.Chance(20)) refunds.Add(new RefundRow(o.Id * 8, o.UpdatedAt.AddHours(-2), o.Total / 2, "failure"));
+        if (o.FinancialStatus == "refunded") refunds.Add(new RefundRow(o.Id * 8 + 1, o.UpdatedAt, o.Total));
+        if (o.FinancialStatus == "partially_refunded") refunds.Add(new RefundRow(o.Id * 8 + 1, o.UpdatedAt, Math.Max(1, o.Total / 2)));
+        return refunds.Count == 0 ? o : o with { Refunds = [.. refunds] };
     }
 
     private CheckoutRow GenerateCheckout(int index)

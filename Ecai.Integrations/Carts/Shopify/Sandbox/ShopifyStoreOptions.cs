@@ -22,6 +22,9 @@ public sealed class ShopifyStoreOptions
     /// </summary>
     public DateTimeOffset? SubscriptionTagsSince { get; set; }
 
+    /// <summary>The shop currency (ISO 4217); catalogue prices are read as its minor units (3300 = $33.00 for USD).</summary>
+    public string Currency { get; set; } = "JPY";
+
     public string ShopDomain { get; set; } = "ecai-sandbox.myshopify.com";
     public string AccessToken { get; set; } = "shpat_sandbox0123456789abcdef0123456789ab";
     public string ApiSecret { get; set; } = "sandbox-api-secret";
