@@ -39,6 +39,14 @@ public sealed record StepRow(int Id, StepDelay Delay, DeliveryTally Tally);
 public sealed record StepScenarioRow(int Id, string Name, bool Enabled, StepTrigger Trigger, string? TagName, bool Filtered,
     DateTimeOffset UpdatedAt, IReadOnlyList<StepRow> Steps);
 
+/// <summary>
+/// Who a scenario reaches once it is on (<see cref="StepScenarios.ReachAsync"/>): entries start at that moment, so it
+/// reaches only members who become a friend (or get the trigger tag) afterwards. <see cref="AlreadyTagged"/>: friends
+/// who have the trigger tag now and so will not enter (null for the friend-added trigger); <see cref="Matching"/>:
+/// friends its filter selects now (null without a filter). Blocked friends are never counted.
+/// </summary>
+public sealed record StepReach(long? AlreadyTagged, long? Matching);
+
 /// <summary>The outcome of saving a scenario: its id, or the Japanese reasons nothing was saved.</summary>
 public sealed record StepSaveResult(int? ScenarioId, IReadOnlyList<string> Errors)
 {
@@ -66,6 +74,19 @@ public sealed class StepScenarios(IDbContextFactory<EcaiDb> dbs, DeliveryCounts 
         WHERE Source = {{(int)DeliverySource.Step}} AND SourceId = {1} AND State = {{(int)DeliveryState.Pending}} AND Attempts = 0
           AND EXISTS (SELECT 1 FROM MemberEvents e WHERE e.Id = Deliveries.Occurrence)
         """;
+
+    /// <summary>The counts the editor and the on switch show before a scenario is switched on (two counts in SQL at most).</summary>
+    public async Task<StepReach> ReachAsync(int botId, StepTrigger trigger, int? tagId, MemberFilter? filter, CancellationToken ct)
+    {
+        var search = new MemberSearch(dbs);
+        long? tagged = trigger == StepTrigger.TagAdded && tagId is { } tag
+            ? await search.CountAsync(botId, new MemberFilter { TagsAll = [tag], Blocked = false }, ct)
+            : null;
+        long? matching = filter is null ? null
+            : filter.Blocked == true ? 0
+            : await search.CountAsync(botId, filter with { Blocked = false }, ct);
+        return new StepReach(tagged, matching);
+    }
 
     public async Task<IReadOnlyList<StepScenarioRow>> ListAsync(int botId, CancellationToken ct)
     {

@@ -122,4 +122,69 @@ public sealed class StepPagesTests : ComponentTest
         await using var db = Db.CreateDbContext();
         Assert.Equal(7 * 60 + 30, (await db.Set<ScenarioStep>().SingleAsync()).AtMinute);
     }
+
+    [Fact]
+    public async Task Switching_a_scenario_on_first_says_whom_it_reaches_and_a_cancel_leaves_it_off()
+    {
+        var bot = await SignedInBotAsync();
+        var buyer = await TagAsync(bot, "購入者");
+        var saved = await Scenarios.SaveAsync(bot, new StepScenarioDraft
+        {
+            Name = "購入のお礼", Enabled = false, Trigger = StepTrigger.TagAdded, TagId = buyer, Filter = new MemberFilter { Link = LinkState.Unlinked },
+            Steps = [new StepDraft { DelayKind = StepDelayKind.Hours, Amount = 1, Content = Text("ありがとうございます") }],
+        }, CancellationToken.None);
+        var members = await Seed.MembersAsync(bot, 3);
+        foreach (var m in members[..2]) await Services.GetRequiredService<MemberTagging>().SetAsync(bot, m, buyer, add: true, CancellationToken.None);
+        var page = Render(b =>
+        {
+            b.OpenComponent<MudBlazor.MudPopoverProvider>(0);
+            b.CloseComponent();
+            b.OpenComponent<MudBlazor.MudDialogProvider>(1);
+            b.CloseComponent();
+            b.OpenComponent<StepListPage>(2);
+            b.CloseComponent();
+        });
+
+        page.WaitForElement("[data-testid=step-row] input[type=checkbox]").Change(true);
+        var dialog = page.WaitForElement(".mud-dialog");
+        Assert.Contains("「購入のお礼」をオンにする", dialog.TextContent);
+        Assert.Contains("今このタグが付いている2人には送りません。", dialog.TextContent);
+        Assert.Contains("絞り込み条件に今当てはまる友だちは3人です", dialog.TextContent);
+        page.FindAll(".mud-dialog button").Single(b => b.TextContent.Contains("キャンセル")).Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll(".mud-dialog")));
+        Assert.False(await EnabledAsync(saved.ScenarioId!.Value));
+
+        page.Find("[data-testid=step-row] input[type=checkbox]").Change(true);
+        page.WaitForElement(".mud-dialog");
+        page.FindAll(".mud-dialog button").Single(b => b.TextContent.Contains("オンにする")).Click();
+        await page.WaitForAssertionAsync(async () => Assert.True(await EnabledAsync(saved.ScenarioId!.Value)));
+    }
+
+    [Fact]
+    public async Task The_editor_shows_whom_the_scenario_reaches_and_recounts_when_the_filter_changes()
+    {
+        var bot = await SignedInBotAsync();
+        var buyer = await TagAsync(bot, "購入者");
+        var saved = await Scenarios.SaveAsync(bot, new StepScenarioDraft
+        {
+            Name = "購入のお礼", Trigger = StepTrigger.TagAdded, TagId = buyer,
+            Steps = [new StepDraft { DelayKind = StepDelayKind.Hours, Amount = 1, Content = Text("ありがとうございます") }],
+        }, CancellationToken.None);
+        var members = await Seed.MembersAsync(bot, 4);
+        await Services.GetRequiredService<MemberTagging>().SetAsync(bot, members[0], buyer, add: true, CancellationToken.None);
+        var page = Render<StepEditPage>(p => p.Add(x => x.ScenarioId, saved.ScenarioId));
+
+        var reach = page.WaitForElement("[data-testid=step-reach]").TextContent;
+        Assert.Contains("オンの間にこのタグが付いた人に届きます。今このタグが付いている1人には送りません。", reach);
+        Assert.DoesNotContain("絞り込み条件", reach);
+
+        Input(page.Find("[data-testid=step-filter-on]")).Change(true);
+        page.WaitForAssertion(() => Assert.Contains("絞り込み条件に今当てはまる友だちは4人です", page.Find("[data-testid=step-reach]").TextContent));
+    }
+
+    private async Task<bool> EnabledAsync(int scenarioId)
+    {
+        await using var db = Db.CreateDbContext();
+        return (await db.Set<StepScenario>().SingleAsync(s => s.Id == scenarioId)).Enabled;
+    }
 }

@@ -359,6 +359,28 @@ public sealed class StepScenariosTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Before_switching_on_the_reach_counts_who_has_the_trigger_tag_now_and_who_the_filter_selects_without_blocked_friends()
+    {
+        var trigger = await TagAsync("購入者");
+        var excluded = await TagAsync("カート連携済");
+        var tagged = new[] { await MemberAsync(), await MemberAsync(), await MemberAsync() };
+        await MemberAsync(); // an untagged friend the filter selects
+        foreach (var m in tagged) Assert.True(await _tagging.SetAsync(_bot, m, trigger, true, Ct));
+        Assert.True(await _tagging.SetAsync(_bot, tagged[0], excluded, true, Ct));
+        await using (var db = _f.Db.CreateDbContext())
+            await db.Members.Where(m => m.Id == tagged[2]).ExecuteUpdateAsync(s => s.SetProperty(m => m.IsBlocked, true));
+        var notLinkedTag = new MemberFilter { TagsNone = [excluded] };
+
+        var tagStep = await _scenarios.ReachAsync(_bot, StepTrigger.TagAdded, trigger, notLinkedTag, Ct);
+        var friendStep = await _scenarios.ReachAsync(_bot, StepTrigger.FriendAdded, trigger, null, Ct);
+        var blockedOnly = await _scenarios.ReachAsync(_bot, StepTrigger.FriendAdded, null, new MemberFilter { Blocked = true }, Ct);
+
+        Assert.Equal(new StepReach(AlreadyTagged: 2, Matching: 2), tagStep); // tagged[1] and other match; tagged[2] is blocked
+        Assert.Equal(new StepReach(null, null), friendStep);
+        Assert.Equal(new StepReach(null, 0), blockedOnly);
+    }
+
+    [Fact]
     public async Task An_invalid_scenario_is_refused_with_japanese_reasons_and_nothing_is_saved()
     {
         var other = await _f.AddBotAsync("別ショップ");

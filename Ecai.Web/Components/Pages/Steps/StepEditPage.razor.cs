@@ -17,6 +17,7 @@ public sealed partial class StepEditPage : BotPage
     private IReadOnlyList<TagOption> _tags = [];
     private IReadOnlyList<string> _errors = [];
     private bool _saving;
+    private StepReach? _reach;
 
     /// <summary>Null for a new scenario.</summary>
     [Parameter] public int? ScenarioId { get; set; }
@@ -31,12 +32,30 @@ public sealed partial class StepEditPage : BotPage
         // Live reloads keep what the operator is typing: the draft is read once.
         if (Loaded) return;
         _draft = ScenarioId is { } id ? await Scenarios.GetAsync(botId, id, ct) : new StepScenarioDraft();
+        await RefreshReachAsync(botId, ct);
     }
 
-    private void SetFiltered(bool on)
+    /// <summary>Whom the scenario reaches once on, for the trigger and filter as edited (see <see cref="StepReach"/>).</summary>
+    private Task RefreshReachAsync() => Bot is null ? Task.CompletedTask : RefreshReachAsync(Bot.Id, Aborted);
+
+    private async Task RefreshReachAsync(int botId, CancellationToken ct)
     {
         if (_draft is null) return;
+        _reach = await Scenarios.ReachAsync(botId, _draft.Trigger, _draft.TagId, _draft.Filter, ct);
+    }
+
+    private Task SetFilteredAsync(bool on)
+    {
+        if (_draft is null) return Task.CompletedTask;
         _draft.Filter = on ? _draft.Filter ?? MemberFilter.All : null;
+        return RefreshReachAsync();
+    }
+
+    private Task SetFilterAsync(MemberFilter filter)
+    {
+        if (_draft is null) return Task.CompletedTask;
+        _draft.Filter = filter;
+        return RefreshReachAsync();
     }
 
     private void AddStep() => _draft?.Steps.Add(new StepDraft());
@@ -52,8 +71,6 @@ public sealed partial class StepEditPage : BotPage
             ? L["Steps.AtUnread"]
             : L["Steps.DelayAfterTrigger", step.Delay.Describe()];
 
-
-    /// <summary>Placeholder until the message editor is merged: the content is one text bubble.</summary>
 
     private async Task SaveAsync()
     {

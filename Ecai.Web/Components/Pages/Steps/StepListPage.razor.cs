@@ -9,6 +9,8 @@ namespace Ecai.Web.Components.Pages.Steps;
 public sealed partial class StepListPage : BotPage
 {
     private IReadOnlyList<StepScenarioRow> _rows = [];
+    /// <summary>Bumped when a switch-on is cancelled: the switches are rebuilt so the one clicked shows off again.</summary>
+    private int _switches;
 
     [Inject] private StepScenarios Scenarios { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -20,9 +22,21 @@ public sealed partial class StepListPage : BotPage
         ? L["Steps.TriggerFriendAdded"]
         : L["Steps.TriggerTagAddedNamed", row.TagName ?? ""];
 
+    /// <summary>Switching on first says whom the scenario reaches from now (<see cref="StepReach"/>) and asks to confirm.</summary>
     private async Task SetEnabledAsync(StepScenarioRow row, bool on)
     {
         if (Bot is null) return;
+        if (on && await Scenarios.GetAsync(Bot.Id, row.Id, Aborted) is { } draft)
+        {
+            var reach = await Scenarios.ReachAsync(Bot.Id, draft.Trigger, draft.TagId, draft.Filter, Aborted);
+            var text = string.Join(" ", StepReachText.Lines(L, draft.Trigger, reach));
+            if (await Dialogs.ShowMessageBoxAsync(L["Steps.SwitchOnTitle", row.Name], text,
+                    yesText: L["Steps.SwitchOn"], cancelText: L["Common.Cancel"]) != true)
+            {
+                _switches++;
+                return;
+            }
+        }
         await Scenarios.SetEnabledAsync(Bot.Id, row.Id, on, Aborted);
         Snackbar.Add(on ? L["Steps.SwitchedOn", row.Name] : L["Steps.SwitchedOff", row.Name], Severity.Info);
         await LoadAsync(Bot.Id, Aborted);
