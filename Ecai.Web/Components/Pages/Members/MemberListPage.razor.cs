@@ -107,6 +107,9 @@ public sealed partial class MemberListPage : BotPage
         {
             nameof(MemberRow.Id) => MemberSort.Id,
             nameof(MemberRow.DisplayName) => MemberSort.DisplayName,
+            nameof(MemberRow.Orders) => MemberSort.Orders,
+            nameof(MemberRow.Amount) => MemberSort.Amount,
+            nameof(MemberRow.LastPurchaseAt) => MemberSort.LastPurchase,
             _ => MemberSort.FriendAddedAt,
         };
         var rows = await Search.PageAsync(Bot.Id, _filter, by, sort?.Descending ?? true, state.Page * state.PageSize, state.PageSize, ct);
