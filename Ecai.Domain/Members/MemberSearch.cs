@@ -101,6 +101,51 @@ public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
                       select new ProductOption(p.ConnectionId, k.Kind, p.Code, p.Name, p.CourseName)).ToListAsync(ct);
     }
 
+    public const int ProductSearchLimit = 30;
+
+    /// <summary>
+    /// The filter's product picker: the bot's products (in <paramref name="connectionId"/>'s cart when given) whose name or
+    /// code contains <paramref name="text"/> (all when blank), one per code, by name, at most <see cref="ProductSearchLimit"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<ProductOption>> SearchProductsAsync(int botId, string? text, int? connectionId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var products = from p in db.CartProducts
+                       join k in db.CartConnections on p.ConnectionId equals k.Id
+                       where k.BotId == botId && (connectionId == null || p.ConnectionId == connectionId)
+                       select new { p, k.Kind };
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var pattern = "%" + text.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+            products = products.Where(x => EF.Functions.Like(x.p.Name, pattern, @"\") || EF.Functions.Like(x.p.Code, pattern, @"\"));
+        }
+        var found = await products.OrderBy(x => x.p.Name).ThenBy(x => x.p.Code).ThenBy(x => x.Kind)
+            .Select(x => new ProductOption(x.p.ConnectionId, x.Kind, x.p.Code, x.p.Name, x.p.CourseName))
+            .Take(ProductSearchLimit * 2).ToListAsync(ct);
+        return found.DistinctBy(p => p.Code).Take(ProductSearchLimit).ToList();
+    }
+
+    /// <summary>The product of this code in the bot's carts (the picker's label for a filter opened from a link); null when unknown.</summary>
+    public async Task<ProductOption?> ProductAsync(int botId, string code, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await (from p in db.CartProducts
+                      join k in db.CartConnections on p.ConnectionId equals k.Id
+                      where k.BotId == botId && p.Code == code
+                      orderby k.Kind
+                      select new ProductOption(p.ConnectionId, k.Kind, p.Code, p.Name, p.CourseName)).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The course names the bot's products carry, for the filter's course dropdown.</summary>
+    public async Task<IReadOnlyList<string>> CoursesAsync(int botId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await (from p in db.CartProducts
+                      join k in db.CartConnections on p.ConnectionId equals k.Id
+                      where k.BotId == botId && p.CourseName != null
+                      select p.CourseName!).Distinct().OrderBy(c => c).ToListAsync(ct);
+    }
+
     /// <summary>
     /// The filter with its required tags ordered by how many members hold them (counted up to a cap on the TagId index, all
     /// in one statement), so the rarest drives the query and the others are only probed.

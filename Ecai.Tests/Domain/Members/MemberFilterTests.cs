@@ -109,6 +109,30 @@ public sealed class MemberFilterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_product_picker_searches_names_and_codes_in_sql_with_wildcards_taken_literally()
+    {
+        await using (var db = _f.Db.CreateDbContext())
+        {
+            db.CartProducts.AddRange(
+                new CartProduct { ConnectionId = _connection, Code = "K_1", Name = "コラーゲン 100%" },
+                new CartProduct { ConnectionId = _connection, Code = "KX1", Name = "酵素ドリンク 1000" });
+            await db.SaveChangesAsync();
+        }
+        async Task<string[]> Codes(string? text, int? connection = null) =>
+            (await _search.SearchProductsAsync(_bot, text, connection, CancellationToken.None)).Select(p => p.Code).ToArray();
+
+        Assert.Equal(["K_1"], await Codes("コラ"));
+        Assert.Equal(["K_1"], await Codes("100%"));
+        Assert.Equal(["K_1"], await Codes("k_"));
+        Assert.Equal(["KX1"], await Codes("ドリンク"));
+        Assert.Equal(["P-1", "P-2", "P-3"], (await Codes("p-")).Order().ToArray());
+        Assert.Equal(5, (await Codes(" ")).Length);
+        Assert.Empty(await Codes("コラ", _connection + 100));
+        Assert.Equal("コラーゲン 100%", (await _search.ProductAsync(_bot, "K_1", CancellationToken.None))?.Name);
+        Assert.Empty(await _search.SearchProductsAsync(await _f.AddBotAsync(), "コラ", null, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Tags_include_all_include_any_and_exclude()
     {
         Assert.Equal(["U2"], await SelectedAsync(new MemberFilter { TagsAll = [_tags["定期"], _tags["VIP"]] }));
