@@ -34,7 +34,7 @@ public sealed class SegmentBrowserTests(BrowserApp browser) : IClassFixture<Brow
         await page.GotoAsync(browser.BaseUrl + "/members");
         await BrowserApp.WaitInteractiveAsync(page);
         await page.Locator("[data-testid=member-grid] tbody tr").First.WaitForAsync(new() { Timeout = 30_000 });
-        await page.Locator("[data-testid=filter-product]").ClickAsync();
+        await page.Locator("[data-testid=filter-product]").FillAsync(product.Code);
         await page.GetByText($"{CartNames.Of(product.Kind)}: {product.Name} ({product.Code})", new() { Exact = true }).ClickAsync();
         var count = page.Locator("[data-testid=member-count]");
         await Assertions.Expect(count).ToContainTextAsync(expected.ToString("N0", CultureInfo.GetCultureInfo("ja-JP")) + "人 /", new() { Timeout = 15_000 });

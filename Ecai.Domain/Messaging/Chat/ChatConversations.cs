@@ -15,6 +15,9 @@ public sealed record ConversationSummary(
     public bool AwaitingReply => LastIncoming;
 }
 
+/// <summary>A friend 「新しいトーク」 found: enough to tell two 田中 apart.</summary>
+public sealed record FriendMatch(long MemberId, string Name, string DisplayName, bool IsBlocked, string? Phone, string? Email);
+
 /// <summary>Who wrote one line of a conversation.</summary>
 public enum ChatSide
 {
@@ -79,6 +82,40 @@ public sealed class ChatConversations(
                 return new ConversationSummary(r.MemberId, name, r.IsBlocked, text, r.Incoming, r.SentAt);
             })
             .OrderByDescending(r => r.LastAt).ToList();
+    }
+
+    /// <summary>Friends 「新しいトーク」 shows at most.</summary>
+    public const int FindLimit = 20;
+
+    /// <summary>
+    /// 「新しいトーク」: the bot's friends, whether or not they ever wrote, whose LINE or registered name contains the text, whose
+    /// phone or e-mail (the member's own or a linked cart customer's) is the text once normalised, or whose linked cart
+    /// customer has the text as customer number or id. One query; empty for a blank text.
+    /// </summary>
+    public async Task<IReadOnlyList<FriendMatch>> FindFriendsAsync(int botId, string? text, CancellationToken ct)
+    {
+        var term = text?.Trim();
+        if (string.IsNullOrEmpty(term)) return [];
+        var phone = Linking.PhoneNormalizer.Normalize(term);
+        var email = term.Contains('@') ? Linking.EmailNormalizer.Normalize(term) : null;
+        var pattern = "%" + term.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var byCustomer =
+            from l in db.CartLinks
+            join c in db.CartCustomers on l.CartCustomerId equals c.Id
+            where l.BotId == botId
+                  && (c.Number == term || c.ExternalId == term
+                      || (phone != null && c.PhoneNormalized == phone) || (email != null && c.EmailNormalized == email))
+            select l.MemberId;
+        var rows = await db.Members.AsNoTracking()
+            .Where(m => m.BotId == botId
+                        && (EF.Functions.Like(m.DisplayName, pattern, @"\") || EF.Functions.Like(m.RegisteredName!, pattern, @"\")
+                            || (phone != null && m.PhoneNormalized == phone) || (email != null && m.EmailNormalized == email)
+                            || byCustomer.Contains(m.Id)))
+            .OrderBy(m => m.IsBlocked).ThenByDescending(m => m.FriendAddedAt).ThenByDescending(m => m.Id)
+            .Select(m => new { m.Id, m.RegisteredName, m.DisplayName, m.IsBlocked, m.PhoneRaw, m.EmailRaw })
+            .Take(FindLimit).ToListAsync(ct);
+        return rows.Select(r => new FriendMatch(r.Id, NameOf(r.RegisteredName, r.DisplayName), r.DisplayName, r.IsBlocked, r.PhoneRaw, r.EmailRaw)).ToList();
     }
 
     /// <summary>A member's conversation (null when the member is not the bot's): the newest <see cref="EntryLimit"/> lines, oldest first.</summary>

@@ -84,6 +84,54 @@ public sealed class MemberFilterTests : IAsyncLifetime
         Assert.NotEqual(await SelectedAsync(MemberFilter.All), await SelectedAsync(MemberFilter.Parse(json)));
     }
 
+    private async Task<string[]> SortedAsync(MemberSort sort, bool descending, MemberFilter? filter = null, int skip = 0, int take = 100)
+    {
+        var rows = await _search.PageAsync(_bot, filter ?? MemberFilter.All, sort, descending, skip, take, CancellationToken.None);
+        await using var db = _f.Db.CreateDbContext();
+        var names = await db.Members.ToDictionaryAsync(m => m.Id, m => m.LineUserId);
+        return rows.Select(r => names[r.Id]).ToArray();
+    }
+
+    [Fact]
+    public async Task The_page_sorts_by_purchase_count_amount_and_last_purchase_members_without_purchases_as_none()
+    {
+        // U1: 2 orders, ¥9,960, last 11/20; U2: 1 order (its other was cancelled), ¥2,000, last 11/01; U3, U4: none.
+        Assert.Equal(["U1", "U2", "U4", "U3"], await SortedAsync(MemberSort.Orders, descending: true));
+        Assert.Equal(["U3", "U4", "U2", "U1"], await SortedAsync(MemberSort.Amount, descending: false));
+        Assert.Equal(["U1", "U2", "U4", "U3"], await SortedAsync(MemberSort.LastPurchase, descending: true));
+        Assert.Equal(["U2", "U1"], await SortedAsync(MemberSort.LastPurchase, descending: false, skip: 2));
+        Assert.Equal(["U2"], await SortedAsync(MemberSort.Amount, descending: true, new MemberFilter { TagsAll = [_tags["定期"]] }, skip: 1));
+
+        var rows = await _search.PageAsync(_bot, MemberFilter.All, MemberSort.LastPurchase, true, 0, 2, CancellationToken.None);
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 15, 30, 0, TimeSpan.Zero), rows[0].LastPurchaseAt);
+        Assert.Equal(T0.AddMinutes(4), rows[1].LastPurchaseAt);
+        Assert.Null((await _search.PageAsync(_bot, MemberFilter.All, MemberSort.LastPurchase, false, 0, 1, CancellationToken.None))[0].LastPurchaseAt);
+    }
+
+    [Fact]
+    public async Task The_product_picker_searches_names_and_codes_in_sql_with_wildcards_taken_literally()
+    {
+        await using (var db = _f.Db.CreateDbContext())
+        {
+            db.CartProducts.AddRange(
+                new CartProduct { ConnectionId = _connection, Code = "K_1", Name = "コラーゲン 100%" },
+                new CartProduct { ConnectionId = _connection, Code = "KX1", Name = "酵素ドリンク 1000" });
+            await db.SaveChangesAsync();
+        }
+        async Task<string[]> Codes(string? text, int? connection = null) =>
+            (await _search.SearchProductsAsync(_bot, text, connection, CancellationToken.None)).Select(p => p.Code).ToArray();
+
+        Assert.Equal(["K_1"], await Codes("コラ"));
+        Assert.Equal(["K_1"], await Codes("100%"));
+        Assert.Equal(["K_1"], await Codes("k_"));
+        Assert.Equal(["KX1"], await Codes("ドリンク"));
+        Assert.Equal(["P-1", "P-2", "P-3"], (await Codes("p-")).Order().ToArray());
+        Assert.Equal(5, (await Codes(" ")).Length);
+        Assert.Empty(await Codes("コラ", _connection + 100));
+        Assert.Equal("コラーゲン 100%", (await _search.ProductAsync(_bot, "K_1", CancellationToken.None))?.Name);
+        Assert.Empty(await _search.SearchProductsAsync(await _f.AddBotAsync(), "コラ", null, CancellationToken.None));
+    }
+
     [Fact]
     public async Task Tags_include_all_include_any_and_exclude()
     {

@@ -2,6 +2,9 @@ using Bunit;
 using Ecai.Domain.Carts;
 using Ecai.Domain.Members;
 using Ecai.Web.Components.Pages.Members;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecai.Tests.Web.Components;
 
@@ -45,5 +48,57 @@ public sealed class MemberListTests : ComponentTest
         panel.Find("#filter-birthday-to").Change("13/45");
         panel.WaitForAssertion(() => Assert.Contains("「13/45」は月/日として読み取れません", panel.Markup));
         Assert.Null(reported!.BirthdayTo);
+    }
+
+    [Fact]
+    public async Task The_filter_is_kept_in_the_url_and_a_page_opened_from_that_url_shows_the_same_members()
+    {
+        var bot = await SignedInBotAsync();
+        var connection = await Seed.ConnectionAsync(bot, CartKind.Repeatst);
+        var members = await Seed.MembersAsync(bot, 5, Now.AddDays(-30));
+        await Seed.LinkAsync(bot, connection, members.Take(2));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var page = Render<MemberListPage>();
+        page.WaitForAssertion(() => Assert.StartsWith("5", page.Find("[data-testid=member-count]").TextContent.Trim()));
+
+        var panel = page.FindComponent<MemberFilterPanel>();
+        await page.InvokeAsync(() => panel.Instance.FilterChanged.InvokeAsync(new MemberFilter { Link = LinkState.Linked }));
+
+        var query = QueryHelpers.ParseQuery(new Uri(navigation.Uri).Query);
+        Assert.Equal("linked", query["link"].ToString());
+        var bookmark = navigation.Uri;
+        page.Dispose();
+
+        navigation.NavigateTo("/members");
+        navigation.NavigateTo(bookmark);
+        var reopened = Render<MemberListPage>();
+        reopened.WaitForAssertion(() => Assert.StartsWith("2", reopened.Find("[data-testid=member-count]").TextContent.Trim()));
+        Assert.Equal(LinkState.Linked, reopened.FindComponent<MemberFilterPanel>().Instance.Filter.Link);
+
+        // Clearing the filter leaves a plain /members.
+        await reopened.InvokeAsync(() => reopened.FindComponent<MemberFilterPanel>().Instance.FilterChanged.InvokeAsync(MemberFilter.All));
+        Assert.Equal("", new Uri(navigation.Uri).Query);
+        reopened.WaitForAssertion(() => Assert.StartsWith("5", reopened.Find("[data-testid=member-count]").TextContent.Trim()));
+
+        // A link to the list with another filter while it is open (a nav link, back / forward) shows that filter.
+        navigation.NavigateTo("/members?link=linked");
+        reopened.WaitForAssertion(() => Assert.StartsWith("2", reopened.Find("[data-testid=member-count]").TextContent.Trim()));
+        Assert.Equal(LinkState.Linked, reopened.FindComponent<MemberFilterPanel>().Instance.Filter.Link);
+    }
+
+    [Fact]
+    public async Task An_unreadable_value_in_the_url_is_named_and_the_rest_of_the_filter_applies()
+    {
+        var bot = await SignedInBotAsync();
+        var connection = await Seed.ConnectionAsync(bot, CartKind.Repeatst);
+        var members = await Seed.MembersAsync(bot, 3, Now.AddDays(-30));
+        await Seed.LinkAsync(bot, connection, members.Take(1));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/members?ordersMin=abc&link=linked&utm_source=line");
+
+        var page = Render<MemberListPage>();
+
+        page.WaitForAssertion(() => Assert.StartsWith("1", page.Find("[data-testid=member-count]").TextContent.Trim()));
+        Assert.Contains("「ordersMin=abc」を読み取れなかった", page.Find("[data-testid=filter-query-unread]").TextContent);
+        Assert.Equal(LinkState.Linked, page.FindComponent<MemberFilterPanel>().Instance.Filter.Link);
     }
 }

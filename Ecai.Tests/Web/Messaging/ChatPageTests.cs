@@ -4,12 +4,15 @@ using Ecai.Domain.Carts;
 using Ecai.Domain.Line;
 using Ecai.Domain.Members;
 using Ecai.Domain.Messaging;
+using Ecai.Domain.Messaging.Chat;
 using Ecai.Tests.Support;
 using Ecai.Tests.Web.Components;
 using Ecai.Web.Components.Pages.Chat;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor;
 
 namespace Ecai.Tests.Web.Messaging;
 
@@ -37,6 +40,67 @@ public sealed class ChatPageTests : ComponentTest
 
     private LineWebhook Webhook() =>
         new(Db, Live, Clock, Services.GetRequiredService<LineChannels>(), new NoProfiles(), NullLogger<LineWebhook>.Instance);
+
+    /// <summary>山田 花子 wrote; 佐藤 (phone, e-mail) and 鈴木 (a linked cart customer numbered 10023, blocked) never did.</summary>
+    private async Task<(int Bot, long Hanako, long Sato, long Suzuki)> FriendsAsync()
+    {
+        var (bot, hanako) = await ChattingMemberAsync();
+        await using var db = Db.CreateDbContext();
+        var sato = new Member
+        {
+            BotId = bot, LineUserId = "Usato", DisplayName = "さとう", RegisteredName = "佐藤 一郎", FriendAddedAt = Now.AddDays(-3),
+            PhoneRaw = "090-1234-5678", PhoneNormalized = "+819012345678", EmailRaw = "Sato@Example.jp", EmailNormalized = "sato@example.jp",
+        };
+        var suzuki = new Member { BotId = bot, LineUserId = "Usuzuki", DisplayName = "すずき", FriendAddedAt = Now.AddDays(-2), IsBlocked = true };
+        db.Members.AddRange(sato, suzuki);
+        await db.SaveChangesAsync();
+        var connection = await Seed.ConnectionAsync(bot);
+        await Seed.LinkAsync(bot, connection, [suzuki.Id]);
+        await db.CartCustomers.Where(c => c.BotId == bot).ExecuteUpdateAsync(u => u.SetProperty(c => c.Number, "10023"));
+        return (bot, hanako, sato.Id, suzuki.Id);
+    }
+
+    [Fact]
+    public async Task New_talk_finds_any_friend_by_name_phone_email_or_customer_number()
+    {
+        var (bot, hanako, sato, suzuki) = await FriendsAsync();
+        var chat = Services.GetRequiredService<ChatConversations>();
+        async Task<long[]> Found(string text) => (await chat.FindFriendsAsync(bot, text, CancellationToken.None)).Select(f => f.MemberId).ToArray();
+
+        Assert.Equal([hanako], await Found("花子"));
+        Assert.Equal([sato], await Found("さとう"));
+        Assert.Equal([sato], await Found("090 1234 5678"));
+        Assert.Equal([sato], await Found("SATO@example.JP"));
+        Assert.Equal([suzuki], await Found("10023"));
+        Assert.Empty(await Found("1002"));
+        Assert.Empty(await Found("   "));
+        Assert.Empty(await Found("%"));
+        Assert.Empty(await chat.FindFriendsAsync(bot + 1000, "花子", CancellationToken.None)); // another bot's friends are not found
+    }
+
+    [Fact]
+    public async Task Picking_a_friend_who_never_wrote_opens_an_empty_talk_to_reply_in()
+    {
+        var (_, _, sato, _) = await FriendsAsync();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var page = Render<ChatPage>();
+        page.WaitForElement("[data-testid=chat-list-item]");
+
+        var search = page.FindComponent<MudAutocomplete<FriendMatch>>();
+        var searchFunc = search.Instance.SearchFunc;
+        Assert.NotNull(searchFunc);
+        var searching = searchFunc("佐藤", CancellationToken.None);
+        Assert.NotNull(searching);
+        var found = await searching;
+        var friend = Assert.Single(found ?? []);
+        await page.InvokeAsync(() => search.Instance.ValueChanged.InvokeAsync(friend));
+
+        Assert.EndsWith($"/chat/{sato}", navigation.Uri);
+        var talk = Render<ChatPage>(p => p.Add(x => x.MemberId, sato));
+        talk.WaitForAssertion(() => Assert.Equal("佐藤 一郎", talk.Find("[data-testid=chat-member-name]").TextContent));
+        Assert.Single(talk.FindAll("[data-testid=chat-list-item]")); // not in the list until a message is exchanged
+        Assert.False(talk.Find("[data-testid=chat-reply] textarea, textarea#chat-reply").HasAttribute("disabled"));
+    }
 
     [Fact]
     public async Task The_list_and_the_conversation_show_and_a_reply_goes_out_as_pending_then_shows_its_state()

@@ -60,8 +60,12 @@ public abstract class BotPage : ComponentBase, IDisposable
         StateHasChanged();
     });
 
+    /// <summary>Releases what the page itself holds (an event subscription) when it is disposed.</summary>
+    protected virtual void OnDisposing() { }
+
     public void Dispose()
     {
+        OnDisposing();
         _subscription?.Dispose();
         _reload?.Dispose();
         _disposed.Cancel();

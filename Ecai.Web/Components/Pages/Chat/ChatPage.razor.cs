@@ -24,6 +24,7 @@ public sealed partial class ChatPage : BotPage
     [Parameter] public long? MemberId { get; set; }
     [Inject] private ChatConversations Chat { get; set; } = default!;
     [Inject] private MemberDetails Details { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     protected override async Task LoadAsync(int botId, CancellationToken ct)
     {
@@ -49,6 +50,19 @@ public sealed partial class ChatPage : BotPage
         if (e is not (JobProgressChanged or TagsChanged or ConnectionChanged)) RequestReload();
         return Task.CompletedTask;
     }
+
+    /// <summary>「新しいトーク」's search: any friend of the bot, by name, phone, e-mail or cart customer number.</summary>
+    private async Task<IEnumerable<FriendMatch>> FindFriendsAsync(string? text, CancellationToken ct) =>
+        Bot is null ? [] : await Chat.FindFriendsAsync(Bot.Id, text, ct);
+
+    /// <summary>Opens the picked friend's talk, empty if they never wrote.</summary>
+    private Task OpenAsync(FriendMatch? friend)
+    {
+        if (friend is not null) Navigation.NavigateTo($"/chat/{friend.MemberId}");
+        return Task.CompletedTask;
+    }
+
+    private RenderFragment NoFriends => builder => builder.AddContent(0, L["Chat.NewTalkNone"]);
 
     private async Task SendAsync()
     {

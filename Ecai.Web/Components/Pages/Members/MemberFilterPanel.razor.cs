@@ -10,7 +10,8 @@ public sealed partial class MemberFilterPanel : ComponentBase
 {
     private IReadOnlyList<TagOption> _tags = [];
     private IReadOnlyList<ConnectionView> _connections = [];
-    private IReadOnlyList<ProductOption> _products = [];
+    /// <summary>The products the picker has shown (and the filter's own), by code, for their labels.</summary>
+    private readonly Dictionary<string, ProductOption> _products = [];
     private IReadOnlyList<string> _courses = [];
     private readonly List<string> _unread = [];
 
@@ -24,9 +25,28 @@ public sealed partial class MemberFilterPanel : ComponentBase
     {
         _tags = await Search.TagsAsync(BotId, CancellationToken.None);
         _connections = await Connections.ListAsync(BotId, CancellationToken.None);
-        _products = await Search.ProductsAsync(BotId, CancellationToken.None);
-        _courses = _products.Select(p => p.CourseName).OfType<string>().Distinct().Order().ToList();
+        _courses = await Search.CoursesAsync(BotId, CancellationToken.None);
     }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Filter.ProductCode is { } code && !_products.ContainsKey(code)
+            && await Search.ProductAsync(BotId, code, CancellationToken.None) is { } product)
+            _products[code] = product;
+    }
+
+    /// <summary>The picker's search, in SQL over the bot's products (the chosen purchase cart's only, when one is).</summary>
+    private async Task<IEnumerable<string>> SearchProductsAsync(string? text, CancellationToken ct)
+    {
+        var found = await Search.SearchProductsAsync(BotId, text, Filter.PurchaseConnectionId, ct);
+        foreach (var p in found) _products[p.Code] = p;
+        return found.Select(p => p.Code);
+    }
+
+    private Task ProductChangedAsync(string? code) => SetAsync(Filter with { ProductCode = string.IsNullOrEmpty(code) ? null : code });
+
+    private string ProductLabel(string code) =>
+        _products.TryGetValue(code, out var p) ? $"{CartNames.Of(p.Kind)}: {p.Name} ({p.Code})" : code;
 
     private async Task SetAsync(MemberFilter filter)
     {
@@ -44,7 +64,7 @@ public sealed partial class MemberFilterPanel : ComponentBase
 
     private static string TagLabel(TagOption tag) => tag.Folder is { } folder ? $"{folder} / {tag.Name}" : tag.Name;
 
-    private string ProductName(string? code) => code is null ? "" : _products.FirstOrDefault(p => p.Code == code)?.Name ?? code;
+    private string ProductName(string? code) => code is null ? "" : _products.TryGetValue(code, out var p) ? p.Name : code;
 
     private static string? DateText(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -7,13 +7,15 @@ using Ecai.Domain.Tags;
 using Ecai.Web.Components.Shared;
 using Ecai.Web.Jobs;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 
 namespace Ecai.Web.Components.Pages.Members;
 
 /// <summary>
 /// 会員リスト: the filter panel, the live count of the members it selects, a server-paged grid of them,
-/// bulk tag add/remove on the whole selection (a job with progress), and monthly link counts.
+/// bulk tag add/remove on the whole selection (a job with progress), and monthly link counts. The filter lives in the URL
+/// (<see cref="MemberFilterQuery"/>), so it survives leaving the page and coming back, and a bookmark or a shared link opens the same list.
 /// </summary>
 public sealed partial class MemberListPage : BotPage
 {
@@ -25,13 +27,47 @@ public sealed partial class MemberListPage : BotPage
     private IReadOnlyList<TagOption> _tags = [];
     private IReadOnlyList<MonthlyLinks> _months = [];
     private readonly Dictionary<long, JobProgressView> _jobs = [];
+    private string _appliedQuery = "";
+    private IReadOnlyList<string> _unreadQuery = [];
 
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private MemberSearch Search { get; set; } = default!;
     [Inject] private DashboardQueries Dashboard { get; set; } = default!;
     [Inject] private BulkTags Bulk { get; set; } = default!;
     [Inject] private IQueue Queue { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        ApplyQuery(Navigation.Uri);
+        Navigation.LocationChanged += OnLocationChanged;
+        await base.OnInitializedAsync();
+    }
+
+    protected override void OnDisposing() => Navigation.LocationChanged -= OnLocationChanged;
+
+    /// <summary>Back, forward or a link to 会員リスト with another filter while the page is open: show that one.</summary>
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(async () =>
+    {
+        if (Bot is null || !Loaded || !IsThisPage(e.Location) || QueryOf(e.Location) == _appliedQuery) return;
+        ApplyQuery(e.Location);
+        await LoadAsync(Bot.Id, Aborted);
+        StateHasChanged();
+    });
+
+    private bool IsThisPage(string uri) =>
+        Navigation.ToBaseRelativePath(uri).Split('?', '#')[0].TrimEnd('/').Equals("members", StringComparison.OrdinalIgnoreCase);
+
+    private static string QueryOf(string uri) => new Uri(uri).Query.TrimStart('?');
+
+    private void ApplyQuery(string uri)
+    {
+        var (filter, unread) = MemberFilterQuery.Read(QueryOf(uri));
+        _filter = filter;
+        _unreadQuery = unread;
+        _appliedQuery = QueryOf(uri);
+    }
 
     protected override async Task LoadAsync(int botId, CancellationToken ct)
     {
@@ -56,6 +92,10 @@ public sealed partial class MemberListPage : BotPage
     private async Task FilterChangedAsync(MemberFilter filter)
     {
         _filter = filter;
+        _unreadQuery = [];
+        _appliedQuery = MemberFilterQuery.Write(filter);
+        // Replace, not push: the history keeps one entry for the list, holding its latest filter.
+        Navigation.NavigateTo(_appliedQuery.Length == 0 ? "members" : "members?" + _appliedQuery, replace: true);
         if (Bot is not null) await LoadAsync(Bot.Id, Aborted);
     }
 
@@ -67,6 +107,9 @@ public sealed partial class MemberListPage : BotPage
         {
             nameof(MemberRow.Id) => MemberSort.Id,
             nameof(MemberRow.DisplayName) => MemberSort.DisplayName,
+            nameof(MemberRow.Orders) => MemberSort.Orders,
+            nameof(MemberRow.Amount) => MemberSort.Amount,
+            nameof(MemberRow.LastPurchaseAt) => MemberSort.LastPurchase,
             _ => MemberSort.FriendAddedAt,
         };
         var rows = await Search.PageAsync(Bot.Id, _filter, by, sort?.Descending ?? true, state.Page * state.PageSize, state.PageSize, ct);
