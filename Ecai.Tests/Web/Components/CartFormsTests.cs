@@ -33,7 +33,7 @@ public sealed class CartFormsTests : ComponentTest
 
         Assert.Equal("password", form.Find("#connect-service-secret").GetAttribute("type"));
         Assert.Equal("password", form.Find("#connect-license-key").GetAttribute("type"));
-        Assert.Equal("date", form.Find("#connect-license-expires").GetAttribute("type"));
+        Assert.Equal("yyyy/mm/dd", form.Find("#connect-license-expires").GetAttribute("placeholder"));
         Assert.Empty(form.FindAll("#connect-api-domain"));
         Assert.Empty(form.FindAll("[data-testid=connect-birthday]"));
         Assert.Contains("2年前まで", form.Find("[data-testid=connect-preparation]").TextContent);
@@ -56,7 +56,7 @@ public sealed class CartFormsTests : ComponentTest
         form.Find("#connect-cart-domain").Change("https://www.rakuten.co.jp/demo-shop/");
         form.Find("#connect-service-secret").Change("SP-secret");
         form.Find("#connect-license-key").Change("SL-licence");
-        form.Find("#connect-license-expires").Change("2027-02-20");
+        form.Find("#connect-license-expires").Change("2027/02/20");
         form.Find("[data-testid=connect-submit]").Click();
 
         await using var db = Db.CreateDbContext();
@@ -78,7 +78,7 @@ public sealed class CartFormsTests : ComponentTest
         form.Find("#connect-cart-domain").Change("https://www.rakuten.co.jp/demo-shop/");
         form.Find("#connect-service-secret").Change("SP-secret");
         form.Find("#connect-license-key").Change("SL-licence");
-        form.Find("#connect-license-expires").Change("2027-02-20");
+        form.Find("#connect-license-expires").Change("2027/02/20");
         form.Find("[data-testid=connect-submit]").Click();
 
         await using var db = Db.CreateDbContext();
@@ -117,7 +117,7 @@ public sealed class CartFormsTests : ComponentTest
 
         await form.Find("input[data-testid=subscription-tags-enabled]").ChangeAsync(true);
 
-        form.WaitForAssertion(() => Assert.Equal("2026-11-26", form.Find("#subscription-tags-since").GetAttribute("value")));
+        form.WaitForAssertion(() => Assert.Equal("2026/11/26", form.Find("#subscription-tags-since").GetAttribute("value")));
     }
 
     [Fact]

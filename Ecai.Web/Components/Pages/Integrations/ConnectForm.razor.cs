@@ -12,7 +12,7 @@ public sealed partial class ConnectForm
         public string? CartDomain { get; set; }
         public Dictionary<string, string?> Fields { get; } = [];
         public string? ApiDomain { get; set; }
-        public string? LicenseExpiresOn { get; set; }
+        public DateOnly? LicenseExpiresOn { get; set; }
         public int PullIntervalMinutes { get; set; } = CartSpec.DefaultPullIntervalMinutes;
         public bool BirthdaySync { get; set; }
         public bool LineIdLinking { get; set; }
@@ -38,7 +38,7 @@ public sealed partial class ConnectForm
 
     private ConnectRequest Request() => new(Kind, _model.CartDomain, _model.Fields, _model.ApiDomain,
         _model.BirthdaySync, _model.LineIdLinking,
-        Fmt.DateInput(_model.LicenseExpiresOn),
+        _model.LicenseExpiresOn,
         _model.SubscriptionTagsSince, _model.PullIntervalMinutes, _model.FirstImportToEveryone);
 
     private async Task SubmitAsync()
