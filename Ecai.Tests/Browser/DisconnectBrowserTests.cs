@@ -1,5 +1,4 @@
 using Ecai.Domain.Carts;
-using Ecai.Domain.Jobs;
 using Ecai.Domain.Messaging.Follow;
 using Ecai.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +16,8 @@ public sealed class DisconnectBrowserTests(BrowserApp browser) : IClassFixture<B
     public async Task The_disconnect_dialog_lists_what_goes_and_keeps_the_follow_messages_switched_off()
     {
         var app = browser.App;
-        int bot, connection, customers, orders, linked;
-        await using (var db = await app.Db.CreateDbContextAsync()) bot = db.Bots.Select(b => b.Id).Single();
-        var run = await app.Services.GetRequiredService<JobRuns>().StartAsync(bot, "test", "テスト取込", CancellationToken.None);
-        await app.Services.GetRequiredService<CartSync>().PullBotAsync(bot, run, CancellationToken.None);
+        var bot = await browser.PulledDemoBotAsync();
+        int connection, customers, orders, linked;
         string[] followNames;
         await using (var db = await app.Db.CreateDbContextAsync())
         {

@@ -25,10 +25,7 @@ public sealed class FollowBrowserTests(BrowserApp browser) : IClassFixture<Brows
     {
         var app = browser.App;
         var services = app.Services;
-        int bot;
-        await using (var db = await app.Db.CreateDbContextAsync()) bot = db.Bots.Select(b => b.Id).Single();
-        var run = await services.GetRequiredService<JobRuns>().StartAsync(bot, "test", "テスト取込", CancellationToken.None);
-        await services.GetRequiredService<CartSync>().PullBotAsync(bot, run, CancellationToken.None);
+        var bot = await browser.PulledDemoBotAsync();
 
         CartProduct product;
         long memberId;

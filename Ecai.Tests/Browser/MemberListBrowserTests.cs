@@ -1,6 +1,5 @@
 using System.Globalization;
 using Ecai.Domain.Carts;
-using Ecai.Domain.Jobs;
 using Ecai.Domain.Members;
 using Ecai.Tests.Support;
 using Microsoft.Playwright;
@@ -15,10 +14,7 @@ public sealed class MemberListBrowserTests(BrowserApp browser) : IClassFixture<B
     {
         var app = browser.App;
         var services = app.Services;
-        int bot;
-        await using (var db = await app.Db.CreateDbContextAsync()) bot = db.Bots.Select(b => b.Id).Single();
-        var run = await services.GetRequiredService<JobRuns>().StartAsync(bot, "test", "テスト取込", CancellationToken.None);
-        await services.GetRequiredService<CartSync>().PullBotAsync(bot, run, CancellationToken.None);
+        var bot = await browser.PulledDemoBotAsync();
         var search = services.GetRequiredService<MemberSearch>();
         var product = (await search.ProductsAsync(bot, CancellationToken.None)).First();
         var expected = await search.CountAsync(bot, new MemberFilter { ProductCode = product.Code }, CancellationToken.None);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Ecai.Domain.Carts;
-using Ecai.Domain.Jobs;
 using Ecai.Domain.Members;
 using Ecai.Domain.Tags;
 using Ecai.Tests.Support;
@@ -16,10 +15,7 @@ public sealed class SegmentBrowserTests(BrowserApp browser) : IClassFixture<Brow
     {
         var app = browser.App;
         var services = app.Services;
-        int bot;
-        await using (var db = await app.Db.CreateDbContextAsync()) bot = db.Bots.Select(b => b.Id).Single();
-        var run = await services.GetRequiredService<JobRuns>().StartAsync(bot, "test", "テスト取込", CancellationToken.None);
-        await services.GetRequiredService<CartSync>().PullBotAsync(bot, run, CancellationToken.None);
+        var bot = await browser.PulledDemoBotAsync();
         var created = await services.GetRequiredService<TagCatalog>().CreateAsync(bot, "酵素購入者", null, CancellationToken.None);
         Assert.True(created.Succeeded);
         // The product most linked members bought, so the segment is neither empty nor everyone.

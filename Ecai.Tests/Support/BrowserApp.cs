@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Ecai.Domain.Carts;
+using Ecai.Domain.Jobs;
 using Microsoft.Playwright;
 
 namespace Ecai.Tests.Support;
@@ -29,7 +31,6 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser context logged in as the demo operator, on ホーム and interactive.</summary>
     /// <summary>Where browser tests leave their screenshots (to look at, not to compare).</summary>
     public static string Shot(string name)
     {
@@ -38,6 +39,7 @@ public sealed class BrowserApp : IAsyncLifetime
         return Path.Combine(dir, name);
     }
 
+    /// <summary>A new browser context logged in as the demo operator, on ホーム and interactive.</summary>
     public async Task<IPage> LoginAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP", ViewportSize = new() { Width = 1366, Height = 900 } });
@@ -49,6 +51,16 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.WaitForURLAsync(BaseUrl + "/");
         await WaitInteractiveAsync(page);
         return page;
+    }
+
+    /// <summary>The demo bot's id, after one pull of all its carts (the demo seeds members but imports nothing on start).</summary>
+    public async Task<int> PulledDemoBotAsync()
+    {
+        int bot;
+        await using (var db = await App.Db.CreateDbContextAsync()) bot = db.Bots.Select(b => b.Id).Single();
+        var run = await App.Services.GetRequiredService<JobRuns>().StartAsync(bot, "test", "テスト取込", CancellationToken.None);
+        await App.Services.GetRequiredService<CartSync>().PullBotAsync(bot, run, CancellationToken.None);
+        return bot;
     }
 
     public static Task WaitInteractiveAsync(IPage page) =>
