@@ -81,7 +81,8 @@ public sealed class LiffPagesTests : ComponentTest
         page.Find("[data-testid=liff-submit]").Click();
 
         page.WaitForElement("[data-testid=liff-linked]");
-        Assert.Contains("照合でき、登録が完了しました", page.Find("[data-testid=liff-done-message]").TextContent);
+        Assert.Equal("ご登録ありがとうございます。", page.Find("[data-testid=liff-done-message]").TextContent.Trim());
+        Assert.Equal("ご購入情報との照合が完了しました。", page.Find("[data-testid=liff-linked]").TextContent.Trim());
         Assert.DoesNotContain("確認中", page.Find("[data-testid=liff-done]").TextContent); // linked: nothing is "being checked"
         var member = await MemberAsync();
         Assert.Equal(("佐藤 花子", "+819012345678", new DateOnly(1990, 4, 1)), (member.RegisteredName, member.PhoneNormalized, member.Birthday));
@@ -265,7 +266,7 @@ public sealed class LiffPagesTests : ComponentTest
         page.WaitForElement("[data-testid=liff-not-linked]");
         Assert.Equal("確認中です。", page.Find("[data-testid=liff-done-message]").TextContent.Trim());
         Assert.Empty(page.FindAll("[data-testid=liff-linked]"));
-        Assert.DoesNotContain("登録が完了しました", page.Find("[data-testid=liff-done]").TextContent);
+        Assert.DoesNotContain("照合が完了しました", page.Find("[data-testid=liff-done]").TextContent);
     }
 
     [Fact]

@@ -72,6 +72,13 @@ public sealed partial class IdentityFormPage : LiffPage
 
     private static readonly string[] FieldOrder = ["Name", "Phone", "Email", "Birthday"];
 
+    /// <summary>A message cut into text and number runs (090-1234-5678), so a narrow screen never breaks a number at its hyphen.</summary>
+    private static IEnumerable<(string Text, bool Number)> Runs(string message) =>
+        NumberRun().Split(message).Select((text, i) => (text, i % 2 == 1)).Where(r => r.text.Length > 0);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"([0-9][0-9\-]*[0-9])")]
+    private static partial System.Text.RegularExpressions.Regex NumberRun();
+
     /// <summary>The done page's heading: linked says so; not linked yet shows the shop's "確認中" text.</summary>
     private string DoneMessage => _done is { LinkedCustomers: > 0 } ? L["Liff.DoneLinked"] : _view!.DoneMessage;
 
