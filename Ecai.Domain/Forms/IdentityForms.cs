@@ -2,13 +2,18 @@ using Ecai.Domain.Data;
 using Ecai.Domain.Members;
 using Ecai.Domain.Realtime;
 using Ecai.Domain.Tags;
+using Ecai.Domain.Time;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Forms;
 
-/// <summary>What the identity form shows a member: what they entered before, and how many cart customers they are linked to.</summary>
-public sealed record IdentityFormView(long MemberId, string DisplayName, ProfileInput Entered, int LinkedCustomers, string DoneMessage);
+/// <summary>
+/// What the identity form shows a member: what they entered before, how many cart customers they are linked to, the
+/// "確認中" text for a submission not linked yet, and the shop's own name (the bot's), which the friend's pages show
+/// instead of any cart platform's name.
+/// </summary>
+public sealed record IdentityFormView(long MemberId, string DisplayName, ProfileInput Entered, int LinkedCustomers, string DoneMessage, string ShopName);
 
 /// <summary>The bot's identity form as the operator sets it up: the tags each submission adds and the "確認中" page text.</summary>
 public sealed record IdentityFormSettings(IReadOnlyList<string> TagNames, string DoneMessage);
@@ -32,10 +37,18 @@ public sealed class IdentityForms(IDbContextFactory<EcaiDb> dbs, MemberContacts 
         var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.BotId == botId && m.LineUserId == lineUserId && !m.IsBlocked, ct);
         if (member is null) return null;
         var linked = await db.CartLinks.CountAsync(l => l.MemberId == member.Id, ct);
-        var message = await db.Bots.Where(b => b.Id == botId).Select(b => b.IdentityFormDoneMessage).FirstOrDefaultAsync(ct);
+        var bot = await db.Bots.Where(b => b.Id == botId).Select(b => new { b.Name, b.IdentityFormDoneMessage }).FirstAsync(ct);
         return new IdentityFormView(member.Id, member.DisplayName,
-            new ProfileInput(member.RegisteredName, member.PhoneRaw, member.EmailRaw, member.Birthday), linked, message ?? DefaultDoneMessage);
+            new ProfileInput(member.RegisteredName, member.PhoneRaw, member.EmailRaw, member.Birthday), linked,
+            bot.IdentityFormDoneMessage ?? DefaultDoneMessage, bot.Name);
     }
+
+    /// <summary>
+    /// Every Japanese message for what is wrong with a submission, by field (all of them, not the first); empty when
+    /// it can be submitted. Checking writes and counts nothing: only a submission that passes uses up the friend's limit.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Check(ProfileInput input) =>
+        MemberContacts.Validate(input, requireNameAndPhone: true, JapanTime.Today(clock));
 
     /// <summary>Saves, links and tags in one transaction; nothing is written when a field is invalid (Japanese errors by field).</summary>
     public Task<ContactResult> SubmitAsync(int botId, long memberId, ProfileInput input, CancellationToken ct)

@@ -13,9 +13,10 @@ namespace Ecai.Domain.Line;
 public sealed record LineWebhookResult(int Follows, int Unfollows, int Messages, int Duplicates);
 
 /// <summary>
-/// LINE's webhook for one bot (apis.md §5.5): follow creates the member or re-activates a blocked one,
-/// unfollow marks it blocked, a text message is stored for the 1:1 chat. Each event's
-/// <c>webhookEventId</c> is stored in the same transaction as its effect, so a redelivery changes nothing.
+/// LINE's webhook for one bot: follow creates the member or re-activates a blocked one,
+/// unfollow marks it blocked, a text message is stored for the 1:1 chat; only events whose source is a
+/// <c>user</c> count (group and room events are ignored). Each event's <c>webhookEventId</c> (or, when an older
+/// redelivery has none, <see cref="LineEventHash"/>) is stored in the same transaction as its effect, so a redelivery changes nothing.
 /// After the commit, friends who followed (and chatting members still without a name) get their LINE
 /// display name from the Messaging API profile; that step never fails the delivery.
 /// The caller verifies <c>x-line-signature</c> first (<see cref="IsAuthentic"/>).
@@ -56,9 +57,12 @@ public sealed class LineWebhook(
         await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
         foreach (var e in events.EnumerateArray())
         {
-            var eventId = Text(e, "webhookEventId");
-            var userId = e.TryGetProperty("source", out var source) ? Text(source, "userId") : null;
-            if (eventId is null || userId is null) continue; // group chats and malformed events are not ECAI's
+            // Only a 1:1 source is a friend: a group's or room's events (messages, join, memberJoined…) carry a
+            // groupId / roomId and often a userId of someone who never followed the bot; they are not ECAI's.
+            if (!e.TryGetProperty("source", out var source) || Text(source, "type") != "user" || Text(source, "userId") is not { } userId)
+                continue;
+            // Older redeliveries carry no webhookEventId: the event's own content identifies it instead.
+            var eventId = Text(e, "webhookEventId") ?? LineEventHash.Of(e);
             if (!await WebhookReceipts.TryRecordAsync(db, tx, $"line:{botId}", eventId, clock.GetUtcNow(), ct))
             {
                 duplicates++;

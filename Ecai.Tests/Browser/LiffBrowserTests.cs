@@ -78,4 +78,46 @@ public sealed class LiffBrowserTests(BrowserApp browser) : IClassFixture<Browser
         await Assertions.Expect(linked).ToHaveTextAsync((before + 1).ToString("N0", CultureInfo.GetCultureInfo("ja-JP")), new() { Timeout = 30_000 });
         Assert.Equal(0, homeLoads);
     }
+    [Theory]
+    [InlineData(1440, 900, "desktop")]
+    [InlineData(390, 844, "phone")]
+    public async Task An_invalid_identity_form_shows_every_message_at_once_and_saves_nothing(int width, int height, string name)
+    {
+        var app = browser.App;
+        int bot;
+        Ecai.Domain.Members.Member friend;
+        await using (var db = await app.Db.CreateDbContextAsync())
+        {
+            bot = await db.Bots.Select(b => b.Id).SingleAsync();
+            friend = await db.Members.Where(m => m.BotId == bot && !m.IsBlocked).OrderBy(m => m.Id).Skip(name == "phone" ? 1 : 0).FirstAsync();
+        }
+        var line = app.Services.GetRequiredService<DemoLine>();
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "ja-JP", ViewportSize = new() { Width = width, Height = height }, IsMobile = width < 600, HasTouch = width < 600,
+        });
+        var form = await context.NewPageAsync();
+        await form.GotoAsync($"{browser.BaseUrl}/liff/identity/{bot}#sandbox_id_token={Uri.EscapeDataString(line.IdTokenFor(friend.LineUserId))}");
+        await form.Locator("#liff-name").WaitForAsync(new() { Timeout = 30_000 });
+
+        await form.FillAsync("#liff-name", "");
+        await form.FillAsync("#liff-phone", "090-1234");
+        await form.FillAsync("#liff-email", "hanako@");
+        await form.Locator("[data-testid=liff-submit]").ClickAsync();
+
+        var errors = form.Locator("[data-testid=liff-errors] li");
+        await Assertions.Expect(errors).ToHaveTextAsync(
+            ["お名前を入力してください。", "電話番号の形式が正しくありません(例: 090-1234-5678)。", "メールアドレスの形式が正しくありません。"], new() { Timeout = 30_000 });
+        await Assertions.Expect(form.Locator(".mud-input-helper-text", new() { HasText = "お名前を入力してください。" })).ToBeVisibleAsync();
+        await Assertions.Expect(form.Locator(".mud-input-helper-text", new() { HasText = "メールアドレスの形式が正しくありません。" })).ToBeVisibleAsync();
+        await form.ScreenshotAsync(new() { Path = BrowserApp.Shot($"liff-identity-errors-{width}.png"), FullPage = true });
+
+        Assert.True(await form.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        Assert.Empty(await form.Locator("[data-testid=liff-done]").AllAsync());
+        await using (var db = await app.Db.CreateDbContextAsync())
+        {
+            var after = await db.Members.SingleAsync(m => m.Id == friend.Id);
+            Assert.Equal((friend.RegisteredName, friend.PhoneRaw, friend.EmailRaw), (after.RegisteredName, after.PhoneRaw, after.EmailRaw));
+        }
+    }
 }

@@ -87,4 +87,56 @@ public sealed class LineWebhookFlowTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(_bot + 1000, body, LineWebhookTests.Sign(body, Secret))).StatusCode);
     }
+    private async Task<HttpResponseMessage> PostSignedAsync(string json)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(json);
+        return await PostAsync(_bot, body, LineWebhookTests.Sign(body, Secret));
+    }
+
+    private async Task<(int Members, int Chats, int FriendEvents)> RowsAsync()
+    {
+        await using var db = await _app.Db.CreateDbContextAsync();
+        return (await db.Members.CountAsync(m => m.BotId == _bot), await db.ChatMessages.CountAsync(c => c.BotId == _bot),
+            await db.MemberEvents.CountAsync(e => e.BotId == _bot && e.Kind == Ecai.Domain.Members.MemberEventKind.FriendAdded));
+    }
+
+    [Theory]
+    [InlineData(nameof(LineWebhookFixtures.GroupTextMessage))]
+    [InlineData(nameof(LineWebhookFixtures.RoomTextMessage))]
+    [InlineData(nameof(LineWebhookFixtures.JoinAndMemberJoinedInGroup))]
+    public async Task Group_and_room_events_create_no_friend_and_no_chat_message(string fixture)
+    {
+        var json = (string)typeof(LineWebhookFixtures).GetField(fixture)!.GetValue(null)!;
+
+        var response = await PostSignedAsync(json);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((0, 0, 0), await RowsAsync());
+        Assert.Equal(0L, _line.Store.Requests); // no profile asked for a group member either
+    }
+
+    [Fact]
+    public async Task A_group_message_from_an_existing_friend_stays_out_of_the_one_to_one_chat()
+    {
+        await PostSignedAsync(LineWebhookFixtures.OlderUserFollow.Replace("U4af4980629a1b2c3d4e5f6a7b8c9d0e5", "U4af4980629a1b2c3d4e5f6a7b8c9d0e1"));
+
+        await PostSignedAsync(LineWebhookFixtures.GroupTextMessage);
+
+        Assert.Equal((1, 0, 1), await RowsAsync());
+    }
+
+    [Fact]
+    public async Task An_older_follow_without_webhook_event_id_delivered_twice_adds_one_friend_once()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(LineWebhookFixtures.OlderUserFollow)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(LineWebhookFixtures.OlderUserFollowRedelivered)).StatusCode);
+
+        Assert.Equal((1, 0, 1), await RowsAsync());
+        await using (var db = await _app.Db.CreateDbContextAsync())
+            Assert.Equal(1, await db.WebhookReceipts.CountAsync(r => r.Source == $"line:{_bot}" && r.DeliveryId.StartsWith(LineEventHash.Prefix)));
+
+        await PostSignedAsync(LineWebhookFixtures.OlderUserFollowLater); // a different follow is a new occurrence
+
+        Assert.Equal((1, 0, 2), await RowsAsync());
+    }
 }

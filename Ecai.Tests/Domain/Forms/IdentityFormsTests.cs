@@ -112,4 +112,26 @@ public sealed class IdentityFormsTests : IAsyncLifetime
         await using var db = _f.Db.CreateDbContext();
         Assert.Equal(2, await db.Tags.CountAsync(t => t.BotId == _bot));
     }
+    [Fact]
+    public async Task Check_names_every_problem_of_a_submission_and_writes_nothing()
+    {
+        var errors = _forms.Check(new ProfileInput(" ", "090-1234", "hana@", Ecai.Domain.Time.JapanTime.Today(_f.Clock).AddDays(1)));
+
+        Assert.Equal(["Birthday", "Email", "Name", "Phone"], errors.Keys.Order());
+        Assert.Equal("お名前を入力してください。", errors["Name"]);
+        Assert.Empty(_forms.Check(Input()));
+        await using var db = _f.Db.CreateDbContext();
+        Assert.Null((await db.Members.SingleAsync()).PhoneRaw);
+    }
+
+    [Fact]
+    public async Task The_form_knows_the_shops_own_name_for_the_friends_pages()
+    {
+        await using (var db = _f.Db.CreateDbContext())
+            await db.Bots.Where(b => b.Id == _bot).ExecuteUpdateAsync(s => s.SetProperty(b => b.Name, "はなこの酵素ストア"));
+
+        var view = await _forms.LoadAsync(_bot, "U1", CancellationToken.None);
+
+        Assert.Equal("はなこの酵素ストア", view!.ShopName);
+    }
 }

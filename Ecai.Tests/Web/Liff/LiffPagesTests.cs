@@ -81,7 +81,9 @@ public sealed class LiffPagesTests : ComponentTest
         page.Find("[data-testid=liff-submit]").Click();
 
         page.WaitForElement("[data-testid=liff-linked]");
-        Assert.Contains("確認中です。", page.Find("[data-testid=liff-done]").TextContent);
+        Assert.Equal("ご登録ありがとうございます。", page.Find("[data-testid=liff-done-message]").TextContent.Trim());
+        Assert.Equal("ご購入情報との照合が完了しました。", page.Find("[data-testid=liff-linked]").TextContent.Trim());
+        Assert.DoesNotContain("確認中", page.Find("[data-testid=liff-done]").TextContent); // linked: nothing is "being checked"
         var member = await MemberAsync();
         Assert.Equal(("佐藤 花子", "+819012345678", new DateOnly(1990, 4, 1)), (member.RegisteredName, member.PhoneNormalized, member.Birthday));
         await using var db = Db.CreateDbContext();
@@ -201,5 +203,85 @@ public sealed class LiffPagesTests : ComponentTest
         Assert.Contains("57.48 USD", history);
         Assert.DoesNotContain("¥5,748", history);
         Assert.Contains("¥4,980", history); // the yen order beside it
+    }
+    [Fact]
+    public async Task An_invalid_submission_shows_every_message_at_once_and_saves_nothing()
+    {
+        BrowserHasToken(Token());
+        var page = Render<IdentityFormPage>(p => p.Add(x => x.BotId, _bot));
+
+        page.WaitForElement("#liff-phone").Change("090-1234");
+        page.Find("#liff-email").Change("hanako@");
+        page.Find("#liff-birthday").Change("1990-13-45");
+        page.Find("[data-testid=liff-submit]").Click();
+
+        var list = page.WaitForElement("[data-testid=liff-errors]");
+        Assert.Equal(
+            ["お名前を入力してください。", "電話番号の形式が正しくありません(例: 090-1234-5678)。", "メールアドレスの形式が正しくありません。", "生年月日が正しくありません。"],
+            list.QuerySelectorAll("li").Select(li => li.TextContent.Trim()));
+        foreach (var message in new[] { "お名前を入力してください。", "電話番号の形式が正しくありません", "メールアドレスの形式が正しくありません。" })
+            Assert.Contains(page.FindAll(".mud-input-helper-text"), h => h.TextContent.Contains(message)); // and under each field
+        Assert.Empty(page.FindAll("[data-testid=liff-done]"));
+        var member = await MemberAsync();
+        Assert.Equal((null, null, null), (member.RegisteredName, member.PhoneRaw, member.EmailRaw));
+
+        page.Find("#liff-name").Change("佐藤 花子"); // fixing one field leaves the others' messages
+        page.Find("[data-testid=liff-submit]").Click();
+        page.WaitForAssertion(() => Assert.Equal(3, page.Find("[data-testid=liff-errors]").QuerySelectorAll("li").Length));
+        Assert.DoesNotContain("お名前を入力してください。", page.Find("[data-testid=liff-errors]").TextContent);
+    }
+
+    [Fact]
+    public async Task Rejected_submissions_do_not_use_up_the_members_limit()
+    {
+        BrowserHasToken(Token());
+        var page = Render<IdentityFormPage>(p => p.Add(x => x.BotId, _bot));
+        page.WaitForElement("#liff-name").Change("佐藤 花子");
+        page.Find("#liff-phone").Change("090-1234");
+        for (var i = 0; i <= LiffRateLimits.PerMember; i++)
+        {
+            page.Find("[data-testid=liff-submit]").Click();
+            page.WaitForElement("[data-testid=liff-errors]");
+        }
+
+        page.Find("#liff-phone").Change("09012345678");
+        page.Find("[data-testid=liff-submit]").Click();
+
+        page.WaitForElement("[data-testid=liff-linked]");
+        Assert.Equal("+819012345678", (await MemberAsync()).PhoneNormalized);
+        var limits = Services.GetRequiredService<LiffRateLimits>(); // the accepted one used one permit, the rejected none
+        Assert.Equal(LiffRateLimits.PerMember - 1, Enumerable.Range(0, LiffRateLimits.PerMember).Count(_ => limits.TryAcquire(_bot, _member, "203.0.113.10")));
+    }
+
+    [Fact]
+    public void A_submission_that_matches_no_customer_yet_says_it_is_being_checked_not_that_it_is_linked()
+    {
+        BrowserHasToken(Token());
+        var page = Render<IdentityFormPage>(p => p.Add(x => x.BotId, _bot));
+
+        page.WaitForElement("#liff-name").Change("佐藤 花子");
+        page.Find("#liff-phone").Change("080-9999-0000");
+        page.Find("[data-testid=liff-submit]").Click();
+
+        page.WaitForElement("[data-testid=liff-not-linked]");
+        Assert.Equal("確認中です。", page.Find("[data-testid=liff-done-message]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=liff-linked]"));
+        Assert.DoesNotContain("照合が完了しました", page.Find("[data-testid=liff-done]").TextContent);
+    }
+
+    [Fact]
+    public async Task The_purchase_history_names_the_shop_and_never_a_cart_platform()
+    {
+        await Services.GetRequiredService<IdentityForms>().SubmitAsync(_bot, _member,
+            new ProfileInput("佐藤 花子", "090-1234-5678", null, null), CancellationToken.None);
+        BrowserHasToken(Token());
+
+        var page = Render<PurchaseHistoryPage>(p => p.Add(x => x.BotId, _bot));
+
+        var history = page.WaitForElement("[data-testid=liff-history]").TextContent;
+        Assert.Contains("テストショップ", history);
+        foreach (var kind in Enum.GetValues<CartKind>())
+            Assert.DoesNotContain(CartNames.Of(kind), page.Markup);
+        Assert.DoesNotContain("楽天", page.Markup);
     }
 }

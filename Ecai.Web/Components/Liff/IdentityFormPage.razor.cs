@@ -36,6 +36,10 @@ public sealed partial class IdentityFormPage : LiffPage
         return true;
     }
 
+    /// <summary>
+    /// Every message of an invalid submission is shown at once (under its field and in one list by the button); an
+    /// invalid submission is not counted toward the friend's limit, only one that is sent to be saved.
+    /// </summary>
     private async Task SubmitAsync()
     {
         if (_view is null || _submitting) return;
@@ -44,23 +48,39 @@ public sealed partial class IdentityFormPage : LiffPage
         try
         {
             var birthday = Fmt.DateInput(_birthday);
-            if (!string.IsNullOrWhiteSpace(_birthday) && birthday is null)
-            {
-                _errors = new Dictionary<string, string> { ["Birthday"] = L["Liff.BirthdayInvalid"] };
-                return;
-            }
+            var input = new ProfileInput(_name, _phone, _email, birthday);
+            var errors = new Dictionary<string, string>(Forms.Check(input));
+            if (!string.IsNullOrWhiteSpace(_birthday) && birthday is null) errors["Birthday"] = L["Liff.BirthdayInvalid"];
+            _errors = errors;
+            if (errors.Count > 0) return;
             if (!Limits.TryAcquire(BotId, _view.MemberId, ClientAddress))
             {
                 _problem = L["Liff.TooMany"];
                 return;
             }
-            var result = await Forms.SubmitAsync(BotId, _view.MemberId, new ProfileInput(_name, _phone, _email, birthday), Aborted);
+            var result = await Forms.SubmitAsync(BotId, _view.MemberId, input, Aborted);
             _errors = result.Errors;
             if (result.Succeeded) _done = result;
             else if (result.Errors.GetValueOrDefault("") is { } general) _problem = general;
         }
         finally { _submitting = false; }
     }
+
+    /// <summary>The field messages in the form's order, for the list by the button.</summary>
+    private IEnumerable<string> ErrorList =>
+        FieldOrder.Where(_errors.ContainsKey).Select(k => _errors[k]).Concat(_errors.Where(e => !FieldOrder.Contains(e.Key) && e.Key.Length > 0).Select(e => e.Value));
+
+    private static readonly string[] FieldOrder = ["Name", "Phone", "Email", "Birthday"];
+
+    /// <summary>A message cut into text and number runs (090-1234-5678), so a narrow screen never breaks a number at its hyphen.</summary>
+    private static IEnumerable<(string Text, bool Number)> Runs(string message) =>
+        NumberRun().Split(message).Select((text, i) => (text, i % 2 == 1)).Where(r => r.text.Length > 0);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"([0-9][0-9\-]*[0-9])")]
+    private static partial System.Text.RegularExpressions.Regex NumberRun();
+
+    /// <summary>The done page's heading: linked says so; not linked yet shows the shop's "確認中" text.</summary>
+    private string DoneMessage => _done is { LinkedCustomers: > 0 } ? L["Liff.DoneLinked"] : _view!.DoneMessage;
 
     private void Edit() => _done = null;
 
