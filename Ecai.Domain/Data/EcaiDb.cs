@@ -41,6 +41,26 @@ public sealed class EcaiDb(DbContextOptions<EcaiDb> options) : IdentityDbContext
     public DbSet<Dashboard.ConnectionLinkCount> ConnectionLinkCounts => Set<Dashboard.ConnectionLinkCount>();
     public DbSet<Messaging.Broadcasts.Broadcast> Broadcasts => Set<Messaging.Broadcasts.Broadcast>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpMemberVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpMemberVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Every tracked change of a member moves its row version on (the original stays the concurrency check).</summary>
+    private void BumpMemberVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Member>())
+            if (entry.State == EntityState.Modified)
+                entry.Property(m => m.Version).CurrentValue = entry.Property(m => m.Version).OriginalValue + 1;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

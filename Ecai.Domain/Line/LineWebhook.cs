@@ -74,7 +74,7 @@ public sealed class LineWebhook(
             {
                 case "follow":
                     var friendId = await EnsureMemberAsync(db, tx, botId, userId, at, ct);
-                    await SqlBatch.ExecuteAsync(db, tx, "UPDATE Members SET IsBlocked = 0 WHERE BotId = $bot AND LineUserId = $user", ct,
+                    await SqlBatch.ExecuteAsync(db, tx, "UPDATE Members SET IsBlocked = 0, Version = Version + 1 WHERE BotId = $bot AND LineUserId = $user", ct,
                         ("$bot", botId), ("$user", userId));
                     // 友だち追加 for step triggers: every follow (new friend or unblock) is one occurrence, with the follow.
                     await SqlBatch.ExecuteAsync(db, tx, $"INSERT INTO MemberEvents (BotId, MemberId, Kind, OccurredAt) VALUES ($bot, $member, {(int)Members.MemberEventKind.FriendAdded}, $at)", ct,
@@ -83,7 +83,7 @@ public sealed class LineWebhook(
                     follows++;
                     break;
                 case "unfollow":
-                    await SqlBatch.ExecuteAsync(db, tx, "UPDATE Members SET IsBlocked = 1 WHERE BotId = $bot AND LineUserId = $user", ct,
+                    await SqlBatch.ExecuteAsync(db, tx, "UPDATE Members SET IsBlocked = 1, Version = Version + 1 WHERE BotId = $bot AND LineUserId = $user", ct,
                         ("$bot", botId), ("$user", userId));
                     unfollows++;
                     break;
@@ -129,7 +129,7 @@ public sealed class LineWebhook(
             {
                 if (await line.GetProfileAsync(token, userId, ct) is not { DisplayName.Length: > 0 } profile) continue;
                 await db.Members.Where(m => m.BotId == botId && m.LineUserId == userId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.DisplayName, profile.DisplayName), ct);
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.DisplayName, profile.DisplayName).SetProperty(m => m.Version, m => m.Version + 1), ct);
             }
         }
         catch (Exception ex)

@@ -91,7 +91,7 @@ public sealed class Linker(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
         // 4. Birthday sync: a member without a birthday takes the first-linked customer's, where the
         //    connection enables it (never Shopify or Rakuten, which do not carry one).
         await SqlBatch.ExecuteAsync(db, tx, $"""
-            UPDATE Members SET Birthday = (
+            UPDATE Members SET Version = Version + 1, Birthday = (
               SELECT c.Birthday FROM CartLinks l
               JOIN CartCustomers c ON c.Id = l.CartCustomerId
               JOIN CartConnections k ON k.Id = l.ConnectionId

@@ -19,4 +19,9 @@ public sealed class Member
     public string? EmailNormalized { get; set; }
     public DateOnly? Birthday { get; set; }
     public int Points { get; set; }
+    /// <summary>
+    /// Row version (optimistic concurrency token): +1 on every change of the row, by EF (<see cref="Data.EcaiDb"/>)
+    /// or by the set-wise statements that update members. An edit form keeps the version it loaded.
+    /// </summary>
+    public int Version { get; set; }
 }

@@ -69,8 +69,11 @@ internal static class LinkBench
             var phone = i % 5 == 4
                 ? $"080-2{random.Next(0, 1000):D3}-{random.Next(0, 10000):D4}" // matches nobody
                 : Phone(random.Next(0, customers));
+            int version;
+            await using (var db = await services.GetRequiredService<IDbContextFactory<EcaiDb>>().CreateDbContextAsync())
+                version = await db.Members.Where(m => m.Id == member).Select(m => m.Version).SingleAsync(); // as 会員詳細 loaded it
             var clock = Stopwatch.StartNew();
-            var result = await contacts.SetAsync(botId, member, new ProfileInput(null, phone, null, null), CancellationToken.None);
+            var result = await contacts.SetAsync(botId, member, new ProfileInput(null, phone, null, null), version, removePhone: false, CancellationToken.None);
             var ms = clock.Elapsed.TotalMilliseconds;
             if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Values));
             if (i < warmup) continue;

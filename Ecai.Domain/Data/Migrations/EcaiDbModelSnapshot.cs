@@ -714,6 +714,12 @@ namespace Ecai.Domain.Data.Migrations
                     b.Property<string>("RegisteredName")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.HasKey("Id");
 
                     b.HasIndex("BotId", "EmailNormalized");

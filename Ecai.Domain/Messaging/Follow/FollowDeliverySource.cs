@@ -65,7 +65,7 @@ public sealed class FollowDeliverySource : IDeliverySource
 
         // Points: every member's sum of this batch, never below zero.
         await SqlBatch.ExecuteAsync(db, tx, """
-            UPDATE Members SET Points = max(0, Points + (SELECT sum(f.Points) FROM temp.FollowFresh f WHERE f.MemberId = Members.Id))
+            UPDATE Members SET Version = Version + 1, Points = max(0, Points + (SELECT sum(f.Points) FROM temp.FollowFresh f WHERE f.MemberId = Members.Id))
             WHERE Id IN (SELECT MemberId FROM temp.FollowFresh WHERE Points <> 0)
             """, ct);
     }

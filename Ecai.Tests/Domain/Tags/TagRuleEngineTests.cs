@@ -163,9 +163,9 @@ public sealed class TagRuleEngineTests : IAsyncLifetime
 
         await using (var db = _f.Db.CreateDbContext())
         {
-            var u3 = await db.Members.Where(m => m.LineUserId == "U3").Select(m => m.Id).SingleAsync();
+            var u3 = await db.Members.Where(m => m.LineUserId == "U3").Select(m => new { m.Id, m.Version }).SingleAsync();
             var contacts = new MemberContacts(_f.Db, _f.Linker, _f.Rules, _f.Live, _f.Clock);
-            await contacts.SetAsync(_bot, u3, new ProfileInput(null, "090-1111-2222", null, null), CancellationToken.None);
+            await contacts.SetAsync(_bot, u3.Id, new ProfileInput(null, "090-1111-2222", null, null), u3.Version, removePhone: false, CancellationToken.None);
         }
 
         Assert.Equal(["U1", "U3"], await TaggedAsync("連携済"));

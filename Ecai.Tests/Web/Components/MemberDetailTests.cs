@@ -125,4 +125,79 @@ public sealed class MemberDetailTests : ComponentTest
         page.WaitForAssertion(() => Assert.Contains("C-1001", page.Find("[data-testid=member-customers]").TextContent));
         Assert.Equal("typing@example.jp", page.Find("#member-email").GetAttribute("value"));
     }
+
+    [Fact]
+    public async Task A_live_update_refreshes_the_untouched_fields_and_saving_then_keeps_both_changes()
+    {
+        var (bot, member) = await MemberWithACustomerToLinkAsync();
+        var page = Render<MemberDetailPage>(p => p.Add(x => x.MemberId, member));
+        page.WaitForElement("[data-testid=member-not-linked]");
+        page.Find("#member-email").Change("typing@example.jp");
+
+        await Services.GetRequiredService<Ecai.Domain.Forms.IdentityForms>().SubmitAsync(bot, member,
+            new ProfileInput("佐藤 花子", "090-1234-5678", null, null), CancellationToken.None);
+
+        page.WaitForAssertion(() => Assert.Equal("佐藤 花子", page.Find("#member-name").GetAttribute("value")));
+        Assert.Equal("090-1234-5678", page.Find("#member-phone").GetAttribute("value"));
+        Assert.Equal("typing@example.jp", page.Find("#member-email").GetAttribute("value"));
+
+        page.Find("[data-testid=member-save]").Click(); // nothing the operator typed was changed elsewhere: not stale
+        page.WaitForElement("[data-testid=member-link-outcome]");
+        Assert.Empty(page.FindAll("[data-testid=member-stale]"));
+        await using var db = Db.CreateDbContext();
+        var saved = await db.Members.SingleAsync();
+        Assert.Equal(("佐藤 花子", "090-1234-5678", "typing@example.jp"), (saved.RegisteredName, saved.PhoneRaw, saved.EmailRaw));
+    }
+
+    [Fact]
+    public async Task Saving_a_field_changed_elsewhere_meanwhile_is_refused_with_a_japanese_message_and_the_fresh_values()
+    {
+        var (bot, member) = await MemberWithACustomerToLinkAsync();
+        var page = Render<MemberDetailPage>(p => p.Add(x => x.MemberId, member));
+        page.WaitForElement("[data-testid=member-not-linked]");
+        page.Find("#member-name").Change("古い 名前");
+
+        await Services.GetRequiredService<Ecai.Domain.Forms.IdentityForms>().SubmitAsync(bot, member,
+            new ProfileInput("佐藤 花子", "090-1234-5678", null, null), CancellationToken.None);
+        page.WaitForAssertion(() => Assert.Equal("090-1234-5678", page.Find("#member-phone").GetAttribute("value")));
+        Assert.Equal("古い 名前", page.Find("#member-name").GetAttribute("value")); // touched: kept until saved
+
+        page.Find("[data-testid=member-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("この会員は他の操作で更新されました。最新の内容を表示しています。もう一度編集してください。",
+            page.Find("[data-testid=member-stale]").TextContent.Trim()));
+        Assert.Equal("佐藤 花子", page.Find("#member-name").GetAttribute("value"));
+        await using var db = Db.CreateDbContext();
+        Assert.Equal("佐藤 花子", (await db.Members.SingleAsync()).RegisteredName);
+
+        page.Find("#member-name").Change("佐藤 はなこ"); // edited again on the fresh values: saved
+        page.Find("[data-testid=member-save]").Click();
+        page.WaitForElement("[data-testid=member-link-outcome]");
+        Assert.Empty(page.FindAll("[data-testid=member-stale]"));
+        await using var after = Db.CreateDbContext();
+        Assert.Equal("佐藤 はなこ", (await after.Members.SingleAsync()).RegisteredName);
+    }
+
+    [Fact]
+    public async Task An_emptied_phone_is_removed_only_after_ticking_the_removal_box()
+    {
+        var (bot, member) = await MemberWithACustomerToLinkAsync();
+        await using (var db = Db.CreateDbContext())
+            await db.Members.ExecuteUpdateAsync(s => s.SetProperty(m => m.PhoneRaw, "090-1234-5678").SetProperty(m => m.PhoneNormalized, "+819012345678"));
+        var page = Render<MemberDetailPage>(p => p.Add(x => x.MemberId, member));
+
+        page.WaitForElement("#member-phone").Change("");
+        page.Find("[data-testid=member-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("「電話番号を削除する」にチェックを入れてください", page.Markup));
+        await using (var db = Db.CreateDbContext())
+            Assert.Equal("090-1234-5678", (await db.Members.SingleAsync()).PhoneRaw);
+
+        page.Find("input[data-testid=member-remove-phone], [data-testid=member-remove-phone] input").Change(true);
+        page.Find("[data-testid=member-save]").Click();
+        page.WaitForElement("[data-testid=member-link-outcome]");
+        await using (var db = Db.CreateDbContext())
+            Assert.Null((await db.Members.SingleAsync()).PhoneRaw);
+        Assert.Empty(page.FindAll("[data-testid=member-remove-phone]"));
+    }
 }
