@@ -92,6 +92,16 @@ public sealed class SavedFilterPagesTests : ComponentTest
         page.WaitForAssertion(() => Assert.StartsWith("2", Count(page, "member-count")));
         Assert.Equal("linked", QueryHelpers.ParseQuery(new Uri(navigation.Uri).Query)["link"].ToString());
         Assert.Equal(LinkState.Linked, page.FindComponent<MemberFilterPanel>().Instance.Filter.Link);
+        Assert.Empty(page.FindAll("[data-testid=saved-filter-overwrite]")); // the list shows the saved filter as it is
+
+        // Changed after choosing it, the saved filter can be overwritten with the list's filter.
+        var linkedUnblocked = Linked with { Blocked = false };
+        await page.InvokeAsync(() => page.FindComponent<MemberFilterPanel>().Instance.FilterChanged.InvokeAsync(linkedUnblocked));
+        page.WaitForElement("[data-testid=saved-filter-overwrite]").Click();
+        Assert.Contains("保存した条件「連携済み」を今の絞り込み条件で上書きしますか?", page.WaitForElement(".mud-dialog").TextContent);
+        page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "上書き保存").Click();
+        await page.WaitForAssertionAsync(async () => Assert.Equal([("連携済み", linkedUnblocked.ToJson())], await RowsAsync()));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=saved-filter-overwrite]")));
 
         page.Find("[data-testid=saved-filter-delete]").Click();
         var dialog = page.WaitForElement(".mud-dialog");
