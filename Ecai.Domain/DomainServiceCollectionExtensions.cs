@@ -29,6 +29,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Members.MemberDetails>();
         services.AddSingleton<Members.MatchHealth>();
         services.AddSingleton<Members.MemberSearch>();
+        services.AddSingleton<Members.SavedFilters>();
         services.AddSingleton<Tags.BulkTags>();
         services.AddSingleton<Tags.MemberTagging>();
         services.AddSingleton<Tags.TagRuleEngine>();

@@ -18,6 +18,7 @@ public sealed class EcaiDb(DbContextOptions<EcaiDb> options) : IdentityDbContext
     public DbSet<OperatorBot> OperatorBots => Set<OperatorBot>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberEvent> MemberEvents => Set<MemberEvent>();
+    public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
     public DbSet<Line.ChatMessage> ChatMessages => Set<Line.ChatMessage>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<MemberTag> MemberTags => Set<MemberTag>();

@@ -55,6 +55,7 @@ public static class DemoSeeder
             }
             await DemoTags.SeedAsync(app.Services, bot.Id);
             await DemoMessaging.SeedAsync(app.Services, bot.Id, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+            await DemoSavedFilters.SeedAsync(app.Services, bot.Id);
         }
 
         await app.Services.GetRequiredService<DemoLine>().StartAsync(app.Services, bot.Id, firstRun);

@@ -38,6 +38,17 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     }
 }
 
+internal sealed class SavedFilterConfiguration : IEntityTypeConfiguration<SavedFilter>
+{
+    public void Configure(EntityTypeBuilder<SavedFilter> b)
+    {
+        b.HasOne<Bot>().WithMany().HasForeignKey(x => x.BotId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.BotId, x.NameKey }).IsUnique(); // one name per bot, letter case aside
+        b.Property(x => x.Name).HasMaxLength(SavedFilter.MaxNameLength);
+        b.Property(x => x.NameKey).HasMaxLength(SavedFilter.MaxNameLength);
+    }
+}
+
 internal sealed class MemberEventConfiguration : IEntityTypeConfiguration<MemberEvent>
 {
     public void Configure(EntityTypeBuilder<MemberEvent> b)

@@ -780,6 +780,43 @@ namespace Ecai.Domain.Data.Migrations
                     b.ToTable("MemberEvents");
                 });
 
+            modelBuilder.Entity("Ecai.Domain.Members.SavedFilter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "NameKey")
+                        .IsUnique();
+
+                    b.ToTable("SavedFilters");
+                });
+
             modelBuilder.Entity("Ecai.Domain.Messaging.Broadcasts.Broadcast", b =>
                 {
                     b.Property<long>("Id")
@@ -1646,6 +1683,15 @@ namespace Ecai.Domain.Data.Migrations
                     b.HasOne("Ecai.Domain.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecai.Domain.Members.SavedFilter", b =>
+                {
+                    b.HasOne("Ecai.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
