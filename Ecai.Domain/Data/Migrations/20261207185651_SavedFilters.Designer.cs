@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ecai.Domain.Data.Migrations
 {
     [DbContext(typeof(EcaiDb))]
-    [Migration("20261207153044_SavedFilters")]
+    [Migration("20261207185651_SavedFilters")]
     partial class SavedFilters
     {
         /// <inheritdoc />
@@ -716,6 +716,12 @@ namespace Ecai.Domain.Data.Migrations
 
                     b.Property<string>("RegisteredName")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.HasKey("Id");
 
