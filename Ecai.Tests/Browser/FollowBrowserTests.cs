@@ -116,7 +116,7 @@ public sealed class FollowBrowserTests(BrowserApp browser) : IClassFixture<Brows
         });
 
         // The evaluator moves the demo clock past the send time.
-        await page.Locator("#demo-clock-target").FillAsync(JapanTime.ToJst(due.AddMinutes(1)).ToString("yyyy-MM-ddTHH:mm"));
+        await page.Locator("#demo-clock-target").FillAsync(JapanTime.ToJst(due.AddMinutes(1)).ToString("yyyy/MM/dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("[data-testid=demo-clock-go]").ClickAsync();
 
         await WaitForAsync(async () =>

@@ -57,12 +57,15 @@ public sealed class BroadcastPageTests : ComponentTest
         page.Find("[data-testid=editor-text]").Input("{name}さん、セールです");
         await page.Find("input[data-testid=broadcast-scheduled]").ChangeAsync(true);
 
-        page.Find("#broadcast-at").Change("2026-11-26T17:59"); // now is 18:00 JST
+        page.Find("#broadcast-at-day").Change("2026/11/26");
+        Assert.Empty(page.FindAll("[data-testid=schedule-error]")); // no time yet: nothing to judge, and nothing to send
+        Assert.True(page.Find("[data-testid=broadcast-send]").HasAttribute("disabled"));
+        page.Find("#broadcast-at-time").Change("17:59"); // now is 18:00 JST
 
         page.WaitForAssertion(() => Assert.Contains("過去の日時は指定できません(現在 2026/11/26 18:00)", page.Find("[data-testid=schedule-error]").TextContent));
         Assert.True(page.Find("[data-testid=broadcast-send]").HasAttribute("disabled"));
 
-        page.Find("#broadcast-at").Change("2026-11-26T20:30");
+        page.Find("#broadcast-at-time").Change("20:30");
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=schedule-error]")));
         Assert.False(page.Find("[data-testid=broadcast-send]").HasAttribute("disabled"));
         Assert.Equal("予約", page.Find("[data-testid=broadcast-send]").TextContent.Trim());

@@ -32,12 +32,12 @@ public sealed class DemoClockControlTests : ComponentTest
         Assert.True(Services.GetRequiredService<DeliveryDispatcher>().Wakes.TryRead(out var woken));
         Assert.Equal(bot, woken);
 
-        control.Find("#demo-clock-target").Change("2026-11-27T08:00");
+        control.Find("#demo-clock-target").Input("2026/11/27 08:00");
         control.Find("[data-testid=demo-clock-go]").Click();
         control.WaitForAssertion(() => Assert.Contains("先にしか進められません", control.Find("[data-testid=demo-clock-error]").TextContent));
         Assert.Equal(TimeSpan.FromHours(25), _demo.Offset);
 
-        control.Find("#demo-clock-target").Change("2026-12-01T09:30");
+        control.Find("#demo-clock-target").Input("2026/12/01 09:30");
         control.Find("[data-testid=demo-clock-go]").Click();
         control.WaitForAssertion(() => Assert.Equal("デモ時刻 2026/12/01 09:30", control.Find("[data-testid=demo-clock-now]").TextContent.Trim()));
     }

@@ -46,4 +46,18 @@ public sealed class DateFieldTests : ComponentTest
 
         Assert.Equal("有効期限を入力してください。", field.Find(".mud-input-helper-text.mud-input-error").TextContent.Trim());
     }
+    [Fact]
+    public void A_date_and_time_reads_yyyy_mm_dd_and_24_hour_time_and_reports_only_once_both_are_filled_in()
+    {
+        var reports = new List<DateTime?>();
+        var field = Render<DateTimeField>(p => p
+            .Add(x => x.InputId, "at")
+            .Add(x => x.ValueChanged, (DateTime? v) => reports.Add(v)));
+
+        field.Find("#at-day").Change("2026/12/24");
+        field.Find("#at-time").Change("18:30");
+
+        Assert.Equal([null, new DateTime(2026, 12, 24, 18, 30, 0)], reports);
+        Assert.Equal(("2026/12/24", "18:30"), (field.Find("#at-day").GetAttribute("value"), field.Find("#at-time").GetAttribute("value")));
+    }
 }

@@ -98,7 +98,7 @@ public sealed class MemberDetailTests : ComponentTest
         Assert.Contains("リピスト", perCart);
         Assert.Contains("¥4,980", perCart);
 
-        page.Find("#member-birthday-input").Change("1988-02-29");
+        page.Find("#member-birthday-input").Change("1988/02/29");
         page.Find("[data-testid=member-save]").Click();
 
         page.WaitForAssertion(() => Assert.Equal("1988/02/29", page.Find("[data-testid=member-birthday]").TextContent.Trim()));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ecai.Domain.Members;
 using Ecai.Domain.Messaging;
 using Ecai.Domain.Messaging.Broadcasts;
@@ -22,7 +21,7 @@ public sealed partial class BroadcastCreatePage : BotPage
     private string? _title;
     private MessageContent _content = MessageContent.Empty;
     private bool _scheduled;
-    private string? _at;
+    private DateTime? _at; // JST wall clock
     private bool _sending;
     private IReadOnlyList<string> _errors = [];
 
@@ -49,19 +48,15 @@ public sealed partial class BroadcastCreatePage : BotPage
         if (Bot is not null) await LoadAsync(Bot.Id, Aborted);
     }
 
-    private void AtChanged(string? value) => _at = value;
-
-    /// <summary>The chosen JST time as an instant, or null when none or unreadable.</summary>
-    private DateTimeOffset? At =>
-        DateTime.TryParseExact(_at, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var wall)
-            ? JapanTime.FromJstWallClock(wall) : null;
+    /// <summary>The chosen JST time as an instant, or null until both day and time are filled in.</summary>
+    private DateTimeOffset? At => _at is { } wall ? JapanTime.FromJstWallClock(wall) : null;
 
     private string? AtProblem
     {
         get
         {
             if (!_scheduled) return null;
-            if (At is not { } at) return string.IsNullOrEmpty(_at) ? null : L["Broadcasts.AtUnread"].Value;
+            if (At is not { } at) return null;
             return at <= Clock.GetUtcNow() ? L["Broadcasts.AtPast", Fmt.Time(Clock.GetUtcNow())].Value : null;
         }
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ecai.Domain.Carts;
 using Ecai.Domain.Members;
 using Microsoft.AspNetCore.Components;
@@ -65,8 +64,6 @@ public sealed partial class MemberFilterPanel : ComponentBase
     private static string TagLabel(TagOption tag) => tag.Folder is { } folder ? $"{folder} / {tag.Name}" : tag.Name;
 
     private string ProductName(string? code) => code is null ? "" : _products.TryGetValue(code, out var p) ? p.Name : code;
-
-    private static string? DateText(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string? MonthDayText(int? mmdd) => mmdd is { } v ? $"{v / 100:00}/{v % 100:00}" : null;
 
