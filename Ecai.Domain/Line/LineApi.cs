@@ -1,6 +1,6 @@
 namespace Ecai.Domain.Line;
 
-/// <summary>Who a verified LIFF ID token says the user is (apis.md §5.7): <c>sub</c>, <c>name</c>, <c>picture</c>.</summary>
+/// <summary>Who a verified LIFF ID token says the user is (docs/line.md § LIFF and ID tokens): <c>sub</c>, <c>name</c>, <c>picture</c>.</summary>
 public sealed record LineIdentity(string UserId, string? Name, string? PictureUrl);
 
 /// <summary>The outcome of asking LINE to verify an ID token: the identity, or why it was refused.</summary>
@@ -66,7 +66,7 @@ public sealed record LineQuota(long? Limit, long Used)
 }
 
 /// <summary>
-/// Sending on a bot's behalf (apis.md §5.2–5.4). Every push and multicast carries the caller's retry key as
+/// Sending on a bot's behalf (docs/line.md § Sending, Rate limits, Per-user rich menus). Every push and multicast carries the caller's retry key as
 /// <c>X-Line-Retry-Key</c>, the same on every attempt, so LINE drops a repeat of something it already accepted.
 /// Implementations pace pushes and multicasts per channel just under LINE's rate limits, for every caller together.
 /// </summary>

@@ -43,7 +43,7 @@ public sealed record MessageContent(IReadOnlyList<Bubble> Bubbles)
     /// <summary>What the operator screens call <see cref="NameVariable"/>.</summary>
     public const string NameLabel = "友だちの名前";
 
-    /// <summary>LINE's limit for a text message, in UTF-16 code units (apis.md §5.2; LINE text-character-count page).</summary>
+    /// <summary>LINE's limit for a text message, in UTF-16 code units (docs/line.md § Sending; LINE text-character-count page).</summary>
     public const int MaxTextLength = 5_000;
 
     /// <summary>[I] How long a name <see cref="NameVariable"/> may become when checking <see cref="MaxTextLength"/> (ECAI's allowance, not LINE's).</summary>
@@ -55,7 +55,7 @@ public sealed record MessageContent(IReadOnlyList<Bubble> Bubbles)
     /// <summary>[I] Flex alternative text limit ECAI keeps to (LINE has documented 400 and later 1,500; 400 is safe under both).</summary>
     public const int MaxAltTextLength = 400;
 
-    /// <summary>Bubbles in a Flex carousel (apis.md §5.6).</summary>
+    /// <summary>Bubbles in a Flex carousel (docs/line.md § Flex Message).</summary>
     public const int MaxCarouselBubbles = 12;
 
     /// <summary>[I] Size of a Flex container's JSON (UTF-8 bytes, as written compactly): bubble 30 KB, carousel 50 KB.</summary>

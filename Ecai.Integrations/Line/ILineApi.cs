@@ -9,42 +9,42 @@ namespace Ecai.Integrations.Line;
 internal interface ILineApi
 {
     /// <summary>
-    /// LINE Login's ID-token check [C: apis.md §5.7]: form-encoded <c>id_token</c> and <c>client_id</c>
+    /// LINE Login's ID-token check [C: docs/line.md § LIFF and ID tokens]: form-encoded <c>id_token</c> and <c>client_id</c>
     /// (the LINE Login channel id that owns the LIFF app); 200 with the token's claims.
     /// </summary>
     [Post("/oauth2/v2.1/verify")]
     Task<HttpResponseMessage> VerifyIdTokenAsync([Body(BodySerializationMethod.UrlEncoded)] Dictionary<string, string> form, CancellationToken ct);
 
-    /// <summary>A friend's profile with the bot's channel access token [C: apis.md §5.1, §5.3]; 404 for a user the bot does not know.</summary>
+    /// <summary>A friend's profile with the bot's channel access token [C: docs/line.md § Common, Rate limits]; 404 for a user the bot does not know.</summary>
     [Get("/v2/bot/profile/{userId}")]
     Task<HttpResponseMessage> GetProfileAsync(string userId, [Authorize("Bearer")] string accessToken, CancellationToken ct);
 
     /// <summary>
-    /// Push [C: apis.md §5.2]: the JSON body is built by the client (<c>to</c>, <c>messages</c>, <c>notificationDisabled</c>);
+    /// Push [C: docs/line.md § Sending]: the JSON body is built by the client (<c>to</c>, <c>messages</c>, <c>notificationDisabled</c>);
     /// the retry key is the same on every attempt.
     /// </summary>
     [Post("/v2/bot/message/push")]
     Task<HttpResponseMessage> PushAsync([Body] HttpContent body, [Header("X-Line-Retry-Key")] string retryKey,
         [Authorize("Bearer")] string accessToken, CancellationToken ct);
 
-    /// <summary>Multicast to up to 500 users [C: apis.md §5.2], body and retry key as for push.</summary>
+    /// <summary>Multicast to up to 500 users [C: docs/line.md § Sending], body and retry key as for push.</summary>
     [Post("/v2/bot/message/multicast")]
     Task<HttpResponseMessage> MulticastAsync([Body] HttpContent body, [Header("X-Line-Retry-Key")] string retryKey,
         [Authorize("Bearer")] string accessToken, CancellationToken ct);
 
-    /// <summary>Links a rich menu to one user [C: apis.md §5.4]; empty body.</summary>
+    /// <summary>Links a rich menu to one user [C: docs/line.md § Per-user rich menus]; empty body.</summary>
     [Post("/v2/bot/user/{userId}/richmenu/{richMenuId}")]
     Task<HttpResponseMessage> LinkRichMenuAsync(string userId, string richMenuId, [Authorize("Bearer")] string accessToken, CancellationToken ct);
 
-    /// <summary>Unlinks the user's rich menu [C: apis.md §5.4].</summary>
+    /// <summary>Unlinks the user's rich menu [C: docs/line.md § Per-user rich menus].</summary>
     [Delete("/v2/bot/user/{userId}/richmenu")]
     Task<HttpResponseMessage> UnlinkRichMenuAsync(string userId, [Authorize("Bearer")] string accessToken, CancellationToken ct);
 
-    /// <summary>The month's quota <c>{"type":"none|limited","value":N}</c> [C: apis.md §5.2].</summary>
+    /// <summary>The month's quota <c>{"type":"none|limited","value":N}</c> [C: docs/line.md § Sending].</summary>
     [Get("/v2/bot/message/quota")]
     Task<HttpResponseMessage> QuotaAsync([Authorize("Bearer")] string accessToken, CancellationToken ct);
 
-    /// <summary>The month's consumption <c>{"totalUsage":N}</c> [C: apis.md §5.2].</summary>
+    /// <summary>The month's consumption <c>{"totalUsage":N}</c> [C: docs/line.md § Sending].</summary>
     [Get("/v2/bot/message/quota/consumption")]
     Task<HttpResponseMessage> QuotaConsumptionAsync([Authorize("Bearer")] string accessToken, CancellationToken ct);
 }

@@ -14,13 +14,13 @@ using Polly.Timeout;
 namespace Ecai.Integrations.Line;
 
 /// <summary>
-/// Sending on a bot's behalf (<see cref="ILineMessenger"/>, apis.md §5.2–5.4) over the <see cref="LineSetup.SendClientName"/>
+/// Sending on a bot's behalf (<see cref="ILineMessenger"/>, docs/line.md § Sending, Rate limits, Per-user rich menus) over the <see cref="LineSetup.SendClientName"/>
 /// pipeline. A push or multicast body is serialised once and re-sent as is on every attempt, with the caller's retry
 /// key in <c>X-Line-Retry-Key</c>. Neither the token nor a message body is ever logged or put in an error.
 /// </summary>
 public sealed partial class LineApiClient
 {
-    /// <summary>LINE's 429 message for an exhausted month [C: apis.md §5.2]; any other 429 is the per-second rate limit.</summary>
+    /// <summary>LINE's 429 message for an exhausted month [C: docs/line.md § Sending]; any other 429 is the per-second rate limit.</summary>
     internal const string MonthlyLimitMessage = "You have reached your monthly limit.";
 
     private static readonly JsonWriterOptions BodyWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -126,7 +126,7 @@ public sealed partial class LineApiClient
     /// <summary>LINE's final answer (after the pipeline's retries) as a <see cref="PushResult"/>.</summary>
     private static async Task<PushResult> OutcomeAsync(HttpResponseMessage response, string accessToken, CancellationToken ct)
     {
-        // 409: LINE accepted this retry key before, so the user has the messages [C: apis.md §5.2].
+        // 409: LINE accepted this retry key before, so the user has the messages [C: docs/line.md § Sending].
         if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Conflict) return PushResult.Sent;
         var status = (int)response.StatusCode;
         if (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout)

@@ -10,7 +10,7 @@ public sealed class LineOptions
 {
     public const string Section = "Ecai:Line";
 
-    /// <summary>LINE's API host for everything ECAI calls [C: apis.md §5.1].</summary>
+    /// <summary>LINE's API host for everything ECAI calls [C: docs/line.md § Common].</summary>
     public const string DefaultApiBaseUrl = "https://api.line.me";
 
     /// <summary>Base URL of the LINE API; demo mode and tests point it at the LINE sandbox (see <see cref="LineEndpoint"/>).</summary>
@@ -19,7 +19,7 @@ public sealed class LineOptions
     /// <summary>Retries after the first attempt for 408/429/5xx and network errors (both calls are idempotent).</summary>
     public int MaxRetries { get; set; } = 2;
 
-    /// <summary>First back-off step (exponential with jitter). LINE's 429 carries no Retry-After [C: apis.md §5.3].</summary>
+    /// <summary>First back-off step (exponential with jitter). LINE's 429 carries no Retry-After [C: docs/line.md § Rate limits].</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Time-out of one HTTP attempt.</summary>
@@ -42,12 +42,12 @@ public sealed class LineOptions
     public TimeSpan SendRetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// Client-side pacing of pushes per channel (access token), just under LINE's 2,000 req/s [C: apis.md §5.3] so a
+    /// Client-side pacing of pushes per channel (access token), just under LINE's 2,000 req/s [C: docs/line.md § Rate limits] so a
     /// busy dispatcher waits here instead of being refused there (see <see cref="LinePacer"/>). 0 turns pacing off.
     /// </summary>
     public int PushesPerSecond { get; set; } = 1_950;
 
-    /// <summary>Client-side pacing of multicasts per channel, under LINE's 200 req/s [C: apis.md §5.3]. 0 = off.</summary>
+    /// <summary>Client-side pacing of multicasts per channel, under LINE's 200 req/s [C: docs/line.md § Rate limits]. 0 = off.</summary>
     public int MulticastsPerSecond { get; set; } = 190;
 
     /// <summary>Connections kept open to LINE by the sending pipeline (HTTP/1.1, one request each at a time).</summary>

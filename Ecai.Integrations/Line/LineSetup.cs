@@ -75,7 +75,7 @@ public static class LineSetup
                 Delay = options.SendRetryBaseDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldRetryAfterHeader = false, // LINE's 429 has none [C: apis.md §5.3]
+                ShouldRetryAfterHeader = false, // LINE's 429 has none [C: docs/line.md § Rate limits]
                 ShouldHandle = LineApiClient.ShouldRetrySendAsync,
             })
             .AddTimeout(options.AttemptTimeout);

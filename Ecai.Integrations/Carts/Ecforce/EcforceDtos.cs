@@ -4,7 +4,7 @@ namespace Ecai.Integrations.Carts.Ecforce;
 
 // DTOs that match the ecforce admin API v2 wire shape (JSON:API-like, snake_case names).
 // Only the fields ECAI reads are declared; everything else is ignored when reading.
-// Tags as in docs/apis.md: [C3] seen in third-party clients/notes, [I] our inference.
+// Tags as in docs/carts/ecforce.md: [C3] seen in third-party clients/notes, [I] our inference.
 // Timestamps are EcforceTimestamp: parsed while reading, and an unreadable value is kept as text so
 // the mapper can skip that one record with a reason instead of failing the page.
 
@@ -149,7 +149,7 @@ internal sealed class SubOrderResource : EcforceResource<SubOrderAttributes>
 
 internal sealed class SubOrderRelationships
 {
-    public EcforceRelationship? Customer { get; set; }      // [I] with include=customer; S2 shows no customer_id attribute on sub orders
+    public EcforceRelationship? Customer { get; set; }      // [I] with include=customer; ecforce-go's fixture shows no customer_id attribute on sub orders
     public EcforceRelationship? OrderItems { get; set; }    // [C3] include=order_items is documented for subs_orders
 }
 

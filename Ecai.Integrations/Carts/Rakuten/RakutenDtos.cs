@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Ecai.Integrations.Carts.Rakuten;
 
-// Wire DTOs of 楽天ペイ受注API 2.0 (apis.md §3, R1/R2). Field names are camelCase on the wire except the
+// Wire DTOs of 楽天ペイ受注API 2.0 (docs/carts/rakuten.md § Orders). Field names are camelCase on the wire except the
 // *Model / *ModelList containers, which are PascalCase [C]. Only the fields ECAI reads are declared.
 
 internal sealed record SearchOrderRequest(
@@ -22,7 +22,7 @@ internal sealed record SortModel(
     [property: JsonPropertyName("sortDirection")] int SortDirection);
 
 /// <summary>
-/// <c>version</c> 7 adds SKU fields [C]. Sent as a number; apis.md quotes it as a string [I — the official
+/// <c>version</c> 7 adds SKU fields [C]. Sent as a number; third-party clients send it as a string [I — the official
 /// reference is login-gated].
 /// </summary>
 internal sealed record GetOrderRequest(

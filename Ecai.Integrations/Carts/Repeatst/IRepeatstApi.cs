@@ -4,7 +4,7 @@ namespace Ecai.Integrations.Carts.Repeatst;
 
 /// <summary>
 /// リピスト's データアシスタントAPI as ECAI calls it (Refit, source-generated). There is no public
-/// specification [C: apis.md §4.2]; every path, parameter and field here is modelled [I] and kept
+/// specification [C: docs/carts/repeatst.md]; every path, parameter and field here is modelled [I] and kept
 /// behind <see cref="RepeatstMapper"/> so the real shape can replace it.
 /// [I] <c>GET /data_assistant/api/v1/{customers|orders|teiki_orders}.json?updated_from=YYYY-MM-DD HH:MM:SS (JST)&amp;page=N&amp;limit=L</c>,
 /// sorted by updated_at ascending; <c>limit</c> at most 200.

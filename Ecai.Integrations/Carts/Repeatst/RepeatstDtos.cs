@@ -3,7 +3,7 @@ namespace Ecai.Integrations.Carts.Repeatst;
 // The modelled [I] wire shape of リピスト's データアシスタントAPI: snake_case names, numeric ids,
 // JST wall-clock timestamps "YYYY-MM-DD HH:MM:SS", dates "YYYY-MM-DD", integer yen, and an envelope
 // {"status":"ok","total_count","page","limit","has_next", "<resource>":[…]}. Nothing here is from a
-// public source (there is none, apis.md §4.2). Timestamps are read as text and parsed by the mapper,
+// public source (there is none, docs/carts/repeatst.md). Timestamps are read as text and parsed by the mapper,
 // so one unreadable value skips one row, not the page.
 
 /// <summary>The list envelope shared by the three resources [I].</summary>

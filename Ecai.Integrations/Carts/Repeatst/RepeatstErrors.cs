@@ -5,7 +5,7 @@ namespace Ecai.Integrations.Carts.Repeatst;
 /// <summary>The operator-facing failures of a リピスト connection (Japanese, as shown in the UI).</summary>
 internal static class RepeatstErrors
 {
-    /// <summary>Where the shop allow-lists ECAI's IP addresses [C: apis.md §4.2].</summary>
+    /// <summary>Where the shop allow-lists ECAI's IP addresses [C: docs/carts/repeatst.md].</summary>
     public const string IpAllowListScreen = "基本情報管理 > SHOPマスタ > 外部連携 > データアシスタントAPI";
 
     private const string CheckDomainHint = "カートドメインに間違いがないか確認し、解決しない場合はサポートへご連絡ください。";

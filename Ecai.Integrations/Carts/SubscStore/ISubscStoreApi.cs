@@ -4,7 +4,7 @@ namespace Ecai.Integrations.Carts.SubscStore;
 
 /// <summary>
 /// サブスクストア (Temona) API as ECAI calls it (Refit, source-generated). Temona issues an
-/// アプリケーションID and a シークレットキー on request [C: apis.md §4.3]; there is no public
+/// アプリケーションID and a シークレットキー on request [C: docs/carts/subscstore.md]; there is no public
 /// specification, so everything else here is modelled [I] and kept behind <see cref="SubscStoreMapper"/>:
 /// <list type="bullet">
 /// <item>[I] auth: OAuth 2 client credentials, <c>POST /api/v1/oauth/token</c> (form: grant_type=client_credentials,

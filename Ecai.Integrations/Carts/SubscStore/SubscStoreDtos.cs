@@ -3,7 +3,7 @@ namespace Ecai.Integrations.Carts.SubscStore;
 // The modelled [I] wire shape of the サブスクストア API: camelCase names, string ids, ISO-8601
 // timestamps with offset ("2026-01-31T18:15:00+09:00"), dates "YYYY-MM-DD", integer yen, and an
 // envelope {"items":[…],"pagination":{"currentPage","perPage","totalPages","totalCount"}}. Nothing
-// here is from a public source (there is none, apis.md §4.3). Timestamps are read as text and parsed
+// here is from a public source (there is none, docs/carts/subscstore.md). Timestamps are read as text and parsed
 // by the mapper, so one unreadable value skips one row, not the page.
 
 internal sealed class SubscStoreList<TItem>

@@ -8,29 +8,29 @@ namespace Ecai.Integrations.Line.Sandbox;
 
 /// <summary>
 /// The sending side of the LINE sandbox: push, multicast, the month's quota and per-user rich menus, with LINE's
-/// retry-key, rate-limit and quota answers (apis.md §5.2–5.4). Validation of message objects is loose: the types
+/// retry-key, rate-limit and quota answers (docs/line.md § Sending, Rate limits, Per-user rich menus). Validation of message objects is loose: the types
 /// ECAI sends (text, image, flex) with their required fields.
 /// </summary>
 public static partial class LineSandbox
 {
-    /// <summary>The idempotency header of push and multicast [C: apis.md §5.2].</summary>
+    /// <summary>The idempotency header of push and multicast [C: docs/line.md § Sending].</summary>
     public const string RetryKeyHeader = "X-Line-Retry-Key";
 
-    /// <summary>On a 409: the request id of the request that was accepted under the retry key [C: apis.md §5.2].</summary>
+    /// <summary>On a 409: the request id of the request that was accepted under the retry key [C: docs/line.md § Sending].</summary>
     public const string AcceptedRequestIdHeader = "X-Line-Accepted-Request-Id";
 
-    /// <summary>LINE's 429 message for an exhausted month [C: apis.md §5.2].</summary>
+    /// <summary>LINE's 429 message for an exhausted month [C: docs/line.md § Sending].</summary>
     public const string MonthlyLimitMessage = "You have reached your monthly limit.";
 
-    /// <summary>The bare rate-limit 429's message [I: wording; apis.md §5.3 says only that the body is bare].</summary>
+    /// <summary>The bare rate-limit 429's message [I: wording; docs/line.md § Rate limits says only that the body is bare].</summary>
     public const string TooManyRequestsMessage = "Too many requests";
 
-    private const long MaxRequestBytes = 2 * 1024 * 1024; // [C: apis.md §5.1] 413 above
-    private const int MaxMessages = 5; // [C: apis.md §5.2]
-    private const int MaxMulticastRecipients = 500; // [C: apis.md §5.2]
+    private const long MaxRequestBytes = 2 * 1024 * 1024; // [C: docs/line.md § Common] 413 above
+    private const int MaxMessages = 5; // [C: docs/line.md § Sending]
+    private const int MaxMulticastRecipients = 500; // [C: docs/line.md § Sending]
     private const int MaxTextLength = 5_000; // [I] LINE's text message limit
-    private const int MaxAltTextLength = 1_500; // [I: apis.md §5.6]
-    private const int MaxCarouselBubbles = 12; // [C: apis.md §5.6]
+    private const int MaxAltTextLength = 1_500; // [I: docs/line.md § Flex Message]
+    private const int MaxCarouselBubbles = 12; // [C: docs/line.md § Flex Message]
 
     private static void MapSending(RouteGroupBuilder group, LineSandboxStore store)
     {
@@ -166,7 +166,7 @@ public static partial class LineSandbox
             await SandboxHttp.WriteJsonAsync(http, StatusCodes.Status200OK, w =>
             {
                 w.WriteStartObject();
-                if (!multicast) WriteSentMessages(w, request); // multicast answers {} [I: apis.md §5.2]
+                if (!multicast) WriteSentMessages(w, request); // multicast answers {} [I: docs/line.md § Sending]
                 w.WriteEndObject();
             });
         }
@@ -283,7 +283,7 @@ public static partial class LineSandbox
         }
     }
 
-    /// <summary>LINE's validation error body [C: apis.md §5.1]; the wording of the summary is [I].</summary>
+    /// <summary>LINE's validation error body [C: docs/line.md § Common]; the wording of the summary is [I].</summary>
     private static Task ErrorsAsync(HttpContext http, List<(string Property, string Message)> errors) =>
         SandboxHttp.WriteJsonAsync(http, StatusCodes.Status400BadRequest, w =>
         {

@@ -56,7 +56,7 @@ public static partial class LineSandbox
         }).DisableAntiforgery();
 
     /// <summary>
-    /// The Messaging API, each call with the bot's <c>Authorization: Bearer {channel access token}</c> [C: apis.md §5.1].
+    /// The Messaging API, each call with the bot's <c>Authorization: Bearer {channel access token}</c> [C: docs/line.md § Common].
     /// Push, multicast, quota and rich menus are in LineSandbox.Messages.cs, recorded in the store next to the friends.
     /// </summary>
     private static void MapMessaging(RouteGroupBuilder group, LineSandboxStore store)
@@ -86,12 +86,12 @@ public static partial class LineSandbox
 
     /// <summary>
     /// Injected 500, the bearer check, then the <c>X-Line-Retry-Key</c> header: a UUID where
-    /// <paramref name="retryKeyAllowed"/>, refused with 400 elsewhere [C: apis.md §5.2]; null when the response has been written.
+    /// <paramref name="retryKeyAllowed"/>, refused with 400 elsewhere [C: docs/line.md § Sending]; null when the response has been written.
     /// </summary>
     private static async Task<Call?> BeginAsync(HttpContext http, LineSandboxStore store, bool retryKeyAllowed)
     {
         var requestId = Guid.NewGuid().ToString();
-        http.Response.Headers["X-Line-Request-Id"] = requestId; // on every response [C: apis.md §5.1]
+        http.Response.Headers["X-Line-Request-Id"] = requestId; // on every response [C: docs/line.md § Common]
         if (store.TakeServerError())
         {
             await MessageAsync(http, StatusCodes.Status500InternalServerError, "An error occurred in the server."); // [I] body
@@ -120,7 +120,7 @@ public static partial class LineSandbox
         return new Call(token!, requestId, key);
     }
 
-    /// <summary>LINE's error body <c>{"message":"…"}</c> [C: apis.md §5.1].</summary>
+    /// <summary>LINE's error body <c>{"message":"…"}</c> [C: docs/line.md § Common].</summary>
     private static Task MessageAsync(HttpContext http, int status, string message) =>
         SandboxHttp.WriteJsonAsync(http, status, w =>
         {

@@ -48,7 +48,7 @@ internal sealed record AcceptedRequest(string RequestId, DateTimeOffset At, IRea
 /// </summary>
 public sealed partial class LineSandboxStore
 {
-    /// <summary>How long LINE remembers an accepted retry key [C: apis.md §5.2].</summary>
+    /// <summary>How long LINE remembers an accepted retry key [C: docs/line.md § Sending].</summary>
     public static readonly TimeSpan RetryKeyMemory = TimeSpan.FromHours(24);
 
     private readonly ConcurrentDictionary<string, Channel> _channels = new(StringComparer.Ordinal);
@@ -57,10 +57,10 @@ public sealed partial class LineSandboxStore
     private int _nextAcceptedThen500, _next429;
     private long _received;
 
-    /// <summary>Requests per second (per channel, one-second windows on <see cref="Clock"/>) for push and each rich-menu call [C: apis.md §5.3].</summary>
+    /// <summary>Requests per second (per channel, one-second windows on <see cref="Clock"/>) for push and each rich-menu call [C: docs/line.md § Rate limits].</summary>
     public int PushPerSecond { get; set; } = 2_000;
 
-    /// <summary>Requests per second (per channel) for multicast [C: apis.md §5.3].</summary>
+    /// <summary>Requests per second (per channel) for multicast [C: docs/line.md § Rate limits].</summary>
     public int MulticastPerSecond { get; set; } = 200;
 
     // ---- Quota ----

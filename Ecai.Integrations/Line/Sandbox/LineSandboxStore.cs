@@ -13,13 +13,13 @@ public sealed record LineFriend(string UserId, string DisplayName, string? Pictu
 /// <summary>
 /// The state behind <see cref="LineSandbox"/>: the bot's friends, the channel access tokens it accepts, and
 /// the ID tokens it issues and verifies (HS256 with a key private to this store; real LIFF tokens are ES256
-/// [C: apis.md §5.7], which ECAI never sees inside: it only passes them to <c>/oauth2/v2.1/verify</c>).
+/// [C: docs/line.md § LIFF and ID tokens], which ECAI never sees inside: it only passes them to <c>/oauth2/v2.1/verify</c>).
 /// Time (ID-token <c>iat</c>/<c>exp</c> and their check) comes from <see cref="Clock"/>, so tests can expire
 /// tokens. Thread-safe.
 /// </summary>
 public sealed partial class LineSandboxStore(TimeProvider? clock = null)
 {
-    /// <summary>The issuer LINE puts in its ID tokens [C: apis.md §5.7].</summary>
+    /// <summary>The issuer LINE puts in its ID tokens [C: docs/line.md § LIFF and ID tokens].</summary>
     public const string Issuer = "https://access.line.me";
 
     private readonly ConcurrentDictionary<string, LineFriend> _friends = new(StringComparer.Ordinal);
@@ -86,7 +86,7 @@ public sealed partial class LineSandboxStore(TimeProvider? clock = null)
 
     /// <summary>
     /// What <c>POST /oauth2/v2.1/verify</c> answers: the token's claims (JSON) when it is this store's, unexpired
-    /// and issued for <paramref name="clientId"/>; otherwise LINE's <c>error_description</c> [I: apis.md §5.7].
+    /// and issued for <paramref name="clientId"/>; otherwise LINE's <c>error_description</c> [I: docs/line.md § LIFF and ID tokens].
     /// </summary>
     public (byte[]? Claims, string? Error) VerifyIdToken(string? idToken, string? clientId)
     {

@@ -6,7 +6,7 @@ public class PhoneNormalizerTests
 {
     private const string Mobile = "+819012345678";
 
-    // Every form of one mobile number seen in carts, forms and hand entry (apis.md §6.1/§6.2).
+    // Every form of one mobile number seen in carts, forms and hand entry (docs/phones.md).
     [Theory]
     [InlineData("090-1234-5678")]
     [InlineData("09012345678")]

@@ -1,6 +1,6 @@
 namespace Ecai.Tests.Integrations.Ecforce;
 
-/// <summary>Small ecforce list responses in the wire shape (apis.md §1.3–1.7), with the odd bad row.</summary>
+/// <summary>Small ecforce list responses in the wire shape (docs/carts/ecforce.md § Documents, paging and formats), with the odd bad row.</summary>
 internal static class EcforceFixtures
 {
     public const string Customers = """

@@ -1,6 +1,6 @@
 namespace Ecai.Tests.Integrations.Rakuten;
 
-/// <summary>getOrder (version 7) bodies shaped like apis.md §3.3/§3.4, with the cases the mapper must handle.</summary>
+/// <summary>getOrder (version 7) bodies shaped like docs/carts/rakuten.md § Orders, with the cases the mapper must handle.</summary>
 internal static class RakutenFixtures
 {
     public const string GetOrder = """

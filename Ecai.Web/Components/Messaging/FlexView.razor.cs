@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Components;
 namespace Ecai.Web.Components.Messaging;
 
 /// <summary>
-/// Renders one Flex node (apis.md §5.6) as plain HTML: carousel, bubble (header / hero / body / footer), box
+/// Renders one Flex node (docs/line.md § Flex Message) as plain HTML: carousel, bubble (header / hero / body / footer), box
 /// (horizontal / vertical / baseline), text (with spans), image, icon, button, separator, spacer / filler. Only what a
 /// preview needs; colours must be #RRGGBB(AA) and URLs http(s), anything else is left out.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Ecai.Integrations.Carts.Rakuten.Sandbox;
 
-/// <summary>Writes one OrderModel as getOrder version 7 does (the fields of apis.md §3.4).</summary>
+/// <summary>Writes one OrderModel as getOrder version 7 does (the fields of docs/carts/rakuten.md § Orders).</summary>
 internal static class RakutenSandboxWriter
 {
     public static void WriteOrder(Utf8JsonWriter w, OrderRow o, CustomerRow c, int malformation)

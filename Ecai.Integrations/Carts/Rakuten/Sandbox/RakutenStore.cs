@@ -215,7 +215,7 @@ public sealed class RakutenStore
     }
 
     private string NumberOf(long seq, DateTimeOffset orderedAt) =>
-        $"{_options.ShopId}-{orderedAt.ToOffset(TimeSpan.FromHours(9)):yyyyMMdd}-{seq:D8}"; // [I] shape, see apis.md §3.4
+        $"{_options.ShopId}-{orderedAt.ToOffset(TimeSpan.FromHours(9)):yyyyMMdd}-{seq:D8}"; // [I] shape, see docs/carts/rakuten.md § Orders
 
     private string ReserveNumber(int subscriberIndex) => $"{_options.ShopId}-T{subscriberIndex + 1:D8}"; // [I] shape of 申込番号
 
