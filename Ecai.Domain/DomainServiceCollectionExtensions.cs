@@ -10,13 +10,13 @@ namespace Ecai.Domain;
 
 public static class DomainServiceCollectionExtensions
 {
-    private static readonly SqliteTuning Tuning = new();
-
-    /// <summary>EF Core on SQLite and the domain use cases. The connection string is read when the
-    /// first context is made, so test hosts can override it.</summary>
-    public static IServiceCollection AddEcaiDomain(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    /// <summary>EF Core on the configured provider and the domain use cases. The settings are read when the
+    /// factory is first asked for, so test hosts can override them.</summary>
+    public static IServiceCollection AddEcaiDomain(this IServiceCollection services, Func<IServiceProvider, DatabaseSettings> database)
     {
-        services.AddDbContextFactory<EcaiDb>((sp, o) => o.UseSqlite(connectionString(sp), s => s.CommandTimeout(120)).AddInterceptors(Tuning));
+        services.AddSingleton<DatabaseSettings>(database);
+        services.AddSingleton<IDbContextFactory<EcaiDb>>(sp =>
+            new EcaiDbFactory(sp.GetRequiredService<DatabaseSettings>(), sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ILiveEvents, NoLiveEvents>();
         services.AddSingleton<JobRuns>();

@@ -8,7 +8,7 @@ if (args is ["bench", ..]) return await BenchCommand.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services
-    .AddEcaiDomain(sp => sp.GetRequiredService<IConfiguration>()["Ecai:Database"] ?? "Data Source=App_Data/ecai.db")
+    .AddEcaiDomain(sp => WebSetup.DatabaseSettingsOf(sp.GetRequiredService<IConfiguration>()))
     .AddEcaiIntegrations()
     .AddEcaiWeb(builder.Configuration);
 

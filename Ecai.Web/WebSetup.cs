@@ -21,6 +21,10 @@ namespace Ecai.Web;
 /// <summary>Wiring of the web host: one method for services, one for the pipeline.</summary>
 public static class WebSetup
 {
+    /// <summary>The one place the database settings are read: <c>Ecai:Database:Provider</c> (Sqlite or Postgres) and <c>ConnectionStrings:Ecai</c>.</summary>
+    public static DatabaseSettings DatabaseSettingsOf(IConfiguration config) =>
+        DatabaseSettings.From(config["Ecai:Database:Provider"], config.GetConnectionString("Ecai"));
+
     public static IServiceCollection AddEcaiWeb(this IServiceCollection services, IConfiguration config)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -67,7 +71,7 @@ public static class WebSetup
         {
             // Demo mode's app clock: the evaluator may move it forward (DemoClockControl); timers stay the system's.
             services.AddSingleton(sp => new DemoClock(TimeProvider.System,
-                DemoClock.StateFileFor(sp.GetRequiredService<IConfiguration>()["Ecai:Database"] ?? "Data Source=App_Data/ecai.db")));
+                DemoClock.StateFileFor(sp.GetRequiredService<DatabaseSettings>(), config["Ecai:DataProtectionKeys"] ?? "App_Data/keys")));
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<DemoClock>()));
             // Sign-in lifetimes stay on real time: moving the demo clock days ahead must not sign the evaluator out.
             services.PostConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);

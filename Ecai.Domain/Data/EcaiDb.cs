@@ -11,9 +11,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Data;
 
-/// <summary>The one database: ECAI's data and the operators' Identity tables.</summary>
-public sealed class EcaiDb(DbContextOptions<EcaiDb> options) : IdentityDbContext<Operator>(options)
+/// <summary>
+/// The one database: ECAI's data and the operators' Identity tables. Each provider has its own subtype
+/// (<see cref="Sqlite.SqliteEcaiDb"/>, <see cref="Postgres.PostgresEcaiDb"/>) for its migrations; <see cref="EcaiDbFactory"/> makes them.
+/// </summary>
+public abstract class EcaiDb(DbContextOptions options) : IdentityDbContext<Operator>(options)
 {
+    /// <summary>The SQL that differs between the providers.</summary>
+    public abstract SqlDialect Dialect { get; }
+
     public DbSet<Bot> Bots => Set<Bot>();
     public DbSet<OperatorBot> OperatorBots => Set<OperatorBot>();
     public DbSet<Member> Members => Set<Member>();
@@ -70,7 +76,8 @@ public sealed class EcaiDb(DbContextOptions<EcaiDb> options) : IdentityDbContext
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
-        // SQLite cannot order or compare DateTimeOffset as text; store UTC ticks instead.
+        // SQLite cannot order or compare DateTimeOffset as text; store UTC ticks instead, on both providers, so the
+        // domain's SQL compares and subtracts instants the same way everywhere.
         configuration.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         configuration.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
     }

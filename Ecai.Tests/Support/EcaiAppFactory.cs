@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ecai.Tests.Support;
 
 /// <summary>
-/// The whole app on a fresh SQLite file. Demo mode is off unless <paramref name="demo"/> is given
+/// The whole app on a fresh SQLite file (or, in test.sh's PostgreSQL pass, a fresh PostgreSQL database). Demo mode is off unless <paramref name="demo"/> is given
 /// (then it seeds that many members); <see cref="UseRealSockets"/> gives Kestrel on 127.0.0.1 for browsers.
 /// </summary>
 public sealed class EcaiAppFactory(int? demoMembers = null, string? dataDirectory = null) : WebApplicationFactory<Program>
@@ -21,6 +21,8 @@ public sealed class EcaiAppFactory(int? demoMembers = null, string? dataDirector
     public bool KeepData { get; init; }
     public string DataDirectory => _dir;
 
+    private (Ecai.Domain.Data.DatabaseSettings Settings, string Name)? _postgres;
+
     public const string DemoEmail = "demo@ecai.example";
     public const string DemoPassword = "Demo-2026!";
 
@@ -28,7 +30,18 @@ public sealed class EcaiAppFactory(int? demoMembers = null, string? dataDirector
     {
         builder.UseEnvironment("Testing");
         builder.UseStaticWebAssets(); // MudBlazor and Blazor scripts outside the Development environment
-        builder.UseSetting("Ecai:Database", $"Data Source={Path.Combine(_dir, "ecai.db")}");
+        if (TestProvider.IsPostgres)
+        {
+            // A database of its own, named in the data directory so that a second app on the same directory (a restart)
+            // finds the same data; created (and migrated) on first use, the app's start-up finds it up to date.
+            var named = Path.Combine(_dir, "postgres-database");
+            _postgres ??= File.Exists(named) ? TestProvider.ExistingPostgresDatabase(File.ReadAllText(named))
+                : TestProvider.NewPostgresDatabaseAsync().GetAwaiter().GetResult();
+            File.WriteAllText(named, _postgres.Value.Name);
+            builder.UseSetting("Ecai:Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Ecai", _postgres.Value.Settings.ConnectionString);
+        }
+        else builder.UseSetting("ConnectionStrings:Ecai", $"Data Source={Path.Combine(_dir, "ecai.db")}");
         builder.UseSetting("Ecai:DataProtectionKeys", Path.Combine(_dir, "keys"));
         builder.UseSetting("Ecai:Import:RecordsPerTransaction", "500"); // several transactions even in small tests
         builder.UseSetting("Ecai:Jobs:Scheduled", "false"); // tests pull with 今すぐ取り込む, never at a minute's tick
@@ -89,6 +102,7 @@ public sealed class EcaiAppFactory(int? demoMembers = null, string? dataDirector
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         if (KeepData) return;
+        if (_postgres is { Name: var name }) await TestProvider.DropPostgresDatabaseAsync(name);
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 }

@@ -64,7 +64,7 @@ internal sealed class BenchShop : IAsyncDisposable
             .Build());
         services.AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Error));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysDir));
-        services.AddEcaiDomain(_ => $"Data Source={dbFile}").AddEcaiIntegrations();
+        services.AddEcaiDomain(_ => DatabaseSettings.Sqlite($"Data Source={dbFile}")).AddEcaiIntegrations();
         return services.BuildServiceProvider();
     }
 

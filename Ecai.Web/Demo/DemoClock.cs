@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using Ecai.Domain.Data;
 
 namespace Ecai.Web.Demo;
 
@@ -25,13 +25,15 @@ public sealed class DemoClock : TimeProvider
             _offsetTicks = ticks;
     }
 
-    /// <summary>Where the offset is kept for the database in <paramref name="connectionString"/> (none for in-memory databases).</summary>
-    public static string? StateFileFor(string connectionString)
+    /// <summary>
+    /// Where the offset is kept: beside a SQLite file (none for in-memory databases); for a server database, beside the
+    /// Data Protection keys folder <paramref name="keysFolder"/>.
+    /// </summary>
+    public static string? StateFileFor(DatabaseSettings database, string keysFolder) => database.Provider switch
     {
-        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        return string.IsNullOrEmpty(source) || source.Contains(":memory:", StringComparison.Ordinal) || connectionString.Contains("mode=memory", StringComparison.OrdinalIgnoreCase)
-            ? null : source + ".demo-clock";
-    }
+        DatabaseProvider.Sqlite => database.SqliteFile is { } file ? file + ".demo-clock" : null,
+        _ => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(keysFolder)) ?? ".", "demo-clock"),
+    };
 
     /// <summary>Raised after the clock moved (the control wakes the dispatcher).</summary>
     public event Action? Moved;

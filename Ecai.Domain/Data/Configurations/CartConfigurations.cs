@@ -45,6 +45,7 @@ internal sealed class CartOrderConfiguration : IEntityTypeConfiguration<CartOrde
     {
         b.HasOne<CartConnection>().WithMany().HasForeignKey(x => x.ConnectionId).OnDelete(DeleteBehavior.Cascade);
         b.HasAlternateKey(x => new { x.ConnectionId, x.ExternalId });
+        b.Property(x => x.Cancelled).HasDefaultValue(false); // seeded rows (bench, demo) may leave it out
         // Covering for a member's purchase count / amount / dates: no row lookups into the orders table.
         b.HasIndex(x => new { x.ConnectionId, x.CustomerExternalId, x.Cancelled, x.Amount, x.OrderedAt });
         // 引上フォローメッセージ's due scan: a bounded range of recent shipping dates per connection, covering what the
@@ -62,6 +63,7 @@ internal sealed class CartOrderItemConfiguration : IEntityTypeConfiguration<Cart
     public void Configure(EntityTypeBuilder<CartOrderItem> b)
     {
         b.HasKey(x => new { x.ConnectionId, x.OrderExternalId, x.LineNo });
+        b.Property(x => x.Cancelled).HasDefaultValue(false);
         // Product and course filters and rules: who bought it (and when) from the index alone, no order lookups. The date
         // before the customer: an import's new lines land at the end of each product's range, not all over it (with the
         // customer first the import ran at two thirds of its speed).

@@ -101,7 +101,7 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
         {
             db.ChangeTracker.Clear();
             var kept = await Counters();
-            foreach (var sql in DashboardCounterTriggers.Rebuild()) await db.Database.ExecuteSqlRawAsync(sql);
+            foreach (var sql in DashboardCounterTriggers.Rebuild(db.Dialect)) await db.Database.ExecuteSqlRawAsync(sql);
             Assert.Equal(await Counters(), kept);
         }
         await AssertEqualsRecountAsync();

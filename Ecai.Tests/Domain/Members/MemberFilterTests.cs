@@ -260,7 +260,7 @@ public sealed class MemberFilterTests : IAsyncLifetime
 
     private sealed class CountingFactory(TestDb db, CommandCounter counter) : IDbContextFactory<EcaiDb>
     {
-        public EcaiDb CreateDbContext() =>
-            new(new DbContextOptionsBuilder<EcaiDb>().UseSqlite(db.ConnectionString).AddInterceptors(counter).Options);
+        private readonly EcaiDbFactory _factory = new(db.Settings, null, counter);
+        public EcaiDb CreateDbContext() => _factory.CreateDbContext();
     }
 }

@@ -50,7 +50,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         Services.AddSingleton<LiveBroadcaster>();
         Services.AddSingleton<ILiveEvents>(sp => sp.GetRequiredService<LiveBroadcaster>());
-        Services.AddEcaiDomain(_ => Db.ConnectionString);
+        Services.AddEcaiDomain(_ => Db.Settings);
         // Pages that show the send ledger's state resolve the dispatcher; nothing here reaches LINE.
         Services.AddSingleton<Ecai.Domain.Line.ILineMessenger>(new Ecai.Tests.Domain.Messaging.FakeLine());
         Services.AddSingleton<PullTrigger>();

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Ecai.Domain.Data;
+namespace Ecai.Domain.Data.Sqlite;
 
 /// <summary>
 /// Per-connection SQLite settings for reading a million members fast: the file is memory-mapped (reads come straight

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Ecai.Domain.Data.Postgres;
+
+/// <summary>
+/// ECAI's model on PostgreSQL; its migrations are in <c>Data/Postgres/Migrations</c>. Names are lower case
+/// (<c>Members.BotId</c> is <c>members.botid</c>), so the unquoted SQL the domain shares with SQLite reads the same
+/// tables on both (docs/architecture.md, "Database providers").
+/// </summary>
+public sealed class PostgresEcaiDb(DbContextOptions<PostgresEcaiDb> options) : EcaiDb(options)
+{
+    public override SqlDialect Dialect => SqlDialect.Postgres;
+
+    public static void Configure(DbContextOptionsBuilder<PostgresEcaiDb> builder, string connectionString) =>
+        builder.UseNpgsql(connectionString, s => s.CommandTimeout(120)).UseLowerCaseNamingConvention();
+}
+
+/// <summary>For <c>dotnet ef migrations add … --context PostgresEcaiDb</c> only (no server is reached).</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresEcaiDb>
+{
+    public PostgresEcaiDb CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<PostgresEcaiDb>();
+        PostgresEcaiDb.Configure(builder, "Host=127.0.0.1;Database=ecai_design");
+        return new PostgresEcaiDb(builder.Options);
+    }
+}
