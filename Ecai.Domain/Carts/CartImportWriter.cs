@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Text.Json;
 using Ecai.Domain.Data;
 using Ecai.Domain.Linking;
-using Microsoft.Data.Sqlite;
 
 namespace Ecai.Domain.Carts;
 
@@ -15,21 +15,21 @@ internal static class CartImportWriter
     private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Runs <paramref name="write"/> in one transaction on the import connection.</summary>
-    public static async Task InTransactionAsync(SqliteConnection db, Func<SqliteTransaction, Task> write, CancellationToken ct)
+    public static async Task InTransactionAsync(DbConnection db, Func<DbTransaction, Task> write, CancellationToken ct)
     {
-        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginTransactionAsync(ct);
         await write(tx);
         await tx.CommitAsync(ct);
     }
 
-    public static async Task WriteCustomersAsync(SqliteConnection db, SqliteTransaction tx, int connectionId, int botId,
+    public static async Task WriteCustomersAsync(DbConnection db, DbTransaction tx, int connectionId, int botId,
         IReadOnlyList<CartCustomerRecord> rows, string? cursor, CancellationToken ct)
     {
         await UpsertCustomersAsync(db, tx, connectionId, botId, rows, ct);
         await SaveCursorAsync(db, tx, connectionId, "CustomerCursor", cursor, ct);
     }
 
-    private static Task UpsertCustomersAsync(SqliteConnection db, SqliteTransaction tx, int connectionId, int botId,
+    private static Task UpsertCustomersAsync(DbConnection db, DbTransaction tx, int connectionId, int botId,
         IReadOnlyList<CartCustomerRecord> rows, CancellationToken ct) =>
         SqlBatch.InsertAsync(db, tx,
             "INSERT INTO CartCustomers (ConnectionId, BotId, ExternalId, Number, Name, PhoneRaw, PhoneNormalized, EmailNormalized, LineUserId, Birthday, UpdatedAt)",
@@ -54,7 +54,7 @@ internal static class CartImportWriter
     /// stored one (by the cart's updated_at) is left out, so a late redelivery never undoes a later change such as a
     /// cancellation. Pulls read in updated_at order and pass false.
     /// </param>
-    public static async Task WriteOrdersAsync(SqliteConnection db, SqliteTransaction tx, int connectionId, int botId,
+    public static async Task WriteOrdersAsync(DbConnection db, DbTransaction tx, int connectionId, int botId,
         IReadOnlyList<CartOrderRecord> rows, string? cursor, CancellationToken ct, bool keepNewer = false)
     {
         if (keepNewer) rows = await WithoutStaleAsync(db, tx, connectionId, rows, ct);
@@ -86,8 +86,8 @@ internal static class CartImportWriter
 
         // An updated order replaces its lines: drop the old ones, insert the new ones.
         await SqlBatch.ExecuteAsync(db, tx,
-            "DELETE FROM CartOrderItems WHERE ConnectionId = $c AND OrderExternalId IN (SELECT value FROM json_each($ids))", ct,
-            ("$c", connectionId), ("$ids", ids));
+            "DELETE FROM CartOrderItems WHERE ConnectionId = @c AND OrderExternalId IN (SELECT value FROM json_each(@ids))", ct,
+            ("@c", connectionId), ("@ids", ids));
         // Each line carries its order's customer, cancellation and date (product filters read them from the lines' index).
         var items = rows.SelectMany(o => o.Items.Select((item, i) => (Order: o, LineNo: i + 1, Item: item))).ToList();
         await SqlBatch.InsertAsync(db, tx,
@@ -111,15 +111,15 @@ internal static class CartImportWriter
     }
 
     /// <summary>The rows not older than the stored copy of their order.</summary>
-    private static async Task<IReadOnlyList<CartOrderRecord>> WithoutStaleAsync(SqliteConnection db, SqliteTransaction tx, int connectionId,
+    private static async Task<IReadOnlyList<CartOrderRecord>> WithoutStaleAsync(DbConnection db, DbTransaction tx, int connectionId,
         IReadOnlyList<CartOrderRecord> rows, CancellationToken ct)
     {
         var stored = new Dictionary<string, long>();
         await using var read = db.CreateCommand();
         read.Transaction = tx;
-        read.CommandText = "SELECT ExternalId, UpdatedAt FROM CartOrders WHERE ConnectionId = $c AND ExternalId IN (SELECT value FROM json_each($ids))";
-        read.Parameters.AddWithValue("$c", connectionId);
-        read.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(rows.Select(r => r.ExternalId)));
+        read.CommandText = "SELECT ExternalId, UpdatedAt FROM CartOrders WHERE ConnectionId = @c AND ExternalId IN (SELECT value FROM json_each(@ids))";
+        read.Add("@c", connectionId);
+        read.Add("@ids", JsonSerializer.Serialize(rows.Select(r => r.ExternalId)));
         await using var reader = await read.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) stored[reader.GetString(0)] = reader.GetInt64(1);
         return stored.Count == 0 ? rows : [.. rows.Where(r => !stored.TryGetValue(r.ExternalId, out var at) || r.UpdatedAt.UtcTicks >= at)];
@@ -129,7 +129,7 @@ internal static class CartImportWriter
     /// How this batch moves each customer's order totals (<see cref="PurchaseCopies"/>): every order's stored contribution
     /// out (read in the batch's transaction, before the upsert) and its new one in, for the customers that change.
     /// </summary>
-    private static async Task<List<(string Customer, int Orders, long Amount)>> TotalsDeltaAsync(SqliteConnection db, SqliteTransaction tx, int connectionId,
+    private static async Task<List<(string Customer, int Orders, long Amount)>> TotalsDeltaAsync(DbConnection db, DbTransaction tx, int connectionId,
         IReadOnlyList<CartOrderRecord> rows, string ids, CancellationToken ct)
     {
         var stored = new Dictionary<string, (string Customer, long Amount, bool Cancelled)>();
@@ -138,10 +138,10 @@ internal static class CartImportWriter
             read.Transaction = tx;
             read.CommandText = """
                 SELECT ExternalId, CustomerExternalId, Amount, Cancelled FROM CartOrders
-                WHERE ConnectionId = $c AND ExternalId IN (SELECT value FROM json_each($ids))
+                WHERE ConnectionId = @c AND ExternalId IN (SELECT value FROM json_each(@ids))
                 """;
-            read.Parameters.AddWithValue("$c", connectionId);
-            read.Parameters.AddWithValue("$ids", ids);
+            read.Add("@c", connectionId);
+            read.Add("@ids", ids);
             await using var reader = await read.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 stored[reader.GetString(0)] = (reader.GetString(1), reader.GetInt64(2), reader.GetBoolean(3));
@@ -161,7 +161,7 @@ internal static class CartImportWriter
         return [.. deltas.Where(d => d.Value != default).Select(d => (d.Key, d.Value.Orders, d.Value.Amount))];
     }
 
-    public static async Task WriteSubscriptionsAsync(SqliteConnection db, SqliteTransaction tx, int connectionId,
+    public static async Task WriteSubscriptionsAsync(DbConnection db, DbTransaction tx, int connectionId,
         IReadOnlyList<CartSubscriptionRecord> rows, string? cursor, CancellationToken ct)
     {
         await SqlBatch.InsertAsync(db, tx,
@@ -185,7 +185,7 @@ internal static class CartImportWriter
     /// Orders that report their subscription's state (Rakuten 定期購入, Shopify's subscription-app tags) keep a
     /// subscription row: the newest order by order date decides, an older order arriving later changes nothing.
     /// </summary>
-    private static Task UpsertSubscriptionsFromOrdersAsync(SqliteConnection db, SqliteTransaction tx, int connectionId,
+    private static Task UpsertSubscriptionsFromOrdersAsync(DbConnection db, DbTransaction tx, int connectionId,
         IReadOnlyList<CartOrderRecord> rows, CancellationToken ct)
     {
         var latest = rows.Where(r => r.SubscriptionExternalId is not null && r.SubscriptionStatus is not null)
@@ -209,7 +209,7 @@ internal static class CartImportWriter
     }
 
     /// <summary>Abandoned checkouts (Shopify), keyed by their token; a completed one keeps its completion time.</summary>
-    public static async Task WriteCheckoutsAsync(SqliteConnection db, SqliteTransaction tx, int connectionId, int botId,
+    public static async Task WriteCheckoutsAsync(DbConnection db, DbTransaction tx, int connectionId, int botId,
         IReadOnlyList<CartCheckoutRecord> rows, string? cursor, CancellationToken ct)
     {
         await SqlBatch.InsertAsync(db, tx,
@@ -231,13 +231,13 @@ internal static class CartImportWriter
         await SaveCursorAsync(db, tx, connectionId, "CheckoutCursor", cursor, ct);
     }
 
-    private static Task UpsertProductsAsync(SqliteConnection db, SqliteTransaction tx, int connectionId,
+    private static Task UpsertProductsAsync(DbConnection db, DbTransaction tx, int connectionId,
         IReadOnlyList<(string Code, string Name, string? Course)> products, CancellationToken ct) =>
         SqlBatch.InsertAsync(db, tx, "INSERT INTO CartProducts (ConnectionId, Code, Name, CourseName)", 4,
             "ON CONFLICT(ConnectionId, Code) DO UPDATE SET Name = excluded.Name, CourseName = coalesce(excluded.CourseName, CourseName)",
             products, (p, v) => { v[0] = connectionId; v[1] = p.Code; v[2] = p.Name; v[3] = p.Course; }, ct);
 
-    private static Task SaveCursorAsync(SqliteConnection db, SqliteTransaction tx, int connectionId, string column, string? cursor, CancellationToken ct) =>
+    private static Task SaveCursorAsync(DbConnection db, DbTransaction tx, int connectionId, string column, string? cursor, CancellationToken ct) =>
         cursor is null ? Task.CompletedTask
-            : SqlBatch.ExecuteAsync(db, tx, $"UPDATE CartConnections SET {column} = $cursor WHERE Id = $id", ct, ("$cursor", cursor), ("$id", connectionId));
+            : SqlBatch.ExecuteAsync(db, tx, $"UPDATE CartConnections SET {column} = @cursor WHERE Id = @id", ct, ("@cursor", cursor), ("@id", connectionId));
 }

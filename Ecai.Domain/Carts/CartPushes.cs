@@ -1,7 +1,7 @@
+using System.Data.Common;
 using Ecai.Domain.Data;
 using Ecai.Domain.Linking;
 using Ecai.Domain.Realtime;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Carts;
@@ -26,7 +26,7 @@ public sealed class CartPushes(IDbContextFactory<EcaiDb> dbs, Linker linker, Tag
         if (connection is null) return PushOutcome.UnknownConnection;
 
         await context.Database.OpenConnectionAsync(ct);
-        var db = (SqliteConnection)context.Database.GetDbConnection();
+        var db = context.Database.GetDbConnection();
         var fresh = false;
         await CartImportWriter.InTransactionAsync(db, async tx =>
         {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Ecai.Domain.Tags;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
@@ -5,7 +6,6 @@ using Ecai.Domain.Data;
 using Ecai.Domain.Jobs;
 using Ecai.Domain.Linking;
 using Ecai.Domain.Realtime;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -130,7 +130,7 @@ public sealed class CartSync(
         var client = factory.Create(endpoint);
         await using var context = await dbs.CreateDbContextAsync(ct);
         await context.Database.OpenConnectionAsync(ct);
-        var db = (SqliteConnection)context.Database.GetDbConnection();
+        var db = context.Database.GetDbConnection();
         // Import connection: WAL without a sync per commit, and checkpoints every ~40 MB instead of 4 MB.
         await SqlBatch.ExecuteAsync(db, null, "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;", ct);
         try
@@ -144,7 +144,7 @@ public sealed class CartSync(
         }
     }
 
-    private async Task PullStreamsAsync(SqliteConnection db, CartConnection connection, ICartClient client, Counter counts, Counter total,
+    private async Task PullStreamsAsync(DbConnection db, CartConnection connection, ICartClient client, Counter counts, Counter total,
         IJobProgress progress, CancellationToken ct)
     {
         await foreach (var page in Batches(client.CustomersSinceAsync(connection.CustomerCursor, ct), ct))

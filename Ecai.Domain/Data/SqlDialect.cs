@@ -15,10 +15,21 @@ public abstract class SqlDialect
 
     public static SqlDialect Of(DbConnection connection) => connection is NpgsqlConnection ? Postgres : Sqlite;
 
+    /// <summary>A unique, foreign-key or check constraint refused the write (SQLite's SQLITE_CONSTRAINT, PostgreSQL's class 23).</summary>
+    public static bool IsConstraint(Exception e) => (e as Microsoft.EntityFrameworkCore.DbUpdateException)?.InnerException is { } inner
+        ? IsConstraint(inner)
+        : e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } || e is PostgresException { SqlState: [ '2', '3', .. ] };
+
     public abstract DatabaseProvider Provider { get; }
 
     /// <summary>The JST month (yyyyMM, an integer) of a column of UTC ticks.</summary>
     public abstract string JstMonth(string ticks);
+
+    /// <summary>A new random UUID per row, as EF stores a <see cref="Guid"/> (SQLite: upper-case text; PostgreSQL: uuid).</summary>
+    public abstract string NewUuid { get; }
+
+    /// <summary>The key column of a temp table of ids: SQLite's rowid alias, PostgreSQL's bigint key.</summary>
+    public abstract string IdKey { get; }
 
     /// <summary>The one of two statement texts that is this provider's (for statements shaped for one planner).</summary>
     public string Pick(string sqlite, string postgres) => Provider == DatabaseProvider.Sqlite ? sqlite : postgres;
@@ -29,6 +40,13 @@ public abstract class SqlDialect
 
         public override string JstMonth(string ticks) =>
             $"CAST(strftime('%Y%m', ({ticks} - 621355968000000000) / 10000000 + 32400, 'unixepoch') AS INTEGER)";
+
+        public override string NewUuid => """
+            (hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
+             || substr('89AB', 1 + abs(random()) % 4, 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))
+            """;
+
+        public override string IdKey => "INTEGER PRIMARY KEY";
     }
 
     private sealed class PostgresDialect : SqlDialect
@@ -37,5 +55,9 @@ public abstract class SqlDialect
 
         /// <summary>ecai_jst_month is created by the initial migration (the counters' triggers use it too).</summary>
         public override string JstMonth(string ticks) => $"ecai_jst_month({ticks})";
+
+        public override string NewUuid => "gen_random_uuid()";
+
+        public override string IdKey => "BIGINT PRIMARY KEY";
     }
 }

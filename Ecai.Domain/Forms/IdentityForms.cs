@@ -3,7 +3,6 @@ using Ecai.Domain.Members;
 using Ecai.Domain.Realtime;
 using Ecai.Domain.Tags;
 using Ecai.Domain.Time;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Forms;
@@ -56,15 +55,15 @@ public sealed class IdentityForms(IDbContextFactory<EcaiDb> dbs, MemberContacts 
         var now = clock.GetUtcNow().UtcTicks;
         return contacts.SaveAsync(botId, memberId, input, requireNameAndPhone: true, async (db, tx) =>
         {
-            (string, object?)[] args = [("$bot", botId), ("$member", memberId), ("$now", now)];
+            (string, object?)[] args = [("@bot", botId), ("@member", memberId), ("@now", now)];
             await SqlBatch.ExecuteAsync(db, tx, """
                 INSERT OR IGNORE INTO MemberTags (MemberId, TagId, AddedAt)
-                SELECT $member, TagId, $now FROM IdentityFormTags WHERE BotId = $bot
+                SELECT @member, TagId, @now FROM IdentityFormTags WHERE BotId = @bot
                 """, ct, args);
             await SqlBatch.ExecuteAsync(db, tx, $"""
                 INSERT INTO MemberEvents (BotId, MemberId, Kind, TagId, Cause, OccurredAt)
-                SELECT $bot, $member, {(int)MemberEventKind.TagAdded}, TagId, {(int)TagCause.IdentityForm}, $now
-                FROM IdentityFormTags WHERE BotId = $bot ORDER BY TagId
+                SELECT @bot, @member, {(int)MemberEventKind.TagAdded}, TagId, {(int)TagCause.IdentityForm}, @now
+                FROM IdentityFormTags WHERE BotId = @bot ORDER BY TagId
                 """, ct, args);
         }, ct);
     }

@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Ecai.Domain.Data;
 using Ecai.Domain.Realtime;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -53,8 +53,8 @@ public sealed class LineWebhook(
         var chatted = new HashSet<long>();
         await using var context = await dbs.CreateDbContextAsync(ct);
         await context.Database.OpenConnectionAsync(ct);
-        var db = (SqliteConnection)context.Database.GetDbConnection();
-        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+        var db = context.Database.GetDbConnection();
+        await using var tx = await db.BeginTransactionAsync(ct);
         foreach (var e in events.EnumerateArray())
         {
             // Only a 1:1 source is a friend: a group's or room's events (messages, join, memberJoined…) carry a
@@ -74,26 +74,26 @@ public sealed class LineWebhook(
             {
                 case "follow":
                     var friendId = await EnsureMemberAsync(db, tx, botId, userId, at, ct);
-                    await SqlBatch.ExecuteAsync(db, tx, "UPDATE Members SET IsBlocked = 0, Version = Version + 1 WHERE BotId = $bot AND LineUserId = $user", ct,
-                        ("$bot", botId), ("$user", userId));
+                    await SqlBatch.ExecuteAsync(db, tx, "UPDATE Members SET IsBlocked = 0, Version = Version + 1 WHERE BotId = @bot AND LineUserId = @user", ct,
+                        ("@bot", botId), ("@user", userId));
                     // 友だち追加 for step triggers: every follow (new friend or unblock) is one occurrence, with the follow.
-                    await SqlBatch.ExecuteAsync(db, tx, $"INSERT INTO MemberEvents (BotId, MemberId, Kind, OccurredAt) VALUES ($bot, $member, {(int)Members.MemberEventKind.FriendAdded}, $at)", ct,
-                        ("$bot", botId), ("$member", friendId), ("$at", at.UtcTicks));
+                    await SqlBatch.ExecuteAsync(db, tx, $"INSERT INTO MemberEvents (BotId, MemberId, Kind, OccurredAt) VALUES (@bot, @member, {(int)Members.MemberEventKind.FriendAdded}, @at)", ct,
+                        ("@bot", botId), ("@member", friendId), ("@at", at.UtcTicks));
                     followed.Add(userId);
                     follows++;
                     break;
                 case "unfollow":
-                    await SqlBatch.ExecuteAsync(db, tx, "UPDATE Members SET IsBlocked = 1, Version = Version + 1 WHERE BotId = $bot AND LineUserId = $user", ct,
-                        ("$bot", botId), ("$user", userId));
+                    await SqlBatch.ExecuteAsync(db, tx, "UPDATE Members SET IsBlocked = 1, Version = Version + 1 WHERE BotId = @bot AND LineUserId = @user", ct,
+                        ("@bot", botId), ("@user", userId));
                     unfollows++;
                     break;
                 case "message" when e.TryGetProperty("message", out var message) && Text(message, "type") == "text":
                     var memberId = await EnsureMemberAsync(db, tx, botId, userId, at, ct);
                     await SqlBatch.ExecuteAsync(db, tx, """
                         INSERT INTO ChatMessages (BotId, MemberId, Incoming, Text, LineMessageId, SentAt)
-                        VALUES ($bot, $member, 1, $text, $id, $at)
-                        """, ct, ("$bot", botId), ("$member", memberId), ("$text", Text(message, "text") ?? ""),
-                        ("$id", Text(message, "id")), ("$at", at.UtcTicks));
+                        VALUES (@bot, @member, 1, @text, @id, @at)
+                        """, ct, ("@bot", botId), ("@member", memberId), ("@text", Text(message, "text") ?? ""),
+                        ("@id", Text(message, "id")), ("@at", at.UtcTicks));
                     messaged.Add(userId);
                     chatted.Add(memberId);
                     messages++;
@@ -140,14 +140,14 @@ public sealed class LineWebhook(
     }
 
     /// <summary>The member with this LINE user id, created as a new friend if ECAI has not seen it (display name comes with the profile later).</summary>
-    private static async Task<long> EnsureMemberAsync(SqliteConnection db, SqliteTransaction tx, int botId, string userId, DateTimeOffset at, CancellationToken ct)
+    private static async Task<long> EnsureMemberAsync(DbConnection db, DbTransaction tx, int botId, string userId, DateTimeOffset at, CancellationToken ct)
     {
         await SqlBatch.ExecuteAsync(db, tx, """
             INSERT INTO Members (BotId, LineUserId, DisplayName, FriendAddedAt, IsBlocked, Points)
-            VALUES ($bot, $user, '', $at, 0, 0) ON CONFLICT(BotId, LineUserId) DO NOTHING
-            """, ct, ("$bot", botId), ("$user", userId), ("$at", at.UtcTicks));
-        return await SqlBatch.ScalarAsync(db, tx, "SELECT Id FROM Members WHERE BotId = $bot AND LineUserId = $user", ct,
-            ("$bot", botId), ("$user", userId));
+            VALUES (@bot, @user, '', @at, 0, 0) ON CONFLICT(BotId, LineUserId) DO NOTHING
+            """, ct, ("@bot", botId), ("@user", userId), ("@at", at.UtcTicks));
+        return await SqlBatch.ScalarAsync(db, tx, "SELECT Id FROM Members WHERE BotId = @bot AND LineUserId = @user", ct,
+            ("@bot", botId), ("@user", userId));
     }
 
     private static string? Text(JsonElement element, string name) =>

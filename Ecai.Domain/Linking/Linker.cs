@@ -1,7 +1,7 @@
+using System.Data.Common;
 using Ecai.Domain.Carts;
 using Ecai.Domain.Data;
 using Ecai.Domain.Members;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Linking;
@@ -23,25 +23,25 @@ public sealed class Linker(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
     {
         await using var context = await dbs.CreateDbContextAsync(ct);
         await context.Database.OpenConnectionAsync(ct);
-        var db = (SqliteConnection)context.Database.GetDbConnection();
-        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+        var db = context.Database.GetDbConnection();
+        await using var tx = await db.BeginTransactionAsync(ct);
         var added = await LinkAsync(db, tx, botId, memberId, ct);
         await tx.CommitAsync(ct);
         return added;
     }
 
     /// <summary>The same, inside the caller's transaction (e.g. with the change of a member's phone).</summary>
-    internal async Task<int> LinkAsync(SqliteConnection db, SqliteTransaction tx, int botId, long? memberId, CancellationToken ct)
+    internal async Task<int> LinkAsync(DbConnection db, DbTransaction tx, int botId, long? memberId, CancellationToken ct)
     {
-        (string, object?)[] args = [("$bot", botId), ("$member", memberId), ("$now", clock.GetUtcNow().UtcTicks)];
-        // One member or all: spelled out in the SQL, because "($member IS NULL OR m.Id = $member)" makes SQLite
+        (string, object?)[] args = [("@bot", botId), ("@member", memberId), ("@now", clock.GetUtcNow().UtcTicks)];
+        // One member or all: spelled out in the SQL, because "(@member IS NULL OR m.Id = @member)" makes SQLite
         // scan every cart customer of the bot even for one member (≈1 s at 1,000,000 customers instead of ≈2 ms).
-        string OneMember(string column) => memberId is null ? "1" : $"{column} = $member";
+        string OneMember(string column) => memberId is null ? "1" : $"{column} = @member";
 
         // 1. Drop links whose key no longer matches (a phone or e-mail changed, LINE-ID linking switched off).
         await SqlBatch.ExecuteAsync(db, tx, $"""
             DELETE FROM CartLinks
-            WHERE BotId = $bot AND {OneMember("MemberId")} AND NOT EXISTS (
+            WHERE BotId = @bot AND {OneMember("MemberId")} AND NOT EXISTS (
               SELECT 1 FROM Members m
               JOIN CartCustomers c ON c.Id = CartLinks.CartCustomerId
               JOIN CartConnections k ON k.Id = c.ConnectionId
@@ -57,27 +57,27 @@ public sealed class Linker(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
         var added = 0;
         added += await SqlBatch.ExecuteAsync(db, tx, $"""
             INSERT OR IGNORE INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, CustomerExternalId, Key, LinkedAt)
-            SELECT c.BotId, m.Id, c.Id, c.ConnectionId, c.ExternalId, {(int)LinkKey.Phone}, $now
+            SELECT c.BotId, m.Id, c.Id, c.ConnectionId, c.ExternalId, {(int)LinkKey.Phone}, @now
             FROM CartCustomers c
             JOIN CartConnections k ON k.Id = c.ConnectionId AND k.Kind IN ({PhoneCarts})
             JOIN Members m ON m.BotId = c.BotId AND m.PhoneNormalized = c.PhoneNormalized
-            WHERE c.BotId = $bot AND c.PhoneNormalized IS NOT NULL AND {OneMember("m.Id")} AND {HasOrder}
+            WHERE c.BotId = @bot AND c.PhoneNormalized IS NOT NULL AND {OneMember("m.Id")} AND {HasOrder}
             """, ct, args);
         added += await SqlBatch.ExecuteAsync(db, tx, $"""
             INSERT OR IGNORE INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, CustomerExternalId, Key, LinkedAt)
-            SELECT c.BotId, m.Id, c.Id, c.ConnectionId, c.ExternalId, {(int)LinkKey.Email}, $now
+            SELECT c.BotId, m.Id, c.Id, c.ConnectionId, c.ExternalId, {(int)LinkKey.Email}, @now
             FROM CartCustomers c
             JOIN CartConnections k ON k.Id = c.ConnectionId AND k.Kind = {(int)CartKind.Shopify}
             JOIN Members m ON m.BotId = c.BotId AND m.EmailNormalized = c.EmailNormalized
-            WHERE c.BotId = $bot AND c.EmailNormalized IS NOT NULL AND {OneMember("m.Id")}
+            WHERE c.BotId = @bot AND c.EmailNormalized IS NOT NULL AND {OneMember("m.Id")}
             """, ct, args);
         added += await SqlBatch.ExecuteAsync(db, tx, $"""
             INSERT OR IGNORE INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, CustomerExternalId, Key, LinkedAt)
-            SELECT c.BotId, m.Id, c.Id, c.ConnectionId, c.ExternalId, {(int)LinkKey.LineUserId}, $now
+            SELECT c.BotId, m.Id, c.Id, c.ConnectionId, c.ExternalId, {(int)LinkKey.LineUserId}, @now
             FROM CartCustomers c
             JOIN CartConnections k ON k.Id = c.ConnectionId AND k.Kind = {(int)CartKind.Ecforce} AND k.LineIdLinking = 1
             JOIN Members m ON m.BotId = c.BotId AND m.LineUserId = c.LineUserId
-            WHERE c.BotId = $bot AND c.LineUserId IS NOT NULL AND {OneMember("m.Id")} AND {HasOrder}
+            WHERE c.BotId = @bot AND c.LineUserId IS NOT NULL AND {OneMember("m.Id")} AND {HasOrder}
             """, ct, args);
 
         // 3. Each new link raises a CartLinked event (for tag rules and step triggers), in the same transaction.
@@ -85,8 +85,8 @@ public sealed class Linker(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
             await SqlBatch.ExecuteAsync(db, tx, $"""
                 INSERT INTO MemberEvents (BotId, MemberId, Kind, ConnectionId, CartCustomerId, OccurredAt)
                 SELECT BotId, MemberId, {(int)MemberEventKind.CartLinked}, ConnectionId, CartCustomerId, LinkedAt
-                FROM CartLinks WHERE Id > $before AND BotId = $bot ORDER BY Id
-                """, ct, [.. args, ("$before", before)]);
+                FROM CartLinks WHERE Id > @before AND BotId = @bot ORDER BY Id
+                """, ct, [.. args, ("@before", before)]);
 
         // 4. Birthday sync: a member without a birthday takes the first-linked customer's, where the
         //    connection enables it (never Shopify or Rakuten, which do not carry one).
@@ -97,7 +97,7 @@ public sealed class Linker(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
               JOIN CartConnections k ON k.Id = l.ConnectionId
               WHERE l.MemberId = Members.Id AND k.BirthdaySync = 1 AND k.Kind NOT IN ({(int)CartKind.Shopify}, {(int)CartKind.RakutenRms})
               ORDER BY l.LinkedAt, l.Id LIMIT 1)
-            WHERE BotId = $bot AND Birthday IS NULL AND {OneMember("Id")}
+            WHERE BotId = @bot AND Birthday IS NULL AND {OneMember("Id")}
               AND EXISTS (SELECT 1 FROM CartLinks l WHERE l.MemberId = Members.Id)
             """, ct, args);
         return added;

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using Ecai.Domain.Carts;
 using Ecai.Domain.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Members;
@@ -98,14 +98,14 @@ public sealed class MatchHealth(IDbContextFactory<EcaiDb> dbs)
 {
     public const int MaxPageSize = 200;
     private const string PhoneCarts = "1, 3, 4, 5, 6"; // ecforce, Rakuten, 楽楽リピート, リピスト, サブスクストア (as Linker)
-    private const string Unlinked = "m.BotId = $bot AND NOT EXISTS (SELECT 1 FROM CartLinks l WHERE l.MemberId = m.Id)";
+    private const string Unlinked = "m.BotId = @bot AND NOT EXISTS (SELECT 1 FROM CartLinks l WHERE l.MemberId = m.Id)";
 
     public async Task<MatchHealthSummary> SummaryAsync(int botId, CancellationToken ct)
     {
         await using var context = await dbs.CreateDbContextAsync(ct);
         var db = await OpenAsync(context, ct);
         var reason = await ReasonSqlAsync(db, botId, ct);
-        var total = (int)await SqlBatch.ScalarAsync(db, null, "SELECT count(*) FROM Members WHERE BotId = $bot", ct, ("$bot", botId));
+        var total = (int)await SqlBatch.ScalarAsync(db, null, "SELECT count(*) FROM Members WHERE BotId = @bot", ct, ("@bot", botId));
         var perReason = MatchReasons.All.ToDictionary(r => r, _ => 0);
         var blocked = 0;
         await using (var command = Command(db, $"""
@@ -128,14 +128,14 @@ public sealed class MatchHealth(IDbContextFactory<EcaiDb> dbs)
         var db = await OpenAsync(context, ct);
         var reasonSql = await ReasonSqlAsync(db, botId, ct);
         var filter = reason is { } r ? $"AND ({reasonSql}) = {(int)r}" : "";
-        var count = (int)await SqlBatch.ScalarAsync(db, null, $"SELECT count(*) FROM Members m WHERE {Unlinked} {filter}", ct, ("$bot", botId));
+        var count = (int)await SqlBatch.ScalarAsync(db, null, $"SELECT count(*) FROM Members m WHERE {Unlinked} {filter}", ct, ("@bot", botId));
 
         var items = new List<UnlinkedMember>();
         await using var command = Command(db, $"""
             SELECT m.Id, m.DisplayName, m.RegisteredName, m.FriendAddedAt, m.IsBlocked, m.PhoneRaw, m.EmailRaw, {reasonSql}
             FROM Members m WHERE {Unlinked} {filter}
-            ORDER BY m.FriendAddedAt DESC, m.Id DESC LIMIT $take OFFSET $skip
-            """, botId, ("$take", pageSize), ("$skip", Math.Max(0, page) * (long)pageSize));
+            ORDER BY m.FriendAddedAt DESC, m.Id DESC LIMIT @take OFFSET @skip
+            """, botId, ("@take", pageSize), ("@skip", Math.Max(0, page) * (long)pageSize));
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             items.Add(new UnlinkedMember(reader.GetInt64(0), reader.GetString(1), Text(reader, 2),
@@ -150,7 +150,7 @@ public sealed class MatchHealth(IDbContextFactory<EcaiDb> dbs)
         await using var context = await dbs.CreateDbContextAsync(ct);
         var db = await OpenAsync(context, ct);
         var reason = await ReasonSqlAsync(db, botId, ct);
-        await using var command = Command(db, $"SELECT {reason} FROM Members m WHERE {Unlinked} AND m.Id = $member", botId, ("$member", memberId));
+        await using var command = Command(db, $"SELECT {reason} FROM Members m WHERE {Unlinked} AND m.Id = @member", botId, ("@member", memberId));
         return await command.ExecuteScalarAsync(ct) is long value ? (MatchReason)value : null;
     }
 
@@ -158,11 +158,11 @@ public sealed class MatchHealth(IDbContextFactory<EcaiDb> dbs)
     /// The reason of member <c>m</c> as a SQL expression. What the bot's connections allow is read
     /// first and written into the expression as constants, so probes that cannot match are skipped.
     /// </summary>
-    private static async Task<string> ReasonSqlAsync(SqliteConnection db, int botId, CancellationToken ct)
+    private static async Task<string> ReasonSqlAsync(DbConnection db, int botId, CancellationToken ct)
     {
         var kinds = new List<CartKind>();
         var lineIdLinking = false;
-        await using (var command = Command(db, "SELECT Kind, LineIdLinking FROM CartConnections WHERE BotId = $bot", botId))
+        await using (var command = Command(db, "SELECT Kind, LineIdLinking FROM CartConnections WHERE BotId = @bot", botId))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
             {
@@ -176,7 +176,7 @@ public sealed class MatchHealth(IDbContextFactory<EcaiDb> dbs)
         var shopify = kinds.Contains(CartKind.Shopify) ? 1 : 0;
         var phoneCustomer = $"""
             EXISTS (SELECT 1 FROM CartCustomers c JOIN CartConnections k ON k.Id = c.ConnectionId AND k.Kind IN ({PhoneCarts})
-              WHERE c.BotId = $bot AND c.PhoneNormalized = m.PhoneNormalized
+              WHERE c.BotId = @bot AND c.PhoneNormalized = m.PhoneNormalized
             """;
         var phoneMatch = $"({phoneCart} AND {phoneCustomer}))";
         var phoneOrderMatch = $"""
@@ -185,7 +185,7 @@ public sealed class MatchHealth(IDbContextFactory<EcaiDb> dbs)
             """;
         var mailMatch = $"""
             ({shopify} AND EXISTS (SELECT 1 FROM CartCustomers c JOIN CartConnections k ON k.Id = c.ConnectionId AND k.Kind = {(int)CartKind.Shopify}
-              WHERE c.BotId = $bot AND c.EmailNormalized = m.EmailNormalized))
+              WHERE c.BotId = @bot AND c.EmailNormalized = m.EmailNormalized))
             """;
         var usableEmail = $"({shopify} AND m.EmailNormalized IS NOT NULL)";
         return $"""
@@ -203,20 +203,20 @@ public sealed class MatchHealth(IDbContextFactory<EcaiDb> dbs)
             """;
     }
 
-    private static async Task<SqliteConnection> OpenAsync(EcaiDb context, CancellationToken ct)
+    private static async Task<DbConnection> OpenAsync(EcaiDb context, CancellationToken ct)
     {
         await context.Database.OpenConnectionAsync(ct);
-        return (SqliteConnection)context.Database.GetDbConnection();
+        return context.Database.GetDbConnection();
     }
 
-    private static SqliteCommand Command(SqliteConnection db, string sql, int botId, params (string Name, object Value)[] parameters)
+    private static DbCommand Command(DbConnection db, string sql, int botId, params (string Name, object Value)[] parameters)
     {
         var command = db.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$bot", botId);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        command.Add("@bot", botId);
+        foreach (var (name, value) in parameters) command.Add(name, value);
         return command;
     }
 
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

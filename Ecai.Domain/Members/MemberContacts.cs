@@ -1,8 +1,8 @@
+using System.Data.Common;
 using Ecai.Domain.Data;
 using Ecai.Domain.Linking;
 using Ecai.Domain.Realtime;
 using Ecai.Domain.Time;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Members;
@@ -47,44 +47,44 @@ public sealed class MemberContacts(IDbContextFactory<EcaiDb> dbs, Linker linker,
     /// linking (the identity form adds its tags there). Nothing is written when a field is invalid.
     /// </summary>
     internal async Task<ContactResult> SaveAsync(int botId, long memberId, ProfileInput input, bool requireNameAndPhone,
-        Func<SqliteConnection, SqliteTransaction, Task>? alsoInTransaction, CancellationToken ct, int? loadedVersion = null, bool removePhone = false)
+        Func<DbConnection, DbTransaction, Task>? alsoInTransaction, CancellationToken ct, int? loadedVersion = null, bool removePhone = false)
     {
         var errors = Validate(input, requireNameAndPhone, JapanTime.Today(clock));
         if (errors.Count > 0) return new ContactResult(errors, 0, 0);
 
         await using var context = await dbs.CreateDbContextAsync(ct);
         await context.Database.OpenConnectionAsync(ct);
-        var db = (SqliteConnection)context.Database.GetDbConnection();
-        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
-        (string, object?)[] key = [("$member", memberId), ("$bot", botId)];
-        var current = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce((SELECT Version FROM Members WHERE Id = $member AND BotId = $bot), -1)", ct, key);
+        var db = context.Database.GetDbConnection();
+        await using var tx = await db.BeginTransactionAsync(ct);
+        (string, object?)[] key = [("@member", memberId), ("@bot", botId)];
+        var current = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce((SELECT Version FROM Members WHERE Id = @member AND BotId = @bot), -1)", ct, key);
         if (current < 0) return ContactResult.Failed("", "会員が見つかりません。");
         if (loadedVersion is { } loaded && loaded != current) return await StaleAsync(context, tx, botId, memberId, ct);
         if (loadedVersion is not null && Blank(input.Phone) is null && !removePhone
-            && await SqlBatch.ScalarAsync(db, tx, "SELECT count(*) FROM Members WHERE Id = $member AND PhoneRaw IS NOT NULL", ct, key) > 0)
+            && await SqlBatch.ScalarAsync(db, tx, "SELECT count(*) FROM Members WHERE Id = @member AND PhoneRaw IS NOT NULL", ct, key) > 0)
             return ContactResult.Failed("Phone", PhoneRemovalUnconfirmed); // an emptied phone field alone never wipes the phone
 
         // The version read above is the condition, so a writer in between makes this a stale refusal, not a lost update.
         var updated = await SqlBatch.ExecuteAsync(db, tx, """
-            UPDATE Members SET RegisteredName = $name, PhoneRaw = $phone, PhoneNormalized = $phoneN, EmailRaw = $email,
-              EmailNormalized = $emailN, Birthday = $birthday, Version = Version + 1
-            WHERE Id = $member AND BotId = $bot AND Version = $version
-            """, ct, [.. key, ("$name", Blank(input.Name)), ("$phone", Blank(input.Phone)), ("$phoneN", PhoneNormalizer.Normalize(input.Phone)),
-            ("$email", Blank(input.Email)), ("$emailN", EmailNormalizer.Normalize(input.Email)),
-            ("$birthday", input.Birthday?.ToString("yyyy-MM-dd")), ("$version", current)]);
+            UPDATE Members SET RegisteredName = @name, PhoneRaw = @phone, PhoneNormalized = @phoneN, EmailRaw = @email,
+              EmailNormalized = @emailN, Birthday = @birthday, Version = Version + 1
+            WHERE Id = @member AND BotId = @bot AND Version = @version
+            """, ct, [.. key, ("@name", Blank(input.Name)), ("@phone", Blank(input.Phone)), ("@phoneN", PhoneNormalizer.Normalize(input.Phone)),
+            ("@email", Blank(input.Email)), ("@emailN", EmailNormalizer.Normalize(input.Email)),
+            ("@birthday", input.Birthday?.ToString("yyyy-MM-dd")), ("@version", current)]);
         if (updated == 0) return await StaleAsync(context, tx, botId, memberId, ct);
 
         var added = await linker.LinkAsync(db, tx, botId, memberId, ct);
         if (alsoInTransaction is not null) await alsoInTransaction(db, tx);
         await rules.RunMemberAsync(db, tx, botId, memberId, ct); // a new link or birthday may satisfy a rule at once
-        var linked = await SqlBatch.ScalarAsync(db, tx, "SELECT count(*) FROM CartLinks WHERE MemberId = $member", ct, ("$member", memberId));
+        var linked = await SqlBatch.ScalarAsync(db, tx, "SELECT count(*) FROM CartLinks WHERE MemberId = @member", ct, ("@member", memberId));
         await tx.CommitAsync(ct);
         live.Publish(new DashboardChanged(botId));
         live.Publish(new MemberChanged(botId, memberId));
         return new ContactResult(errors, added, (int)linked);
     }
 
-    private static async Task<ContactResult> StaleAsync(EcaiDb context, SqliteTransaction tx, int botId, long memberId, CancellationToken ct)
+    private static async Task<ContactResult> StaleAsync(EcaiDb context, DbTransaction tx, int botId, long memberId, CancellationToken ct)
     {
         await tx.RollbackAsync(ct);
         var fresh = await context.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId && m.BotId == botId, ct);

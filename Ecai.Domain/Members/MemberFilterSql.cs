@@ -26,14 +26,14 @@ public static class MemberFilterSql
         """;
 
     /// <summary>
-    /// Every linked member's order count and amount for bot $bot in one pass over its links and their customers' totals.
+    /// Every linked member's order count and amount for bot @bot in one pass over its links and their customers' totals.
     /// Members without orders have no row. Prefix with "INSERT INTO x (MemberId, Orders, Amount)".
     /// </summary>
     internal const string PurchaseTotals = """
         SELECT l.MemberId AS MemberId, sum(t.Orders) AS Orders, sum(t.Amount) AS Amount
         FROM CartLinks l
         CROSS JOIN CustomerOrderTotals t ON t.ConnectionId = l.ConnectionId AND t.CustomerExternalId = l.CustomerExternalId
-        WHERE l.BotId = $bot
+        WHERE l.BotId = @bot
         GROUP BY l.MemberId HAVING sum(t.Orders) > 0
         """;
 
@@ -46,12 +46,12 @@ public static class MemberFilterSql
     {
         // With an "m.Id IN (…)" condition below, "+m.BotId" (the unary plus keeps SQLite off the (BotId, …) index) lets the
         // list drive the query by rowid; without one, the (BotId, FriendAddedAt) index serves the scan and the page order.
-        var sql = new StringBuilder("m.BotId = $bot");
+        var sql = new StringBuilder("m.BotId = @bot");
         var driven = false;
-        var args = new List<(string, object?)> { ("$bot", botId) };
+        var args = new List<(string, object?)> { ("@bot", botId) };
         string Arg(object? value)
         {
-            var name = "$f" + args.Count;
+            var name = "@f" + args.Count;
             args.Add((name, value));
             return name;
         }
@@ -87,7 +87,7 @@ public static class MemberFilterSql
         if (filter.Link != LinkState.Any)
         {
             var connection = filter.LinkConnectionId is { } id ? $" AND l.ConnectionId = {Arg(id)}" : "";
-            var condition = $"IN (SELECT l.MemberId FROM CartLinks l WHERE l.BotId = $bot{connection})";
+            var condition = $"IN (SELECT l.MemberId FROM CartLinks l WHERE l.BotId = @bot{connection})";
             if (filter.Link == LinkState.Unlinked) And("m.Id NOT " + condition);
             else In("m.Id " + condition);
         }
@@ -101,7 +101,7 @@ public static class MemberFilterSql
         // join order to the one written (lines → links).
         string Connections() => filter.PurchaseConnectionId is { } only
             ? $"= {Arg(only)}"
-            : "IN (SELECT k.Id FROM CartConnections k WHERE k.BotId = $bot)";
+            : "IN (SELECT k.Id FROM CartConnections k WHERE k.BotId = @bot)";
         if (bought)
         {
             var lines = new StringBuilder($"""
@@ -140,7 +140,7 @@ public static class MemberFilterSql
             In($"""
                 m.Id IN (SELECT l.MemberId FROM CartSubscriptions s
                   CROSS JOIN CartLinks l ON l.ConnectionId = s.ConnectionId AND l.CustomerExternalId = s.CustomerExternalId
-                  WHERE s.ConnectionId IN (SELECT k.Id FROM CartConnections k WHERE k.BotId = $bot) AND s.Status = {Arg((int)status)})
+                  WHERE s.ConnectionId IN (SELECT k.Id FROM CartConnections k WHERE k.BotId = @bot) AND s.Status = {Arg((int)status)})
                 """);
 
         // Birthdays are stored as 'yyyy-MM-dd'; MMDD compares month and day without the year.

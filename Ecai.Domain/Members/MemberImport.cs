@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Ecai.Domain.Data;
 using Ecai.Domain.Linking;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Members;
@@ -16,8 +16,8 @@ public sealed class MemberImport(IDbContextFactory<EcaiDb> dbs)
     {
         await using var context = await dbs.CreateDbContextAsync(ct);
         await context.Database.OpenConnectionAsync(ct);
-        var db = (SqliteConnection)context.Database.GetDbConnection();
-        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+        var db = context.Database.GetDbConnection();
+        await using var tx = await db.BeginTransactionAsync(ct);
         var added = await SqlBatch.InsertAsync(db, tx,
             "INSERT INTO Members (BotId, LineUserId, DisplayName, FriendAddedAt, IsBlocked, PhoneRaw, PhoneNormalized, EmailRaw, EmailNormalized, Birthday, Points)",
             11, "ON CONFLICT(BotId, LineUserId) DO NOTHING", members, (m, v) =>

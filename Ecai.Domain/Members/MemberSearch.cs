@@ -57,8 +57,8 @@ public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
             _ => ("", "m.FriendAddedAt"),
         };
         var order = key + direction + ", m.Id" + direction;
-        args.Add(("$take", Math.Clamp(take, 1, MaxPageSize)));
-        args.Add(("$skip", Math.Max(0, skip)));
+        args.Add(("@take", Math.Clamp(take, 1, MaxPageSize)));
+        args.Add(("@skip", Math.Max(0, skip)));
         var sql = $"""
             SELECT m.Id, m.DisplayName, m.RegisteredName, m.FriendAddedAt, m.IsBlocked,
               (SELECT group_concat(DISTINCT k.Kind) FROM CartLinks l JOIN CartConnections k ON k.Id = l.ConnectionId WHERE l.MemberId = m.Id) AS Carts,
@@ -66,7 +66,7 @@ public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
               {MemberFilterSql.Total("Amount")} AS Amount,
               (SELECT max(o.OrderedAt) {MemberFilterSql.Orders} WHERE l.MemberId = m.Id) AS LastAt
             FROM Members m {join} WHERE {where}
-            ORDER BY {order} LIMIT $take OFFSET $skip
+            ORDER BY {order} LIMIT @take OFFSET @skip
             """;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var rows = await db.Database.SqlQueryRaw<Row>(sql, Parameters(args)).ToListAsync(ct);
@@ -75,11 +75,11 @@ public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
             r.LastAt is { } last ? new DateTimeOffset(last, TimeSpan.Zero) : null)).ToList();
     }
 
-    /// <summary>Every linked member's latest non-cancelled order (UTC ticks) for bot $bot, in one pass over its links and their orders.</summary>
+    /// <summary>Every linked member's latest non-cancelled order (UTC ticks) for bot @bot, in one pass over its links and their orders.</summary>
     private const string LastPurchases = $"""
         SELECT l.MemberId AS MemberId, max(o.OrderedAt) AS LastAt
         {MemberFilterSql.Orders}
-        WHERE l.BotId = $bot
+        WHERE l.BotId = @bot
         GROUP BY l.MemberId
         """;
 
@@ -155,9 +155,9 @@ public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
         var tags = filter.TagsAll.Distinct().ToList();
         if (tags.Count < 2) return filter;
         var sql = string.Join("\nUNION ALL ", tags.Select((_, i) =>
-            $"SELECT $t{i} AS TagId, (SELECT count(*) FROM (SELECT 1 FROM MemberTags WHERE TagId = $t{i} LIMIT 200000)) AS Size"));
+            $"SELECT @t{i} AS TagId, (SELECT count(*) FROM (SELECT 1 FROM MemberTags WHERE TagId = @t{i} LIMIT 200000)) AS Size"));
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var sizes = await db.Database.SqlQueryRaw<TagSize>(sql, Parameters(tags.Select((t, i) => ($"$t{i}", (object?)t)))).ToListAsync(ct);
+        var sizes = await db.Database.SqlQueryRaw<TagSize>(sql, Parameters(tags.Select((t, i) => ($"@t{i}", (object?)t)))).ToListAsync(ct);
         return filter with { TagsAll = [.. sizes.OrderBy(s => s.Size).Select(s => s.TagId)] };
     }
 

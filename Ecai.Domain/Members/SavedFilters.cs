@@ -111,5 +111,5 @@ public sealed class SavedFilters(IDbContextFactory<EcaiDb> dbs, TimeProvider clo
     private static IReadOnlyList<string> NameErrors(string? name) =>
         name is null ? [NameRequired] : name.Length > SavedFilter.MaxNameLength ? [NameTooLong] : [];
 
-    private static bool IsConstraint(DbUpdateException e) => e.InnerException is SqliteException { SqliteErrorCode: 19 };
+    private static bool IsConstraint(DbUpdateException e) => SqlDialect.IsConstraint(e);
 }

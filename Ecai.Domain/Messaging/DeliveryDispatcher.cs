@@ -1,10 +1,10 @@
+using System.Data.Common;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Ecai.Domain.Data;
 using Ecai.Domain.Jobs;
 using Ecai.Domain.Line;
 using Ecai.Domain.Realtime;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -152,9 +152,9 @@ public sealed class DeliveryDispatcher : IDispatchSignal
         var token = await _channels.AccessTokenAsync(botId, ct);
         await using var context = await _dbs.CreateDbContextAsync(ct);
         await context.Database.OpenConnectionAsync(ct);
-        var db = (SqliteConnection)context.Database.GetDbConnection();
+        var db = context.Database.GetDbConnection();
         var due = await SqlBatch.ScalarAsync(db, null,
-            "SELECT count(*) FROM Deliveries WHERE BotId = $bot AND State = 0 AND DueAt <= $now", ct, ("$bot", botId), ("$now", now.UtcTicks));
+            "SELECT count(*) FROM Deliveries WHERE BotId = @bot AND State = 0 AND DueAt <= @now", ct, ("@bot", botId), ("@now", now.UtcTicks));
         if (token is null)
         {
             _status[botId] = new DispatchStatus(now, NoChannel: true, StatusOf(botId).QuotaExceededAt, due);
@@ -204,8 +204,8 @@ public sealed class DeliveryDispatcher : IDispatchSignal
             {
                 // Everything else due would hit the same wall: it all waits for the hour (no retry storm).
                 result = result with { Halt = DispatchHalt.QuotaExceeded, Retrying = result.Retrying + await SqlBatch.ExecuteAsync(db, null,
-                    "UPDATE Deliveries SET DueAt = $later WHERE BotId = $bot AND State = 0 AND DueAt <= $now", ct,
-                    ("$bot", botId), ("$now", now.UtcTicks), ("$later", (_clock.GetUtcNow() + _options.QuotaWait).UtcTicks)) };
+                    "UPDATE Deliveries SET DueAt = @later WHERE BotId = @bot AND State = 0 AND DueAt <= @now", ct,
+                    ("@bot", botId), ("@now", now.UtcTicks), ("@later", (_clock.GetUtcNow() + _options.QuotaWait).UtcTicks)) };
                 break;
             }
             if (pushing is null && rows.Count == 0 && blocked + skipped == 0) break;
@@ -226,17 +226,17 @@ public sealed class DeliveryDispatcher : IDispatchSignal
     /// blocked members' rows and what each source says must not go, and reads the rest with the members' LINE ids and names.
     /// </summary>
     private async Task<(List<DueRow> Rows, long Blocked, long Skipped)> TakeBatchAsync(
-        SqliteConnection db, int botId, DateTimeOffset now, ConcurrentDictionary<long, MessageContent> contents, CancellationToken ct)
+        DbConnection db, int botId, DateTimeOffset now, ConcurrentDictionary<long, MessageContent> contents, CancellationToken ct)
     {
-        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginTransactionAsync(ct);
         // The previous batch may still be in flight (pending): it is kept out of this one.
         await SqlBatch.ExecuteAsync(db, tx,
             "DELETE FROM dispatch_flight; INSERT INTO dispatch_flight SELECT Id FROM dispatch_due; DELETE FROM dispatch_due", ct);
-        (string, object?)[] args = [("$bot", botId), ("$now", now.UtcTicks), ("$take", _options.BatchSize)];
+        (string, object?)[] args = [("@bot", botId), ("@now", now.UtcTicks), ("@take", _options.BatchSize)];
         var taken = await SqlBatch.ExecuteAsync(db, tx, """
             INSERT INTO dispatch_due (Id)
-            SELECT Id FROM Deliveries WHERE BotId = $bot AND State = 0 AND DueAt <= $now AND Id NOT IN (SELECT Id FROM dispatch_flight)
-            ORDER BY DueAt, Id LIMIT $take
+            SELECT Id FROM Deliveries WHERE BotId = @bot AND State = 0 AND DueAt <= @now AND Id NOT IN (SELECT Id FROM dispatch_flight)
+            ORDER BY DueAt, Id LIMIT @take
             """, ct, args);
         if (taken == 0) return ([], 0, 0);
         // The rest of any multicast group the limit cut (they share the retry key: sent together or not at all).
@@ -244,12 +244,12 @@ public sealed class DeliveryDispatcher : IDispatchSignal
             INSERT OR IGNORE INTO dispatch_due (Id)
             SELECT d.Id FROM Deliveries d
             WHERE d.RetryKey IN (SELECT g.RetryKey FROM Deliveries g WHERE g.Id IN (SELECT Id FROM dispatch_due))
-              AND d.BotId = $bot AND d.State = 0
+              AND d.BotId = @bot AND d.State = 0
             """, ct, args);
         var blocked = await SqlBatch.ExecuteAsync(db, tx, $"""
             UPDATE Deliveries SET State = {(int)DeliveryState.Skipped}, SkipReason = {(int)DeliverySkipReason.Blocked}
             WHERE Id IN (SELECT Id FROM dispatch_due) AND State = 0
-              AND MemberId IN (SELECT m.Id FROM Members m WHERE m.BotId = $bot AND m.IsBlocked = 1)
+              AND MemberId IN (SELECT m.Id FROM Members m WHERE m.BotId = @bot AND m.IsBlocked = 1)
             """, ct, args);
         long skipped = 0;
         foreach (var source in _sources)
@@ -257,8 +257,8 @@ public sealed class DeliveryDispatcher : IDispatchSignal
             await SqlBatch.ExecuteAsync(db, tx, "DELETE FROM dispatch_source", ct);
             var rows = await SqlBatch.ExecuteAsync(db, tx, """
                 INSERT INTO dispatch_source (Id)
-                SELECT d.Id FROM dispatch_due x JOIN Deliveries d ON d.Id = x.Id WHERE d.Source = $source AND d.State = 0
-                """, ct, ("$source", (int)source.Source));
+                SELECT d.Id FROM dispatch_due x JOIN Deliveries d ON d.Id = x.Id WHERE d.Source = @source AND d.State = 0
+                """, ct, ("@source", (int)source.Source));
             if (rows == 0) continue;
             await source.BeforeSendAsync(db, tx, "dispatch_source", now, ct);
             skipped += await SqlBatch.ScalarAsync(db, tx,
@@ -335,10 +335,10 @@ public sealed class DeliveryDispatcher : IDispatchSignal
     private sealed record Marked(long Sent, long Failed, long Retrying);
 
     /// <summary>One transaction for the whole batch: Sent (+ the sources' after-send actions), Failed, or pending again.</summary>
-    private async Task<Marked> MarkBatchAsync(SqliteConnection db, Outcome[] outcomes, CancellationToken ct)
+    private async Task<Marked> MarkBatchAsync(DbConnection db, Outcome[] outcomes, CancellationToken ct)
     {
         var now = _clock.GetUtcNow();
-        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginTransactionAsync(ct);
         await SqlBatch.ExecuteAsync(db, tx, "DELETE FROM dispatch_result", ct);
         await SqlBatch.InsertAsync(db, tx, "INSERT INTO dispatch_result (Id, Outcome, Error)", 3, "", outcomes, (o, v) =>
         {
@@ -348,12 +348,12 @@ public sealed class DeliveryDispatcher : IDispatchSignal
         }, ct);
         (string, object?)[] args =
         [
-            ("$now", now.UtcTicks), ("$max", _options.MaxAttempts), ("$cap", _options.MaxBackoff.Ticks),
-            ("$quotaWait", _options.QuotaWait.Ticks),
+            ("@now", now.UtcTicks), ("@max", _options.MaxAttempts), ("@cap", _options.MaxBackoff.Ticks),
+            ("@quotaWait", _options.QuotaWait.Ticks),
         ];
         const string error = "(SELECT r.Error FROM dispatch_result r WHERE r.Id = Deliveries.Id)";
         var sent = await SqlBatch.ExecuteAsync(db, tx, $"""
-            UPDATE Deliveries SET State = {(int)DeliveryState.Sent}, SentAt = $now, Attempts = Attempts + 1, Error = NULL, SkipReason = NULL
+            UPDATE Deliveries SET State = {(int)DeliveryState.Sent}, SentAt = @now, Attempts = Attempts + 1, Error = NULL, SkipReason = NULL
             WHERE Id IN (SELECT Id FROM dispatch_result WHERE Outcome = {(int)PushOutcome.Sent})
             """, ct, args);
         var failed = await SqlBatch.ExecuteAsync(db, tx, $"""
@@ -365,17 +365,17 @@ public sealed class DeliveryDispatcher : IDispatchSignal
         {
             var gaveUp = await SqlBatch.ExecuteAsync(db, tx, $"""
                 UPDATE Deliveries SET State = {(int)DeliveryState.Failed}, Attempts = Attempts + 1,
-                    Error = '再送の上限(' || $max || '回)に達しました: ' || coalesce({error}, '')
-                WHERE Id IN (SELECT Id FROM dispatch_result WHERE Outcome = {(int)outcome}) AND State = 0 AND Attempts + 1 >= $max
+                    Error = '再送の上限(' || @max || '回)に達しました: ' || coalesce({error}, '')
+                WHERE Id IN (SELECT Id FROM dispatch_result WHERE Outcome = {(int)outcome}) AND State = 0 AND Attempts + 1 >= @max
                 """, ct, args);
             failed += gaveUp;
             retrying += await SqlBatch.ExecuteAsync(db, tx, $"""
-                UPDATE Deliveries SET Attempts = Attempts + 1, Error = {error}, DueAt = $now + min($step << Attempts, $cap)
+                UPDATE Deliveries SET Attempts = Attempts + 1, Error = {error}, DueAt = @now + min(@step << Attempts, @cap)
                 WHERE Id IN (SELECT Id FROM dispatch_result WHERE Outcome = {(int)outcome}) AND State = 0
-                """, ct, [.. args, ("$step", backoff.Ticks)]);
+                """, ct, [.. args, ("@step", backoff.Ticks)]);
         }
         var quota = await SqlBatch.ExecuteAsync(db, tx, $"""
-            UPDATE Deliveries SET Error = {error}, DueAt = $now + $quotaWait
+            UPDATE Deliveries SET Error = {error}, DueAt = @now + @quotaWait
             WHERE Id IN (SELECT Id FROM dispatch_result WHERE Outcome = {(int)PushOutcome.QuotaExceeded}) AND State = 0
             """, ct, args);
         foreach (var source in _sources)
@@ -383,8 +383,8 @@ public sealed class DeliveryDispatcher : IDispatchSignal
             await SqlBatch.ExecuteAsync(db, tx, "DELETE FROM dispatch_source", ct);
             var rows = await SqlBatch.ExecuteAsync(db, tx, $"""
                 INSERT INTO dispatch_source (Id)
-                SELECT r.Id FROM dispatch_result r JOIN Deliveries d ON d.Id = r.Id WHERE r.Outcome = {(int)PushOutcome.Sent} AND d.Source = $source
-                """, ct, ("$source", (int)source.Source));
+                SELECT r.Id FROM dispatch_result r JOIN Deliveries d ON d.Id = r.Id WHERE r.Outcome = {(int)PushOutcome.Sent} AND d.Source = @source
+                """, ct, ("@source", (int)source.Source));
             if (rows > 0) await source.AfterSentAsync(db, tx, "dispatch_source", now, ct);
         }
         await tx.CommitAsync(ct);

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ecai.Domain.Messaging;
 
@@ -12,10 +12,10 @@ public interface IDeliverySource
     DeliverySource Source { get; }
 
     /// <summary>Before the push: mark Skipped (with reason) the due rows that must not go any more (scenario off, filter no longer matches).</summary>
-    Task BeforeSendAsync(SqliteConnection db, SqliteTransaction tx, string dueTable, DateTimeOffset now, CancellationToken ct);
+    Task BeforeSendAsync(DbConnection db, DbTransaction tx, string dueTable, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>After LINE accepted them: apply the source's actions (tags, rich menu, points) once, in the transaction that marks them Sent.</summary>
-    Task AfterSentAsync(SqliteConnection db, SqliteTransaction tx, string sentTable, DateTimeOffset now, CancellationToken ct);
+    Task AfterSentAsync(DbConnection db, DbTransaction tx, string sentTable, DateTimeOffset now, CancellationToken ct);
 }
 
 /// <summary>

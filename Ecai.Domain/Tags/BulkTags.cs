@@ -1,8 +1,8 @@
+using System.Data.Common;
 using Ecai.Domain.Data;
 using Ecai.Domain.Jobs;
 using Ecai.Domain.Members;
 using Ecai.Domain.Realtime;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Tags;
@@ -34,20 +34,20 @@ public sealed class BulkTags(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, Ti
         var (where, filterArgs) = MemberFilterSql.Compile(request.BotId, request.Filter);
         await using var context = await dbs.CreateDbContextAsync(ct);
         await context.Database.OpenConnectionAsync(ct);
-        var db = (SqliteConnection)context.Database.GetDbConnection();
+        var db = context.Database.GetDbConnection();
 
         var total = await SqlBatch.ScalarAsync(db, null, $"SELECT count(*) FROM Members m WHERE {where}", ct, [.. filterArgs]);
-        var lowest = await SqlBatch.ScalarAsync(db, null, "SELECT coalesce(min(Id), 0) FROM Members WHERE BotId = $bot", ct, ("$bot", request.BotId));
-        var highest = await SqlBatch.ScalarAsync(db, null, "SELECT coalesce(max(Id), -1) FROM Members WHERE BotId = $bot", ct, ("$bot", request.BotId));
+        var lowest = await SqlBatch.ScalarAsync(db, null, "SELECT coalesce(min(Id), 0) FROM Members WHERE BotId = @bot", ct, ("@bot", request.BotId));
+        var highest = await SqlBatch.ScalarAsync(db, null, "SELECT coalesce(max(Id), -1) FROM Members WHERE BotId = @bot", ct, ("@bot", request.BotId));
         progress.Report(0, total);
 
         long done = 0, changed = 0;
         for (var from = lowest; from <= highest; from += Slice)
         {
             ct.ThrowIfCancellationRequested();
-            (string, object?)[] args = [.. filterArgs, ("$tag", request.TagId), ("$now", clock.GetUtcNow().UtcTicks), ("$from", from), ("$to", from + Slice)];
-            var slice = $"{where} AND m.Id >= $from AND m.Id < $to";
-            await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+            (string, object?)[] args = [.. filterArgs, ("@tag", request.TagId), ("@now", clock.GetUtcNow().UtcTicks), ("@from", from), ("@to", from + Slice)];
+            var slice = $"{where} AND m.Id >= @from AND m.Id < @to";
+            await using var tx = await db.BeginTransactionAsync(ct);
             done += await SqlBatch.ScalarAsync(db, tx, $"SELECT count(*) FROM Members m WHERE {slice}", ct, args);
             changed += await TagChanges.ApplyAsync(db, tx, slice, request.Action == TagRuleAction.Add, TagCause.Bulk, args, ct);
             await tx.CommitAsync(ct);

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using Ecai.Domain.Data;
 using Ecai.Domain.Members;
 using Ecai.Domain.Realtime;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Tags;
@@ -14,12 +14,12 @@ public sealed class MemberTagging(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
     {
         await using var context = await dbs.CreateDbContextAsync(ct);
         await context.Database.OpenConnectionAsync(ct);
-        var db = (SqliteConnection)context.Database.GetDbConnection();
-        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
-        (string, object?)[] args = [("$bot", botId), ("$member", memberId), ("$tag", tagId), ("$now", clock.GetUtcNow().UtcTicks)];
+        var db = context.Database.GetDbConnection();
+        await using var tx = await db.BeginTransactionAsync(ct);
+        (string, object?)[] args = [("@bot", botId), ("@member", memberId), ("@tag", tagId), ("@now", clock.GetUtcNow().UtcTicks)];
         // Both the member and the tag must be the bot's.
         var changed = await TagChanges.ApplyAsync(db, tx,
-            "m.Id = $member AND m.BotId = $bot AND EXISTS (SELECT 1 FROM Tags t WHERE t.Id = $tag AND t.BotId = $bot)", add, TagCause.Operator, args, ct);
+            "m.Id = @member AND m.BotId = @bot AND EXISTS (SELECT 1 FROM Tags t WHERE t.Id = @tag AND t.BotId = @bot)", add, TagCause.Operator, args, ct);
         await tx.CommitAsync(ct);
         if (changed > 0) live.Publish(new MemberChanged(botId, memberId));
         return changed > 0;

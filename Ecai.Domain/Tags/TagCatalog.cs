@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Ecai.Domain.Data;
 using Ecai.Domain.Members;
 using Ecai.Domain.Messaging.Broadcasts;
@@ -57,17 +58,17 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
     {
         await using var context = await dbs.CreateDbContextAsync(ct);
         await context.Database.OpenConnectionAsync(ct);
-        var db = (SqliteConnection)context.Database.GetDbConnection();
+        var db = context.Database.GetDbConnection();
 
         var tags = new List<TagSummary>();
         await using (var command = Command(db, """
             SELECT t.Id, t.Name, t.Folder, coalesce(c.n, 0), f.TagId IS NOT NULL, coalesce(r.n, 0)
             FROM Tags t
             LEFT JOIN (SELECT mt.TagId, count(*) AS n FROM MemberTags mt JOIN Tags x ON x.Id = mt.TagId
-                       WHERE x.BotId = $bot GROUP BY mt.TagId) c ON c.TagId = t.Id
-            LEFT JOIN (SELECT TagId, count(*) AS n FROM TagRules WHERE BotId = $bot GROUP BY TagId) r ON r.TagId = t.Id
-            LEFT JOIN IdentityFormTags f ON f.BotId = $bot AND f.TagId = t.Id
-            WHERE t.BotId = $bot
+                       WHERE x.BotId = @bot GROUP BY mt.TagId) c ON c.TagId = t.Id
+            LEFT JOIN (SELECT TagId, count(*) AS n FROM TagRules WHERE BotId = @bot GROUP BY TagId) r ON r.TagId = t.Id
+            LEFT JOIN IdentityFormTags f ON f.BotId = @bot AND f.TagId = t.Id
+            WHERE t.BotId = @bot
             """, botId))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
@@ -78,7 +79,7 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
         var unfiled = 0;
         await using (var command = Command(db, """
             SELECT t.Folder, count(DISTINCT mt.MemberId) FROM MemberTags mt JOIN Tags t ON t.Id = mt.TagId
-            WHERE t.BotId = $bot GROUP BY t.Folder
+            WHERE t.BotId = @bot GROUP BY t.Folder
             """, botId))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
@@ -183,7 +184,7 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
             await db.Tags.Where(t => t.Id == tagId).ExecuteDeleteAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19) // SQLITE_CONSTRAINT: a new use the checks did not know
+        catch (Exception e) when (SqlDialect.IsConstraint(e)) // a new use the checks did not know
         {
             return "ほかの設定で使われているため削除できません。";
         }
@@ -231,13 +232,13 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
 
     private static string Duplicate(string name) => $"「{name}」という名前のタグはすでにあります。";
 
-    private static bool IsConstraint(DbUpdateException e) => e.InnerException is SqliteException { SqliteErrorCode: 19 };
+    private static bool IsConstraint(DbUpdateException e) => SqlDialect.IsConstraint(e);
 
-    private static SqliteCommand Command(SqliteConnection db, string sql, int botId)
+    private static DbCommand Command(DbConnection db, string sql, int botId)
     {
         var command = db.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$bot", botId);
+        command.Add("@bot", botId);
         return command;
     }
 }

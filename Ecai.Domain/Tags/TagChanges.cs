@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Ecai.Domain.Data;
 using Ecai.Domain.Members;
-using Microsoft.Data.Sqlite;
 
 namespace Ecai.Domain.Tags;
 
@@ -12,37 +12,37 @@ namespace Ecai.Domain.Tags;
 internal static class TagChanges
 {
     /// <summary>
-    /// Adds (or removes) the tag <c>$tag</c> at <c>$now</c> for the members of <paramref name="members"/>, a condition over
+    /// Adds (or removes) the tag <c>@tag</c> at <c>@now</c> for the members of <paramref name="members"/>, a condition over
     /// <c>Members m</c> using the parameters in <paramref name="args"/>; returns how many members changed.
     /// </summary>
     /// <param name="wholeBot">A pass over all of a bot's members (a rule's sweep). An addition is a merge of two lists in
     /// member order, those the condition selects EXCEPT the tag's holders (one seek per member into a (MemberId, TagId)
     /// key cost three times as much); a removal starts from the tag's holders (usually few).</param>
-    public static async Task<long> ApplyAsync(SqliteConnection db, SqliteTransaction tx, string members, bool add, TagCause cause,
+    public static async Task<long> ApplyAsync(DbConnection db, DbTransaction tx, string members, bool add, TagCause cause,
         (string, object?)[] args, CancellationToken ct, bool wholeBot = false)
     {
         var source = (add, wholeBot) switch
         {
             (true, true) => $"""
                 (SELECT m.Id FROM Members m NOT INDEXED WHERE ({members})
-                 EXCEPT SELECT t.MemberId FROM MemberTags t WHERE t.TagId = $tag ORDER BY 1) x
+                 EXCEPT SELECT t.MemberId FROM MemberTags t WHERE t.TagId = @tag ORDER BY 1) x
                 CROSS JOIN Members m ON m.Id = x.Id
                 """,
-            (true, false) => $"Members m WHERE ({members}) AND NOT EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = $tag)",
-            (false, true) => $"Members m NOT INDEXED WHERE m.Id IN (SELECT t.MemberId FROM MemberTags t WHERE t.TagId = $tag) AND ({members})",
-            (false, false) => $"Members m WHERE ({members}) AND EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = $tag)",
+            (true, false) => $"Members m WHERE ({members}) AND NOT EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = @tag)",
+            (false, true) => $"Members m NOT INDEXED WHERE m.Id IN (SELECT t.MemberId FROM MemberTags t WHERE t.TagId = @tag) AND ({members})",
+            (false, false) => $"Members m WHERE ({members}) AND EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = @tag)",
         };
         var before = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce(max(Id), 0) FROM MemberEvents", ct);
-        args = [.. args, ("$before", before)];
+        args = [.. args, ("@before", before)];
         var changed = await SqlBatch.ExecuteAsync(db, tx, $"""
             INSERT INTO MemberEvents (BotId, MemberId, Kind, TagId, Cause, OccurredAt)
-            SELECT m.BotId, m.Id, {(int)(add ? MemberEventKind.TagAdded : MemberEventKind.TagRemoved)}, $tag, {(int)cause}, $now
+            SELECT m.BotId, m.Id, {(int)(add ? MemberEventKind.TagAdded : MemberEventKind.TagRemoved)}, @tag, {(int)cause}, @now
             FROM {source}
             """, ct, args);
         if (changed > 0)
             await SqlBatch.ExecuteAsync(db, tx, add
-                ? "INSERT OR IGNORE INTO MemberTags (MemberId, TagId, AddedAt) SELECT MemberId, TagId, OccurredAt FROM MemberEvents WHERE Id > $before"
-                : "DELETE FROM MemberTags WHERE TagId = $tag AND MemberId IN (SELECT MemberId FROM MemberEvents WHERE Id > $before)", ct, args);
+                ? "INSERT OR IGNORE INTO MemberTags (MemberId, TagId, AddedAt) SELECT MemberId, TagId, OccurredAt FROM MemberEvents WHERE Id > @before"
+                : "DELETE FROM MemberTags WHERE TagId = @tag AND MemberId IN (SELECT MemberId FROM MemberEvents WHERE Id > @before)", ct, args);
         return changed;
     }
 }

@@ -1,9 +1,9 @@
+using System.Data.Common;
 using Ecai.Domain.Data;
 using Ecai.Domain.Jobs;
 using Ecai.Domain.Members;
 using Ecai.Domain.Realtime;
 using Ecai.Domain.Time;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Tags;
@@ -22,7 +22,7 @@ public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
     {
         await using var context = await dbs.CreateDbContextAsync(ct);
         await context.Database.OpenConnectionAsync(ct);
-        var db = (SqliteConnection)context.Database.GetDbConnection();
+        var db = context.Database.GetDbConnection();
         var rules = await context.TagRules.AsNoTracking().Where(r => r.BotId == botId && r.Enabled).OrderBy(r => r.Id).ToListAsync(ct);
         long changes = 0, done = 0;
         progress?.Report(0, rules.Count, "タグの自動設定");
@@ -34,13 +34,13 @@ public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
             totals = "temp.RulePurchaseTotals";
             await SqlBatch.ExecuteAsync(db, null, $"DROP TABLE IF EXISTS {totals}", ct);
             await SqlBatch.ExecuteAsync(db, null, $"CREATE TEMP TABLE {totals} (MemberId INTEGER PRIMARY KEY, Orders INTEGER NOT NULL, Amount INTEGER NOT NULL)", ct);
-            await SqlBatch.ExecuteAsync(db, null, $"INSERT INTO {totals} (MemberId, Orders, Amount) {MemberFilterSql.PurchaseTotals}", ct, ("$bot", botId));
+            await SqlBatch.ExecuteAsync(db, null, $"INSERT INTO {totals} (MemberId, Orders, Amount) {MemberFilterSql.PurchaseTotals}", ct, ("@bot", botId));
         }
         try
         {
             foreach (var rule in rules)
             {
-                await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+                await using var tx = await db.BeginTransactionAsync(ct);
                 changes += await ApplyAsync(db, tx, rule, memberId: null, ct, totals);
                 await tx.CommitAsync(ct);
                 progress?.Report(++done, rules.Count, "タグの自動設定");
@@ -64,8 +64,8 @@ public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
         var rule = await context.TagRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == ruleId && r.BotId == botId && r.Enabled, ct);
         if (rule is null) return 0;
         await context.Database.OpenConnectionAsync(ct);
-        var db = (SqliteConnection)context.Database.GetDbConnection();
-        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+        var db = context.Database.GetDbConnection();
+        await using var tx = await db.BeginTransactionAsync(ct);
         var (main, total) = await ApplyCountedAsync(db, tx, rule, memberId: null, ct);
         await tx.CommitAsync(ct);
         if (total > 0) live.Publish(new DashboardChanged(botId));
@@ -73,7 +73,7 @@ public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
     }
 
     /// <summary>Runs the bot's rules for one member inside the caller's transaction (its details just changed).</summary>
-    internal async Task<long> RunMemberAsync(SqliteConnection db, SqliteTransaction tx, int botId, long memberId, CancellationToken ct)
+    internal async Task<long> RunMemberAsync(DbConnection db, DbTransaction tx, int botId, long memberId, CancellationToken ct)
     {
         long changes = 0;
         await using var context = await dbs.CreateDbContextAsync(ct);
@@ -83,17 +83,17 @@ public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
     }
 
     /// <summary>One rule: events for the members whose tag changes, then the change itself from those events.</summary>
-    private async Task<long> ApplyAsync(SqliteConnection db, SqliteTransaction tx, TagRule rule, long? memberId, CancellationToken ct,
+    private async Task<long> ApplyAsync(DbConnection db, DbTransaction tx, TagRule rule, long? memberId, CancellationToken ct,
         string? purchaseTotals = null) => (await ApplyCountedAsync(db, tx, rule, memberId, ct, purchaseTotals)).Total;
 
     /// <summary>One rule; <c>Main</c> counts the changes of the rule's own action, <c>Total</c> adds a birth-month rule's removals.</summary>
-    private async Task<(long Main, long Total)> ApplyCountedAsync(SqliteConnection db, SqliteTransaction tx, TagRule rule, long? memberId,
+    private async Task<(long Main, long Total)> ApplyCountedAsync(DbConnection db, DbTransaction tx, TagRule rule, long? memberId,
         CancellationToken ct, string? purchaseTotals = null)
     {
         var (where, filterArgs) = MemberFilterSql.Compile(rule.BotId, Condition(rule, JapanTime.Today(clock)), purchaseTotals);
         var wholeBot = memberId is null;
-        var scope = wholeBot ? "" : " AND m.Id = $member";
-        (string, object?)[] args = [.. filterArgs, ("$tag", rule.TagId), ("$now", clock.GetUtcNow().UtcTicks), ("$member", memberId)];
+        var scope = wholeBot ? "" : " AND m.Id = @member";
+        (string, object?)[] args = [.. filterArgs, ("@tag", rule.TagId), ("@now", clock.GetUtcNow().UtcTicks), ("@member", memberId)];
         if (rule.Action == TagRuleAction.Remove)
         {
             var removed = await TagChanges.ApplyAsync(db, tx, where + scope, add: false, TagCause.Rule, args, ct, wholeBot);
@@ -103,7 +103,7 @@ public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
         var changes = added;
         // A birth-month tag is this month's: on the 1st (JST) last month's members lose it.
         if (rule.Kind == TagRuleKind.BirthMonth)
-            changes += await TagChanges.ApplyAsync(db, tx, $"m.BotId = $bot{scope} AND NOT ({where})", add: false, TagCause.Rule, args, ct, wholeBot);
+            changes += await TagChanges.ApplyAsync(db, tx, $"m.BotId = @bot{scope} AND NOT ({where})", add: false, TagCause.Rule, args, ct, wholeBot);
         return (added, changes);
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Ecai.Domain.Bots;
 using Ecai.Domain.Carts;
@@ -107,53 +108,53 @@ internal static class DueScanBench
         await db.OpenAsync();
         await ExecAsync(db, null, "PRAGMA synchronous=OFF; PRAGMA cache_size=-200000;");
         await using var tx = (SqliteTransaction)await db.BeginTransactionAsync();
-        (string, object?)[] args = [("$bot", botId), ("$connection", connectionId), ("$n", members), ("$orders", orders), ("$now", now.UtcTicks),
-            ("$day", TimeSpan.TicksPerDay), ("$products", Products), ("$days", Days)];
-        const string numbers = "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $n)";
-        const string orderNumbers = "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $orders)";
+        (string, object?)[] args = [("@bot", botId), ("@connection", connectionId), ("@n", members), ("@orders", orders), ("@now", now.UtcTicks),
+            ("@day", TimeSpan.TicksPerDay), ("@products", Products), ("@days", Days)];
+        const string numbers = "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < @n)";
+        const string orderNumbers = "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < @orders)";
 
         await ExecAsync(db, tx, """
-            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $products)
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < @products)
             INSERT INTO CartProducts (ConnectionId, Code, Name, CourseName)
-            SELECT $connection, printf('P%03d', i), '商品' || i, CASE WHEN i < 20 THEN '定期コース' || i END FROM n
+            SELECT @connection, printf('P%03d', i), '商品' || i, CASE WHEN i < 20 THEN '定期コース' || i END FROM n
             """, args);
         await ExecAsync(db, tx, $"""
             {numbers}
             INSERT INTO Members (BotId, LineUserId, DisplayName, FriendAddedAt, IsBlocked, Points)
-            SELECT $bot, printf('U%032x', i), '会員' || i, $now - ((i * 7919) % 548) * $day, i % 33 = 0, 0 FROM n
+            SELECT @bot, printf('U%032x', i), '会員' || i, @now - ((i * 7919) % 548) * @day, i % 33 = 0, 0 FROM n
             """, args);
         await ExecAsync(db, tx, $"""
             {numbers}
-            INSERT INTO CartCustomers (ConnectionId, BotId, ExternalId, Name, UpdatedAt) SELECT $connection, $bot, 'C' || i, '顧客' || i, $now FROM n
+            INSERT INTO CartCustomers (ConnectionId, BotId, ExternalId, Name, UpdatedAt) SELECT @connection, @bot, 'C' || i, '顧客' || i, @now FROM n
             """, args);
         await ExecAsync(db, tx, """
             INSERT INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, CustomerExternalId, Key, LinkedAt)
-            SELECT $bot, m.Id, c.Id, $connection, c.ExternalId, 1, $now
-            FROM Members m JOIN CartCustomers c ON c.ConnectionId = $connection AND c.Id = m.Id
-            WHERE m.BotId = $bot AND m.Id % 10 < 7
+            SELECT @bot, m.Id, c.Id, @connection, c.ExternalId, 1, @now
+            FROM Members m JOIN CartCustomers c ON c.ConnectionId = @connection AND c.Id = m.Id
+            WHERE m.BotId = @bot AND m.Id % 10 < 7
             """, args);
         // Shipping dates over three years (order i ships (i·7919 mod 1095) days ago, at a spread time of day), 5% not shipped,
         // 2% cancelled; subscription deliveries numbered 1–6.
         await ExecAsync(db, tx, $"""
             {orderNumbers}
             INSERT INTO CartOrders (ConnectionId, ExternalId, CustomerExternalId, Number, OrderedAt, Amount, ShippedAt, Times, Cancelled, UpdatedAt)
-            SELECT $connection, 'O' || i, 'C' || ((i * 48271) % $n), 'N-' || i, s - 2 * $day, 1980 + (i % 7) * 1000,
-                   CASE WHEN i % 20 <> 7 THEN s END, 1 + i % 6, i % 50 = 0, $now
-            FROM (SELECT i, $now - ((i * 7919) % $days) * $day - (i % 86400) * 10000000 AS s FROM n)
+            SELECT @connection, 'O' || i, 'C' || ((i * 48271) % @n), 'N-' || i, s - 2 * @day, 1980 + (i % 7) * 1000,
+                   CASE WHEN i % 20 <> 7 THEN s END, 1 + i % 6, i % 50 = 0, @now
+            FROM (SELECT i, @now - ((i * 7919) % @days) * @day - (i % 86400) * 10000000 AS s FROM n)
             """, args);
         await ExecAsync(db, tx, $"""
             {orderNumbers}
             INSERT INTO CartOrderItems (ConnectionId, OrderExternalId, LineNo, ProductCode, ProductName, CourseName, Quantity, Price)
-            SELECT $connection, 'O' || i, 1, printf('P%03d', p), '商品' || p, CASE WHEN p < 20 THEN '定期コース' || p END, 1, 1980
-            FROM (SELECT i, (i * 31 + i / 7) % $products AS p FROM n)
+            SELECT @connection, 'O' || i, 1, printf('P%03d', p), '商品' || p, CASE WHEN p < 20 THEN '定期コース' || p END, 1, 1980
+            FROM (SELECT i, (i * 31 + i / 7) % @products AS p FROM n)
             """, args);
         await ExecAsync(db, tx, $"""
             {orderNumbers}
             INSERT INTO CartOrderItems (ConnectionId, OrderExternalId, LineNo, ProductCode, ProductName, CourseName, Quantity, Price)
-            SELECT $connection, 'O' || i, 2, printf('P%03d', p), '商品' || p, NULL, 1, 1000
-            FROM (SELECT i, (i * 17 + 100) % $products AS p FROM n WHERE i % 3 = 0)
+            SELECT @connection, 'O' || i, 2, printf('P%03d', p), '商品' || p, NULL, 1, 1000
+            FROM (SELECT i, (i * 17 + 100) % @products AS p FROM n WHERE i % 3 = 0)
             """, args);
-        await ExecAsync(db, tx, "INSERT INTO Tags (BotId, Name, Folder, CreatedAt) VALUES ($bot, 'VIP', 'ベンチ', $now)", args);
+        await ExecAsync(db, tx, "INSERT INTO Tags (BotId, Name, Folder, CreatedAt) VALUES (@bot, 'VIP', 'ベンチ', @now)", args);
         int vip;
         await using (var last = db.CreateCommand())
         {
@@ -161,19 +162,19 @@ internal static class DueScanBench
             last.CommandText = "SELECT last_insert_rowid()";
             vip = Convert.ToInt32(await last.ExecuteScalarAsync());
         }
-        await ExecAsync(db, tx, "INSERT INTO MemberTags (MemberId, TagId, AddedAt) SELECT m.Id, $tag, $now FROM Members m WHERE m.BotId = $bot AND m.Id % 5 = 0",
-            [.. args, ("$tag", vip)]);
+        await ExecAsync(db, tx, "INSERT INTO MemberTags (MemberId, TagId, AddedAt) SELECT m.Id, @tag, @now FROM Members m WHERE m.BotId = @bot AND m.Id % 5 = 0",
+            [.. args, ("@tag", vip)]);
         await tx.CommitAsync();
         return vip;
     }
 
-    private static async Task ExecAsync(SqliteConnection db, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    private static async Task ExecAsync(DbConnection db, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {
         await using var command = db.CreateCommand();
         command.Transaction = tx;
         command.CommandTimeout = 0;
         command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        foreach (var (name, value) in parameters) command.Add(name, value ?? DBNull.Value);
         await command.ExecuteNonQueryAsync();
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Ecai.Domain.Bots;
 using Ecai.Domain.Carts;
@@ -107,31 +108,31 @@ internal static class LinkBench
         await db.OpenAsync();
         await using var tx = (SqliteTransaction)await db.BeginTransactionAsync();
         var ticks = DateTimeOffset.UtcNow.UtcTicks;
-        (string, object?)[] args = [("$bot", botId), ("$connection", connectionId), ("$n", customers), ("$now", ticks)];
+        (string, object?)[] args = [("@bot", botId), ("@connection", connectionId), ("@n", customers), ("@now", ticks)];
         await SqlExecuteAsync(db, tx, """
-            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $n)
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < @n)
             INSERT INTO CartCustomers (ConnectionId, BotId, ExternalId, Number, Name, PhoneRaw, PhoneNormalized, UpdatedAt)
-            SELECT $connection, $bot, 'C' || i, 'C-' || i, '顧客' || i,
+            SELECT @connection, @bot, 'C' || i, 'C-' || i, '顧客' || i,
                    '090-1' || printf('%03d', i / 10000) || '-' || printf('%04d', i % 10000),
-                   '+81901' || printf('%07d', i), $now
+                   '+81901' || printf('%07d', i), @now
             FROM n
             """, args);
         await SqlExecuteAsync(db, tx, """
-            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $n)
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < @n)
             INSERT INTO CartOrders (ConnectionId, ExternalId, CustomerExternalId, Number, OrderedAt, Amount, Cancelled, UpdatedAt)
-            SELECT $connection, 'O' || i, 'C' || i, 'N-' || i, $now - i * 600000000, 3980, 0, $now
+            SELECT @connection, 'O' || i, 'C' || i, 'N-' || i, @now - i * 600000000, 3980, 0, @now
             FROM n
             """, args);
         await tx.CommitAsync();
     }
 
-    private static async Task SqlExecuteAsync(SqliteConnection db, SqliteTransaction tx, string sql, params (string Name, object? Value)[] parameters)
+    private static async Task SqlExecuteAsync(DbConnection db, DbTransaction tx, string sql, params (string Name, object? Value)[] parameters)
     {
         await using var command = db.CreateCommand();
         command.Transaction = tx;
         command.CommandTimeout = 0;
         command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        foreach (var (name, value) in parameters) command.Add(name, value ?? DBNull.Value);
         await command.ExecuteNonQueryAsync();
     }
 

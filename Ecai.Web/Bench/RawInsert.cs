@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
@@ -44,8 +45,8 @@ internal static class RawInsert
                 var (columns, data) = rows[table];
                 await using var insert = target.CreateCommand();
                 insert.Transaction = tx;
-                insert.CommandText = $"INSERT INTO {table} ({string.Join(",", columns)}) VALUES ({string.Join(",", columns.Select((_, i) => "$p" + i))})";
-                var parameters = columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
+                insert.CommandText = $"INSERT INTO {table} ({string.Join(",", columns)}) VALUES ({string.Join(",", columns.Select((_, i) => "@p" + i))})";
+                var parameters = columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter("@p" + i, null))).ToArray();
                 insert.Prepare();
                 foreach (var row in data)
                 {
@@ -58,7 +59,7 @@ internal static class RawInsert
         }
     }
 
-    private static async Task<(string[] Columns, List<object?[]> Rows)> ReadAsync(SqliteConnection db, string table)
+    private static async Task<(string[] Columns, List<object?[]> Rows)> ReadAsync(DbConnection db, string table)
     {
         await using var command = db.CreateCommand();
         command.CommandText = $"SELECT * FROM {table}";

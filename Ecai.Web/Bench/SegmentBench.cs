@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Ecai.Domain.Bots;
 using Ecai.Domain.Carts;
@@ -186,21 +187,21 @@ internal static class SegmentBench
         await using var tx = (SqliteTransaction)await db.BeginTransactionAsync();
         var now = DateTimeOffset.UtcNow.UtcTicks;
         const long day = TimeSpan.TicksPerDay;
-        (string, object?)[] args = [("$bot", botId), ("$connection", connectionId), ("$n", members), ("$orders", orders), ("$now", now),
-            ("$day", day), ("$products", Products)];
-        const string numbers = "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $n)";
-        const string orderNumbers = "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $orders)";
+        (string, object?)[] args = [("@bot", botId), ("@connection", connectionId), ("@n", members), ("@orders", orders), ("@now", now),
+            ("@day", day), ("@products", Products)];
+        const string numbers = "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < @n)";
+        const string orderNumbers = "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < @orders)";
 
         await ExecAsync(db, tx, """
-            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $products)
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < @products)
             INSERT INTO CartProducts (ConnectionId, Code, Name, CourseName)
-            SELECT $connection, printf('P%03d', i), '商品' || i, CASE WHEN i < 20 THEN '定期コース' || i END FROM n
+            SELECT @connection, printf('P%03d', i), '商品' || i, CASE WHEN i < 20 THEN '定期コース' || i END FROM n
             """, args);
         // Members: friends over 18 months, 90% with a birthday (years 1960–2005, every day of the year), 3% blocked.
         await ExecAsync(db, tx, $"""
             {numbers}
             INSERT INTO Members (BotId, LineUserId, DisplayName, FriendAddedAt, IsBlocked, Birthday, Points)
-            SELECT $bot, printf('U%032x', i), '会員' || i, $now - ((i * 7919) % 548) * $day - (i % 86400) * 10000000,
+            SELECT @bot, printf('U%032x', i), '会員' || i, @now - ((i * 7919) % 548) * @day - (i % 86400) * 10000000,
                    i % 33 = 0,
                    CASE WHEN i % 10 <> 9 THEN date('1960-01-01', '+' || ((i * 104729) % 16800) || ' days') END, 0
             FROM n
@@ -208,43 +209,43 @@ internal static class SegmentBench
         await ExecAsync(db, tx, $"""
             {numbers}
             INSERT INTO CartCustomers (ConnectionId, BotId, ExternalId, Number, Name, PhoneRaw, PhoneNormalized, UpdatedAt)
-            SELECT $connection, $bot, 'C' || i, 'C-' || i, '顧客' || i,
-                   '090-1' || printf('%03d', i / 10000) || '-' || printf('%04d', i % 10000), '+81901' || printf('%07d', i), $now
+            SELECT @connection, @bot, 'C' || i, 'C-' || i, '顧客' || i,
+                   '090-1' || printf('%03d', i / 10000) || '-' || printf('%04d', i % 10000), '+81901' || printf('%07d', i), @now
             FROM n
             """, args);
         // 70% of the members are linked to "their" customer (same index; member ids start at 1).
         await ExecAsync(db, tx, $"""
             INSERT INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, CustomerExternalId, Key, LinkedAt)
-            SELECT $bot, m.Id, c.Id, $connection, c.ExternalId, 1, $now
-            FROM Members m JOIN CartCustomers c ON c.ConnectionId = $connection AND c.Id = m.Id
-            WHERE m.BotId = $bot AND m.Id % 10 < 7
+            SELECT @bot, m.Id, c.Id, @connection, c.ExternalId, 1, @now
+            FROM Members m JOIN CartCustomers c ON c.ConnectionId = @connection AND c.Id = m.Id
+            WHERE m.BotId = @bot AND m.Id % 10 < 7
             """, args);
         // Orders: every customer one, the rest spread over 40% of the customers (repeat buyers); 2% cancelled.
         await ExecAsync(db, tx, $"""
             {orderNumbers}
             INSERT INTO CartOrders (ConnectionId, ExternalId, CustomerExternalId, Number, OrderedAt, Amount, Cancelled, UpdatedAt)
-            SELECT $connection, 'O' || i,
-                   'C' || CASE WHEN i < $n THEN i ELSE ((i * 48271) % 1000003) % ($n * 2 / 5) * 5 / 2 END,
-                   'N-' || i, $now - ((i * 7919) % 540) * $day - (i % 86400) * 10000000, 1980 + (i % 7) * 1000, i % 50 = 0, $now
+            SELECT @connection, 'O' || i,
+                   'C' || CASE WHEN i < @n THEN i ELSE ((i * 48271) % 1000003) % (@n * 2 / 5) * 5 / 2 END,
+                   'N-' || i, @now - ((i * 7919) % 540) * @day - (i % 86400) * 10000000, 1980 + (i % 7) * 1000, i % 50 = 0, @now
             FROM n
             """, args);
         await ExecAsync(db, tx, $"""
             {orderNumbers}
             INSERT INTO CartOrderItems (ConnectionId, OrderExternalId, LineNo, ProductCode, ProductName, CourseName, Quantity, Price)
-            SELECT $connection, 'O' || i, 1, printf('P%03d', p), '商品' || p, CASE WHEN p < 20 THEN '定期コース' || p END, 1, 1980
-            FROM (SELECT i, (i * 31 + i / 7) % $products AS p FROM n)
+            SELECT @connection, 'O' || i, 1, printf('P%03d', p), '商品' || p, CASE WHEN p < 20 THEN '定期コース' || p END, 1, 1980
+            FROM (SELECT i, (i * 31 + i / 7) % @products AS p FROM n)
             """, args);
         await ExecAsync(db, tx, $"""
             {orderNumbers}
             INSERT INTO CartOrderItems (ConnectionId, OrderExternalId, LineNo, ProductCode, ProductName, CourseName, Quantity, Price)
-            SELECT $connection, 'O' || i, 2, printf('P%03d', p), '商品' || p, NULL, 1, 1000
-            FROM (SELECT i, (i * 17 + 100) % $products AS p FROM n WHERE i % 3 = 0)
+            SELECT @connection, 'O' || i, 2, printf('P%03d', p), '商品' || p, NULL, 1, 1000
+            FROM (SELECT i, (i * 17 + 100) % @products AS p FROM n WHERE i % 3 = 0)
             """, args);
         // Subscriptions: every fifth customer, statuses active / paused / cancelled.
         await ExecAsync(db, tx, $"""
             {numbers}
             INSERT INTO CartSubscriptions (ConnectionId, ExternalId, CustomerExternalId, Status, ProductCode, CourseName, UpdatedAt)
-            SELECT $connection, 'S' || i, 'C' || i, (i / 5) % 3 + 1, printf('P%03d', i % 20), '定期コース' || (i % 20), $now
+            SELECT @connection, 'S' || i, 'C' || i, (i / 5) % 3 + 1, printf('P%03d', i % 20), '定期コース' || (i % 20), @now
             FROM n WHERE i % 5 = 0
             """, args);
         // The orders went in directly, not through the import: its copies (customer totals, lines' order data) are made here.
@@ -253,8 +254,8 @@ internal static class SegmentBench
         var tagIds = new int[Tags];
         for (var k = 0; k < Tags; k++)
         {
-            await ExecAsync(db, tx, "INSERT INTO Tags (BotId, Name, Folder, CreatedAt) VALUES ($bot, $name, 'ベンチ', $now)",
-                [.. args, ("$name", $"タグ{k:D2}")]);
+            await ExecAsync(db, tx, "INSERT INTO Tags (BotId, Name, Folder, CreatedAt) VALUES (@bot, @name, 'ベンチ', @now)",
+                [.. args, ("@name", $"タグ{k:D2}")]);
             await using (var last = db.CreateCommand())
             {
                 last.Transaction = tx;
@@ -265,21 +266,21 @@ internal static class SegmentBench
             var perMille = 20 + k * 480 / (Tags - 1);
             await ExecAsync(db, tx, """
                 INSERT INTO MemberTags (MemberId, TagId, AddedAt)
-                SELECT m.Id, $tag, $now FROM Members m
-                WHERE m.BotId = $bot AND (((m.Id + $tag * 7919) * (2654435761 + $tag * 6700417)) % 1000003) % 1000 < $perMille
-                """, [.. args, ("$tag", tagIds[k]), ("$perMille", perMille)]);
+                SELECT m.Id, @tag, @now FROM Members m
+                WHERE m.BotId = @bot AND (((m.Id + @tag * 7919) * (2654435761 + @tag * 6700417)) % 1000003) % 1000 < @perMille
+                """, [.. args, ("@tag", tagIds[k]), ("@perMille", perMille)]);
         }
         await tx.CommitAsync();
         return tagIds;
     }
 
-    private static async Task ExecAsync(SqliteConnection db, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    private static async Task ExecAsync(DbConnection db, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {
         await using var command = db.CreateCommand();
         command.Transaction = tx;
         command.CommandTimeout = 0;
         command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        foreach (var (name, value) in parameters) command.Add(name, value ?? DBNull.Value);
         await command.ExecuteNonQueryAsync();
     }
 

@@ -112,22 +112,22 @@ internal static class SendBench
         await using var tx = db.BeginTransaction();
         await using var insert = db.CreateCommand();
         insert.Transaction = tx;
-        insert.CommandText = "INSERT INTO StoredMessages (BotId, ContentJson, CreatedAt) VALUES ($bot, $json, $now) RETURNING Id";
-        insert.Parameters.AddWithValue("$bot", botId);
-        insert.Parameters.AddWithValue("$json", content.ToJson());
-        insert.Parameters.AddWithValue("$now", now.UtcTicks);
+        insert.CommandText = "INSERT INTO StoredMessages (BotId, ContentJson, CreatedAt) VALUES (@bot, @json, @now) RETURNING Id";
+        insert.Add("@bot", botId);
+        insert.Add("@json", content.ToJson());
+        insert.Add("@now", now.UtcTicks);
         var message = Convert.ToInt64(await insert.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         await using var plan = db.CreateCommand();
         plan.Transaction = tx;
         plan.CommandText = $"""
             INSERT INTO Deliveries (BotId, MemberId, Source, SourceId, Occurrence, MessageId, RetryKey, DueAt, State, Attempts, CreatedAt)
-            SELECT m.BotId, m.Id, {(int)DeliverySource.Broadcast}, 1, 0, $message, printf('%s%012X', $prefix, m.Id), $now, 0, 0, $now
-            FROM Members m WHERE m.BotId = $bot
+            SELECT m.BotId, m.Id, {(int)DeliverySource.Broadcast}, 1, 0, @message, printf('%s%012X', @prefix, m.Id), @now, 0, 0, @now
+            FROM Members m WHERE m.BotId = @bot
             """;
-        plan.Parameters.AddWithValue("$bot", botId);
-        plan.Parameters.AddWithValue("$message", message);
-        plan.Parameters.AddWithValue("$now", now.UtcTicks);
-        plan.Parameters.AddWithValue("$prefix", Guid.NewGuid().ToString("D").ToUpperInvariant()[..24]);
+        plan.Add("@bot", botId);
+        plan.Add("@message", message);
+        plan.Add("@now", now.UtcTicks);
+        plan.Add("@prefix", Guid.NewGuid().ToString("D").ToUpperInvariant()[..24]);
         await plan.ExecuteNonQueryAsync();
         await tx.CommitAsync();
     }

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using Ecai.Domain.Data;
 using Ecai.Domain.Members;
 using Ecai.Domain.Realtime;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Messaging.Broadcasts;
@@ -20,7 +20,7 @@ public sealed class BroadcastPlanner(IDbContextFactory<EcaiDb> dbs, ILiveEvents 
         var due = await context.Broadcasts.Where(b => b.BotId == botId && b.State == BroadcastState.Scheduled && b.ScheduledAt <= now)
             .OrderBy(b => b.ScheduledAt).Select(b => new { b.Id, b.MessageId, b.FilterJson, b.ScheduledAt }).ToListAsync(ct);
         await context.Database.OpenConnectionAsync(ct);
-        var db = (SqliteConnection)context.Database.GetDbConnection();
+        var db = context.Database.GetDbConnection();
         long written = 0;
         foreach (var b in due)
         {
@@ -28,35 +28,35 @@ public sealed class BroadcastPlanner(IDbContextFactory<EcaiDb> dbs, ILiveEvents 
             var perMember = content.Bubbles.Any(x => x.Kind == BubbleKind.Text && (x.Text ?? "").Contains(MessageContent.NameVariable, StringComparison.Ordinal));
             var filter = b.FilterJson is null ? MemberFilter.All : MemberFilter.Parse(b.FilterJson);
             var (where, args) = MemberFilterSql.Compile(botId, filter);
-            await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+            await using var tx = await db.BeginTransactionAsync(ct);
             (string, object?)[] all =
             [
-                .. args, ("$broadcast", b.Id), ("$message", b.MessageId), ("$due", b.ScheduledAt.UtcTicks), ("$now", now.UtcTicks),
-                ("$prefix", KeyPrefix()), ("$blockedPrefix", KeyPrefix()), ("$perMember", perMember ? 1 : 0), ("$group", DeliveryDispatcher.MulticastMax),
+                .. args, ("@broadcast", b.Id), ("@message", b.MessageId), ("@due", b.ScheduledAt.UtcTicks), ("@now", now.UtcTicks),
+                ("@prefix", KeyPrefix()), ("@blockedPrefix", KeyPrefix()), ("@perMember", perMember ? 1 : 0), ("@group", DeliveryDispatcher.MulticastMax),
             ];
             // Claim it first: a concurrent cancel or planner makes this a no-op.
             var claimed = await SqlBatch.ExecuteAsync(db, tx,
-                $"UPDATE Broadcasts SET State = {(int)BroadcastState.Sending}, PlannedAt = $now WHERE Id = $broadcast AND State = {(int)BroadcastState.Scheduled}", ct, all);
+                $"UPDATE Broadcasts SET State = {(int)BroadcastState.Sending}, PlannedAt = @now WHERE Id = @broadcast AND State = {(int)BroadcastState.Scheduled}", ct, all);
             if (claimed == 0) continue;
             // Retry keys are GUID text as EF stores them (upper-case): a random prefix per broadcast + a 12-digit group number.
             var rows = await SqlBatch.ExecuteAsync(db, tx, $"""
                 INSERT OR IGNORE INTO Deliveries (BotId, MemberId, Source, SourceId, Occurrence, MessageId, RetryKey, DueAt, State, SkipReason, Attempts, CreatedAt)
-                SELECT m.BotId, m.Id, {(int)DeliverySource.Broadcast}, $broadcast, 0, $message,
-                       printf('%s%012X', CASE WHEN m.IsBlocked THEN $blockedPrefix ELSE $prefix END,
-                              CASE WHEN $perMember = 1 OR m.IsBlocked THEN m.Id
-                                   ELSE (row_number() OVER (PARTITION BY m.IsBlocked ORDER BY m.Id) - 1) / $group END),
-                       $due,
+                SELECT m.BotId, m.Id, {(int)DeliverySource.Broadcast}, @broadcast, 0, @message,
+                       printf('%s%012X', CASE WHEN m.IsBlocked THEN @blockedPrefix ELSE @prefix END,
+                              CASE WHEN @perMember = 1 OR m.IsBlocked THEN m.Id
+                                   ELSE (row_number() OVER (PARTITION BY m.IsBlocked ORDER BY m.Id) - 1) / @group END),
+                       @due,
                        CASE WHEN m.IsBlocked THEN {(int)DeliveryState.Skipped} ELSE {(int)DeliveryState.Pending} END,
                        CASE WHEN m.IsBlocked THEN {(int)DeliverySkipReason.Blocked} END,
-                       0, $now
+                       0, @now
                 FROM Members m WHERE {where}
                 """, ct, all);
             await SqlBatch.ExecuteAsync(db, tx, $"""
                 UPDATE Broadcasts SET
-                    Recipients = (SELECT count(*) FROM Deliveries d WHERE d.Source = {(int)DeliverySource.Broadcast} AND d.SourceId = $broadcast AND d.BotId = $bot),
-                    Blocked = (SELECT count(*) FROM Deliveries d WHERE d.Source = {(int)DeliverySource.Broadcast} AND d.SourceId = $broadcast AND d.BotId = $bot
+                    Recipients = (SELECT count(*) FROM Deliveries d WHERE d.Source = {(int)DeliverySource.Broadcast} AND d.SourceId = @broadcast AND d.BotId = @bot),
+                    Blocked = (SELECT count(*) FROM Deliveries d WHERE d.Source = {(int)DeliverySource.Broadcast} AND d.SourceId = @broadcast AND d.BotId = @bot
                                AND d.SkipReason = {(int)DeliverySkipReason.Blocked})
-                WHERE Id = $broadcast
+                WHERE Id = @broadcast
                 """, ct, all);
             await tx.CommitAsync(ct);
             written += rows;
@@ -64,10 +64,10 @@ public sealed class BroadcastPlanner(IDbContextFactory<EcaiDb> dbs, ILiveEvents 
         // Sending broadcasts with nothing pending any more are done.
         var finished = await SqlBatch.ExecuteAsync(db, null, $"""
             UPDATE Broadcasts SET State = {(int)BroadcastState.Done}
-            WHERE BotId = $bot AND State = {(int)BroadcastState.Sending}
+            WHERE BotId = @bot AND State = {(int)BroadcastState.Sending}
               AND NOT EXISTS (SELECT 1 FROM Deliveries d WHERE d.Source = {(int)DeliverySource.Broadcast} AND d.SourceId = Broadcasts.Id
-                              AND d.BotId = $bot AND d.State = {(int)DeliveryState.Pending})
-            """, ct, ("$bot", botId));
+                              AND d.BotId = @bot AND d.State = {(int)DeliveryState.Pending})
+            """, ct, ("@bot", botId));
         if (written > 0 || finished > 0 || due.Count > 0) live.Publish(new DeliveriesChanged(botId));
         return written;
     }
@@ -80,12 +80,12 @@ public sealed class BroadcastSource : IDeliverySource
 {
     public DeliverySource Source => DeliverySource.Broadcast;
 
-    public Task BeforeSendAsync(SqliteConnection db, SqliteTransaction tx, string dueTable, DateTimeOffset now, CancellationToken ct) =>
+    public Task BeforeSendAsync(DbConnection db, DbTransaction tx, string dueTable, DateTimeOffset now, CancellationToken ct) =>
         SqlBatch.ExecuteAsync(db, tx, $"""
             UPDATE Deliveries SET State = {(int)DeliveryState.Skipped}, SkipReason = {(int)DeliverySkipReason.Stopped}
             WHERE Id IN (SELECT Id FROM {dueTable}) AND State = {(int)DeliveryState.Pending}
               AND SourceId IN (SELECT b.Id FROM Broadcasts b WHERE b.State = {(int)BroadcastState.Cancelled})
             """, ct);
 
-    public Task AfterSentAsync(SqliteConnection db, SqliteTransaction tx, string sentTable, DateTimeOffset now, CancellationToken ct) => Task.CompletedTask;
+    public Task AfterSentAsync(DbConnection db, DbTransaction tx, string sentTable, DateTimeOffset now, CancellationToken ct) => Task.CompletedTask;
 }

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using Ecai.Domain.Data;
 using Ecai.Domain.Members;
 using Ecai.Domain.Tags;
-using Microsoft.Data.Sqlite;
 
 namespace Ecai.Domain.Messaging.Follow;
 
@@ -15,7 +15,7 @@ public sealed class FollowDeliverySource : IDeliverySource
 {
     public DeliverySource Source => DeliverySource.Follow;
 
-    public Task BeforeSendAsync(SqliteConnection db, SqliteTransaction tx, string dueTable, DateTimeOffset now, CancellationToken ct) =>
+    public Task BeforeSendAsync(DbConnection db, DbTransaction tx, string dueTable, DateTimeOffset now, CancellationToken ct) =>
         SqlBatch.ExecuteAsync(db, tx, $"""
             UPDATE Deliveries SET State = {(int)DeliveryState.Skipped}, SkipReason = {(int)DeliverySkipReason.Stopped}
             WHERE Id IN (SELECT Id FROM {dueTable}) AND +Source = {(int)DeliverySource.Follow} AND +State = {(int)DeliveryState.Pending}
@@ -27,7 +27,7 @@ public sealed class FollowDeliverySource : IDeliverySource
               AND EXISTS (SELECT 1 FROM CartOrders o WHERE o.Id = Deliveries.Occurrence AND o.Cancelled = 1);
             """, ct);
 
-    public async Task AfterSentAsync(SqliteConnection db, SqliteTransaction tx, string sentTable, DateTimeOffset now, CancellationToken ct)
+    public async Task AfterSentAsync(DbConnection db, DbTransaction tx, string sentTable, DateTimeOffset now, CancellationToken ct)
     {
         // The sent follow deliveries with actions that were not applied yet (a retried batch finds them recorded).
         await SqlBatch.ExecuteAsync(db, tx, $"""
@@ -43,9 +43,9 @@ public sealed class FollowDeliverySource : IDeliverySource
               AND (s.AddTagId IS NOT NULL OR s.RemoveTagId IS NOT NULL OR s.Points <> 0 OR s.RichMenuId IS NOT NULL)
               AND NOT EXISTS (SELECT 1 FROM FollowActions a WHERE a.DeliveryId = d.Id);
             INSERT INTO FollowActions (DeliveryId, BotId, MemberId, ScenarioId, AppliedAt, RichMenuId, RichMenuAttempts)
-            SELECT d.Id, d.BotId, d.MemberId, d.SourceId, $now, s.RichMenuId, 0
+            SELECT d.Id, d.BotId, d.MemberId, d.SourceId, @now, s.RichMenuId, 0
             FROM temp.FollowFresh f JOIN Deliveries d ON d.Id = f.DeliveryId JOIN FollowScenarios s ON s.Id = d.SourceId;
-            """, ct, ("$now", now.UtcTicks));
+            """, ct, ("@now", now.UtcTicks));
 
         var tags = new List<(long Tag, bool Add)>();
         await using (var read = db.CreateCommand())
@@ -60,8 +60,8 @@ public sealed class FollowDeliverySource : IDeliverySource
         }
         // Tags set-wise per tag, events first (cause Message): additions before removals, as the scenarios list them.
         foreach (var (tag, add) in tags.OrderByDescending(t => t.Add))
-            await TagChanges.ApplyAsync(db, tx, $"m.Id IN (SELECT f.MemberId FROM temp.FollowFresh f WHERE f.{(add ? "AddTagId" : "RemoveTagId")} = $tag)",
-                add, TagCause.Message, [("$tag", tag), ("$now", now.UtcTicks)], ct);
+            await TagChanges.ApplyAsync(db, tx, $"m.Id IN (SELECT f.MemberId FROM temp.FollowFresh f WHERE f.{(add ? "AddTagId" : "RemoveTagId")} = @tag)",
+                add, TagCause.Message, [("@tag", tag), ("@now", now.UtcTicks)], ct);
 
         // Points: every member's sum of this batch, never below zero.
         await SqlBatch.ExecuteAsync(db, tx, """

@@ -1,8 +1,8 @@
+using System.Data.Common;
 using Ecai.Domain.Carts;
 using Ecai.Domain.Data;
 using Ecai.Domain.Members;
 using Ecai.Domain.Tags;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -232,15 +232,15 @@ public sealed class FollowMessages(IDbContextFactory<EcaiDb> dbs, DeliveryCounts
         // Pending deliveries nobody tried yet follow the edit: the new content, the new time (skipped when it has passed).
         foreach (var s in edited)
         {
-            var due = FollowPlanner.DueSql("o.ShippedAt", "$days", "$at");
-            await SqlBatch.ExecuteAsync((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)tx.GetDbTransaction(), $"""
-                UPDATE Deliveries SET MessageId = $message,
+            var due = FollowPlanner.DueSql("o.ShippedAt", "@days", "@at");
+            await SqlBatch.ExecuteAsync((DbConnection)db.Database.GetDbConnection(), (DbTransaction)tx.GetDbTransaction(), $"""
+                UPDATE Deliveries SET MessageId = @message,
                     DueAt = (SELECT {due} FROM CartOrders o WHERE o.Id = Deliveries.Occurrence)
-                WHERE Source = {(int)DeliverySource.Follow} AND SourceId = $scenario AND State = {(int)DeliveryState.Pending} AND Attempts = 0;
+                WHERE Source = {(int)DeliverySource.Follow} AND SourceId = @scenario AND State = {(int)DeliveryState.Pending} AND Attempts = 0;
                 UPDATE Deliveries SET State = {(int)DeliveryState.Skipped}, SkipReason = {(int)DeliverySkipReason.TimePassed}
-                WHERE Source = {(int)DeliverySource.Follow} AND SourceId = $scenario AND State = {(int)DeliveryState.Pending} AND Attempts = 0 AND DueAt < $cutoff;
-                """, ct, ("$message", s.MessageId), ("$days", s.DaysAfter), ("$at", s.AtTime.Hour * 60 + s.AtTime.Minute), ("$scenario", s.Id),
-                ("$cutoff", (now - FollowPlanner.Grace).UtcTicks));
+                WHERE Source = {(int)DeliverySource.Follow} AND SourceId = @scenario AND State = {(int)DeliveryState.Pending} AND Attempts = 0 AND DueAt < @cutoff;
+                """, ct, ("@message", s.MessageId), ("@days", s.DaysAfter), ("@at", s.AtTime.Hour * 60 + s.AtTime.Minute), ("@scenario", s.Id),
+                ("@cutoff", (now - FollowPlanner.Grace).UtcTicks));
         }
         if (moved && existing is not null) await RenumberAsync(db, botId, oldConnection, oldProduct, ct);
         await tx.CommitAsync(ct);

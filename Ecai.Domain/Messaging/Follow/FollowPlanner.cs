@@ -1,7 +1,7 @@
+using System.Data.Common;
 using Ecai.Domain.Data;
 using Ecai.Domain.Members;
 using Ecai.Domain.Time;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Messaging.Follow;
@@ -34,12 +34,6 @@ public sealed class FollowPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlan
     internal static string DueSql(string shippedAt, string daysAfter, string atMinutes) =>
         $"((({shippedAt}) + {Jst}) / {Day} + ({daysAfter})) * {Day} + ({atMinutes}) * {TimeSpan.TicksPerMinute} - {Jst}";
 
-    /// <summary>A new RetryKey as EF stores a Guid in SQLite (upper-case text), random per row.</summary>
-    internal const string NewRetryKey = """
-        (hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
-         || substr('89AB', 1 + abs(random()) % 4, 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))
-        """;
-
     public async Task<long> PlanAsync(int botId, DateTimeOffset now, CancellationToken ct)
     {
         await using var context = await dbs.CreateDbContextAsync(ct);
@@ -51,8 +45,8 @@ public sealed class FollowPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlan
         if (messages.Count == 0) return 0;
 
         await context.Database.OpenConnectionAsync(ct);
-        var db = (SqliteConnection)context.Database.GetDbConnection();
-        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
+        var db = context.Database.GetDbConnection();
+        await using var tx = await db.BeginTransactionAsync(ct);
         await SqlBatch.ExecuteAsync(db, tx, """
             CREATE TEMP TABLE IF NOT EXISTS FollowOrders (OrderId INTEGER NOT NULL, ProductCode TEXT NOT NULL, ConnectionId INTEGER NOT NULL,
                 Times INTEGER, ShippedAt INTEGER NOT NULL, CustomerExternalId TEXT NOT NULL, PRIMARY KEY (ProductCode, OrderId));
@@ -65,11 +59,11 @@ public sealed class FollowPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlan
         // The memo of order lines is for one set of trigger products; a different set reads the window afresh.
         var triggers = string.Join(";", messages.Select(f => $"{f.ConnectionId}:{f.ProductCode}").Distinct().Order(StringComparer.Ordinal));
         var stamp = await SqlBatch.ExecuteAsync(db, tx,
-            "UPDATE FollowScanStates SET Triggers = $triggers WHERE BotId = $bot AND Triggers <> $triggers", ct, ("$bot", botId), ("$triggers", triggers));
+            "UPDATE FollowScanStates SET Triggers = @triggers WHERE BotId = @bot AND Triggers <> @triggers", ct, ("@bot", botId), ("@triggers", triggers));
         var fresh = await SqlBatch.ExecuteAsync(db, tx,
-            "INSERT OR IGNORE INTO FollowScanStates (BotId, Triggers) VALUES ($bot, $triggers)", ct, ("$bot", botId), ("$triggers", triggers));
+            "INSERT OR IGNORE INTO FollowScanStates (BotId, Triggers) VALUES (@bot, @triggers)", ct, ("@bot", botId), ("@triggers", triggers));
         if (stamp + fresh > 0)
-            await SqlBatch.ExecuteAsync(db, tx, "DELETE FROM FollowOrderScans WHERE ConnectionId IN (SELECT Id FROM CartConnections WHERE BotId = $bot)", ct, ("$bot", botId));
+            await SqlBatch.ExecuteAsync(db, tx, "DELETE FROM FollowOrderScans WHERE ConnectionId IN (SELECT Id FROM CartConnections WHERE BotId = @bot)", ct, ("@bot", botId));
 
         var today = DateOnly.FromDateTime(JapanTime.ToJst(now).DateTime);
         foreach (var group in messages.GroupBy(f => f.ConnectionId))
@@ -78,29 +72,29 @@ public sealed class FollowPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlan
             // whose shipping date changed) have their lines read; the memo then names the orders holding a trigger product.
             var from = JapanTime.At(today.AddDays(-group.Max(f => f.Scenarios.Max(s => s.DaysAfter)) - 1), TimeOnly.MinValue);
             var products = group.Select(f => f.ProductCode).Distinct().ToList();
-            (string, object?)[] args = [("$connection", group.Key), ("$from", from.UtcTicks), .. products.Select((p, i) => ($"$p{i}", (object?)p))];
+            (string, object?)[] args = [("@connection", group.Key), ("@from", from.UtcTicks), .. products.Select((p, i) => ($"@p{i}", (object?)p))];
             await SqlBatch.ExecuteAsync(db, tx, $"""
-                DELETE FROM FollowOrderScans WHERE ConnectionId = $connection AND ShippedAt < $from;
+                DELETE FROM FollowOrderScans WHERE ConnectionId = @connection AND ShippedAt < @from;
                 CREATE TEMP TABLE IF NOT EXISTS FollowWindow (OrderId INTEGER PRIMARY KEY, ConnectionId INTEGER NOT NULL, ExternalId TEXT NOT NULL,
                     ShippedAt INTEGER NOT NULL);
                 DELETE FROM temp.FollowWindow;
                 INSERT INTO temp.FollowWindow (OrderId, ConnectionId, ExternalId, ShippedAt)
                 SELECT o.Id, o.ConnectionId, o.ExternalId, o.ShippedAt
                 FROM CartOrders o INDEXED BY IX_CartOrders_ConnectionId_ShippedAt_Cancelled_Times_ExternalId_CustomerExternalId
-                WHERE o.ConnectionId = $connection AND o.ShippedAt >= $from AND o.Cancelled = 0
+                WHERE o.ConnectionId = @connection AND o.ShippedAt >= @from AND o.Cancelled = 0
                   AND NOT EXISTS (SELECT 1 FROM FollowOrderScans s WHERE s.OrderId = o.Id AND s.ShippedAt = o.ShippedAt);
                 INSERT OR REPLACE INTO FollowOrderScans (OrderId, ConnectionId, ShippedAt, Products)
                 SELECT w.OrderId, w.ConnectionId, w.ShippedAt,
                        (SELECT group_concat(DISTINCT i.ProductCode) FROM CartOrderItems i INDEXED BY sqlite_autoindex_CartOrderItems_1
                         WHERE i.ConnectionId = w.ConnectionId AND i.OrderExternalId = w.ExternalId
-                          AND +i.ProductCode IN ({string.Join(", ", products.Select((_, i) => $"$p{i}"))}))
+                          AND +i.ProductCode IN ({string.Join(", ", products.Select((_, i) => $"@p{i}"))}))
                 FROM temp.FollowWindow w;
                 INSERT OR IGNORE INTO temp.FollowOrders (OrderId, ProductCode, ConnectionId, Times, ShippedAt, CustomerExternalId)
                 SELECT o.Id, p.ProductCode, o.ConnectionId, o.Times, o.ShippedAt, o.CustomerExternalId
                 FROM FollowOrderScans s
                 CROSS JOIN CartOrders o ON o.Id = s.OrderId
-                CROSS JOIN (SELECT $p0 AS ProductCode{string.Concat(products.Skip(1).Select((_, i) => $" UNION ALL SELECT $p{i + 1}"))}) p
-                WHERE s.ConnectionId = $connection AND s.Products >= '' AND o.Cancelled = 0 AND o.ShippedAt = s.ShippedAt
+                CROSS JOIN (SELECT @p0 AS ProductCode{string.Concat(products.Skip(1).Select((_, i) => $" UNION ALL SELECT @p{i + 1}"))}) p
+                WHERE s.ConnectionId = @connection AND s.Products >= '' AND o.Cancelled = 0 AND o.ShippedAt = s.ShippedAt
                   AND instr(',' || s.Products || ',', ',' || p.ProductCode || ',') > 0;
                 """, ct, args);
         }
@@ -112,23 +106,23 @@ public sealed class FollowPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlan
             var (where, filterArgs) = MemberFilterSql.Compile(botId, filter);
             await SqlBatch.ExecuteAsync(db, tx, $"""
                 INSERT INTO temp.FollowHits (OrderId, MemberId, ShippedAt, FollowId, Priority)
-                SELECT DISTINCT x.OrderId, m.Id, x.ShippedAt, $follow, $priority
+                SELECT DISTINCT x.OrderId, m.Id, x.ShippedAt, @follow, @priority
                 FROM temp.FollowOrders x
                 CROSS JOIN CartLinks l ON l.ConnectionId = x.ConnectionId AND l.CustomerExternalId = x.CustomerExternalId
                 CROSS JOIN Members m ON m.Id = +l.MemberId -- "+": a target's member list is probed, never looped over per order
-                WHERE x.ProductCode = $product AND x.ConnectionId = $connection{(message.Times is null ? "" : " AND x.Times = $times")}
+                WHERE x.ProductCode = @product AND x.ConnectionId = @connection{(message.Times is null ? "" : " AND x.Times = @times")}
                   AND ({where})
-                """, ct, [.. filterArgs, ("$follow", message.Id), ("$priority", message.Priority), ("$product", message.ProductCode),
-                    ("$connection", message.ConnectionId), ("$times", message.Times)]);
+                """, ct, [.. filterArgs, ("@follow", message.Id), ("@priority", message.Priority), ("@product", message.ProductCode),
+                    ("@connection", message.ConnectionId), ("@times", message.Times)]);
         }
 
         // One follow message per (order, member): the one already planned for it if any (so a later change of priorities or
         // targets never adds a second message's scenarios), else the best priority. Then one delivery per scenario.
         var written = await SqlBatch.ExecuteAsync(db, tx, $"""
             INSERT OR IGNORE INTO Deliveries (BotId, MemberId, Source, SourceId, Occurrence, MessageId, RetryKey, DueAt, State, SkipReason, Attempts, CreatedAt)
-            SELECT $bot, p.MemberId, {(int)DeliverySource.Follow}, s.Id, p.OrderId, s.MessageId, {NewRetryKey}, p.Due,
-                   CASE WHEN p.Due < $cutoff THEN {(int)DeliveryState.Skipped} ELSE {(int)DeliveryState.Pending} END,
-                   CASE WHEN p.Due < $cutoff THEN {(int)DeliverySkipReason.TimePassed} END, 0, $now
+            SELECT @bot, p.MemberId, {(int)DeliverySource.Follow}, s.Id, p.OrderId, s.MessageId, {context.Dialect.NewUuid}, p.Due,
+                   CASE WHEN p.Due < @cutoff THEN {(int)DeliveryState.Skipped} ELSE {(int)DeliveryState.Pending} END,
+                   CASE WHEN p.Due < @cutoff THEN {(int)DeliverySkipReason.TimePassed} END, 0, @now
             FROM (SELECT h.OrderId, h.MemberId, h.FollowId, s.Id AS ScenarioId, {DueSql("h.ShippedAt", "s.DaysAfter", "s.AtTime")} AS Due
                   FROM (SELECT h.*, row_number() OVER (PARTITION BY h.OrderId, h.MemberId ORDER BY h.Priority, h.FollowId) AS Rank,
                                (SELECT f.FollowMessageId FROM Deliveries d JOIN FollowScenarios f ON f.Id = d.SourceId
@@ -137,7 +131,7 @@ public sealed class FollowPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlan
                   JOIN FollowScenarios s ON s.FollowMessageId = h.FollowId
                   WHERE (h.Planned IS NULL AND h.Rank = 1) OR h.Planned = h.FollowId) p
             JOIN FollowScenarios s ON s.Id = p.ScenarioId
-            """, ct, ("$bot", botId), ("$now", now.UtcTicks), ("$cutoff", (now - Grace).UtcTicks));
+            """, ct, ("@bot", botId), ("@now", now.UtcTicks), ("@cutoff", (now - Grace).UtcTicks));
         await tx.CommitAsync(ct);
         return written;
     }

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Ecai.Domain.Data;
 using Ecai.Domain.Members;
-using Microsoft.Data.Sqlite;
 
 namespace Ecai.Domain.Messaging.Steps;
 
@@ -13,7 +13,7 @@ public sealed class StepDeliveries : IDeliverySource
 {
     public DeliverySource Source => DeliverySource.Step;
 
-    public async Task BeforeSendAsync(SqliteConnection db, SqliteTransaction tx, string dueTable, DateTimeOffset now, CancellationToken ct)
+    public async Task BeforeSendAsync(DbConnection db, DbTransaction tx, string dueTable, DateTimeOffset now, CancellationToken ct)
     {
         var due = $"""
             Deliveries.Id IN (SELECT Id FROM {dueTable}) AND Deliveries.Source = {(int)DeliverySource.Step}
@@ -40,17 +40,17 @@ public sealed class StepDeliveries : IDeliverySource
         foreach (var (scenario, bot, json) in filtered)
         {
             var (where, args) = MemberFilterSql.Compile(bot, MemberFilter.Parse(json));
-            args.Add(("$scenario", scenario));
+            args.Add(("@scenario", scenario));
             // Correlated on the member's rowid: the filter's set conditions are lists read once, then probed per due row.
             await SqlBatch.ExecuteAsync(db, tx, $"""
                 UPDATE Deliveries SET State = {(int)DeliveryState.Skipped}, SkipReason = {(int)DeliverySkipReason.FilterNotMatched}
-                WHERE {due} AND Deliveries.SourceId IN (SELECT st.Id FROM ScenarioSteps st WHERE st.ScenarioId = $scenario)
+                WHERE {due} AND Deliveries.SourceId IN (SELECT st.Id FROM ScenarioSteps st WHERE st.ScenarioId = @scenario)
                   AND NOT EXISTS (SELECT 1 FROM Members m WHERE m.Id = Deliveries.MemberId AND {where})
                 """, ct, [.. args]);
         }
     }
 
     /// <summary>Steps have no actions after sending.</summary>
-    public Task AfterSentAsync(SqliteConnection db, SqliteTransaction tx, string sentTable, DateTimeOffset now, CancellationToken ct) =>
+    public Task AfterSentAsync(DbConnection db, DbTransaction tx, string sentTable, DateTimeOffset now, CancellationToken ct) =>
         Task.CompletedTask;
 }

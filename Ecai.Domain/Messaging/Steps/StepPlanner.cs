@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Ecai.Domain.Data;
 using Ecai.Domain.Members;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Messaging.Steps;
@@ -30,41 +30,33 @@ public sealed class StepPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlanne
     {
         await using var context = await dbs.CreateDbContextAsync(ct);
         await context.Database.OpenConnectionAsync(ct);
-        var db = (SqliteConnection)context.Database.GetDbConnection();
-        RegisterUuid(db);
-        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
-        (string, object?)[] args = [("$bot", botId), ("$consumer", Consumer), ("$now", now.UtcTicks)];
+        var db = context.Database.GetDbConnection();
+        await using var tx = await db.BeginTransactionAsync(ct);
+        (string, object?)[] args = [("@bot", botId), ("@consumer", Consumer), ("@now", now.UtcTicks)];
         // Writing first makes this the write transaction at once (no read-then-upgrade conflict with another writer).
         await SqlBatch.ExecuteAsync(db, tx,
-            "INSERT OR IGNORE INTO EventCursors (BotId, Consumer, LastEventId) VALUES ($bot, $consumer, 0)", ct, args);
-        var from = await SqlBatch.ScalarAsync(db, tx, "SELECT LastEventId FROM EventCursors WHERE BotId = $bot AND Consumer = $consumer", ct, args);
-        var to = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce(max(Id), 0) FROM MemberEvents WHERE BotId = $bot", ct, args);
+            "INSERT OR IGNORE INTO EventCursors (BotId, Consumer, LastEventId) VALUES (@bot, @consumer, 0)", ct, args);
+        var from = await SqlBatch.ScalarAsync(db, tx, "SELECT LastEventId FROM EventCursors WHERE BotId = @bot AND Consumer = @consumer", ct, args);
+        var to = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce(max(Id), 0) FROM MemberEvents WHERE BotId = @bot", ct, args);
         if (to <= from) return 0;
-        args = [.. args, ("$from", from), ("$to", to)];
+        args = [.. args, ("@from", from), ("@to", to)];
 
         var planned = await SqlBatch.ExecuteAsync(db, tx, $"""
             INSERT OR IGNORE INTO Deliveries (BotId, MemberId, Source, SourceId, Occurrence, MessageId, RetryKey, DueAt, State, Attempts, CreatedAt)
-            SELECT e.BotId, e.MemberId, {(int)DeliverySource.Step}, st.Id, e.Id, st.MessageId, ecai_uuid(), {StepDelay.Sql("st", "e.OccurredAt")},
-                   {(int)DeliveryState.Pending}, 0, $now
+            SELECT e.BotId, e.MemberId, {(int)DeliverySource.Step}, st.Id, e.Id, st.MessageId, {context.Dialect.NewUuid}, {StepDelay.Sql("st", "e.OccurredAt")},
+                   {(int)DeliveryState.Pending}, 0, @now
             FROM MemberEvents e
             CROSS JOIN StepScenarios s ON s.BotId = e.BotId AND s.Enabled = 1 AND e.Id > s.EntryAfterEventId
               AND ((s.Trigger = {(int)StepTrigger.FriendAdded} AND e.Kind = {(int)MemberEventKind.FriendAdded})
                 OR (s.Trigger = {(int)StepTrigger.TagAdded} AND e.Kind = {(int)MemberEventKind.TagAdded} AND e.TagId = s.TagId))
             CROSS JOIN ScenarioSteps st ON st.ScenarioId = s.Id
-            WHERE e.BotId = $bot AND e.Id > $from AND e.Id <= $to
+            WHERE e.BotId = @bot AND e.Id > @from AND e.Id <= @to
               AND NOT (e.Kind IN ({(int)MemberEventKind.TagAdded}, {(int)MemberEventKind.CartLinked})
                 AND EXISTS (SELECT 1 FROM CartLinks q WHERE q.MemberId = e.MemberId AND q.QuietUpToEventId >= e.Id))
             """, ct, args);
         await SqlBatch.ExecuteAsync(db, tx,
-            "UPDATE EventCursors SET LastEventId = $to WHERE BotId = $bot AND Consumer = $consumer", ct, args);
+            "UPDATE EventCursors SET LastEventId = @to WHERE BotId = @bot AND Consumer = @consumer", ct, args);
         await tx.CommitAsync(ct);
         return planned;
     }
-
-    /// <summary>
-    /// <c>ecai_uuid()</c>: a new random UUID per row, in the upper-case text form EF Core stores a <see cref="Guid"/> in,
-    /// for <see cref="Delivery.RetryKey"/> (sent as <c>X-Line-Retry-Key</c>, which must be a UUID).
-    /// </summary>
-    internal static void RegisterUuid(SqliteConnection db) =>
-        db.CreateFunction("ecai_uuid", () => Guid.NewGuid().ToString("D").ToUpperInvariant(), isDeterministic: false);
 }

@@ -1,5 +1,6 @@
+using System.Data.Common;
+using Ecai.Domain.Data;
 using Ecai.Domain.Messaging;
-using Microsoft.Data.Sqlite;
 
 namespace Ecai.Tests.Domain.Messaging;
 
@@ -253,16 +254,16 @@ public sealed class DispatchTests : IAsyncLifetime
         public List<long> AfterSent { get; } = [];
         public DeliverySource Source => DeliverySource.Step;
 
-        public async Task BeforeSendAsync(SqliteConnection db, SqliteTransaction tx, string dueTable, DateTimeOffset now, CancellationToken ct)
+        public async Task BeforeSendAsync(DbConnection db, DbTransaction tx, string dueTable, DateTimeOffset now, CancellationToken ct)
         {
             await using var command = db.CreateCommand();
             command.Transaction = tx;
-            command.CommandText = $"UPDATE Deliveries SET State = 3, SkipReason = 3 WHERE Id IN (SELECT Id FROM {dueTable}) AND MemberId = $m";
-            command.Parameters.AddWithValue("$m", skipMember);
+            command.CommandText = $"UPDATE Deliveries SET State = 3, SkipReason = 3 WHERE Id IN (SELECT Id FROM {dueTable}) AND MemberId = @m";
+            command.Add("@m", skipMember);
             await command.ExecuteNonQueryAsync(ct);
         }
 
-        public async Task AfterSentAsync(SqliteConnection db, SqliteTransaction tx, string sentTable, DateTimeOffset now, CancellationToken ct)
+        public async Task AfterSentAsync(DbConnection db, DbTransaction tx, string sentTable, DateTimeOffset now, CancellationToken ct)
         {
             await using var command = db.CreateCommand();
             command.Transaction = tx;

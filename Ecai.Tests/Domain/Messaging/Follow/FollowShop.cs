@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Ecai.Domain.Carts;
 using Ecai.Domain.Linking;
 using Ecai.Domain.Members;
@@ -119,7 +120,7 @@ internal sealed class FollowShop(DomainFixture f, FakeTimeProvider clock, int bo
     }
 
     /// <summary>Runs a dispatcher hook over the given delivery ids, as the dispatcher would: a temp table of ids in its transaction.</summary>
-    public async Task HookAsync(IReadOnlyCollection<long> ids, Func<SqliteConnection, SqliteTransaction, string, Task> hook)
+    public async Task HookAsync(IReadOnlyCollection<long> ids, Func<DbConnection, DbTransaction, string, Task> hook)
     {
         await using var db = new SqliteConnection(f.Db.ConnectionString);
         await db.OpenAsync();

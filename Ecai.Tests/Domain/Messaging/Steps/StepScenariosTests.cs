@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using Ecai.Domain.Line;
 using Ecai.Domain.Members;
@@ -5,7 +6,6 @@ using Ecai.Domain.Messaging;
 using Ecai.Domain.Messaging.Steps;
 using Ecai.Domain.Tags;
 using Ecai.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -80,7 +80,7 @@ public sealed class StepScenariosTests : IAsyncLifetime
         var now = _f.Clock.GetUtcNow();
         await using var context = _f.Db.CreateDbContext();
         await context.Database.OpenConnectionAsync();
-        var db = (SqliteConnection)context.Database.GetDbConnection();
+        var db = context.Database.GetDbConnection();
         await using var tx = db.BeginTransaction();
         await using (var command = db.CreateCommand())
         {
