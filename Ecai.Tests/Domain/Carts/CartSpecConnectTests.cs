@@ -129,18 +129,20 @@ public sealed class CartSpecConnectTests : IAsyncLifetime
         var id = (await ConnectAsync(CartKind.RakutenRms, license: Today.AddDays(3))).ConnectionId!.Value;
         await _f.Connections.SaveTokenAsync(id, new CartToken("old"), CancellationToken.None);
 
-        var errors = await _f.Connections.UpdateCredentialsAsync(_bot, id,
-            new Dictionary<string, string?> { [CartSpec.LicenseKey] = "new-licence", [CartSpec.ServiceSecret] = " " }, Today.AddDays(90), CancellationToken.None);
+        var result = await _f.Connections.UpdateCredentialsAsync(_bot, id,
+            new Dictionary<string, string?> { [CartSpec.LicenseKey] = "new-licence", [CartSpec.ServiceSecret] = " " }, Today.AddDays(90),
+            await _f.ConnectionVersionAsync(id), CancellationToken.None);
 
-        Assert.Empty(errors);
+        Assert.True(result.Succeeded);
         var endpoint = await _f.Connections.EndpointAsync(id, CancellationToken.None);
         Assert.Equal(("value-service_secret", "new-licence"), (endpoint!.Secrets[CartSpec.ServiceSecret], endpoint.Secrets[CartSpec.LicenseKey]));
         Assert.Null(endpoint.Secrets.Token);
         await using var db = _f.Db.CreateDbContext();
         Assert.Equal(Today.AddDays(90), (await db.CartConnections.SingleAsync()).LicenseExpiresOn);
 
-        var past = await _f.Connections.UpdateCredentialsAsync(_bot, id, new Dictionary<string, string?>(), Today.AddDays(-2), CancellationToken.None);
-        Assert.Contains(nameof(ConnectRequest.LicenseExpiresOn), past.Keys);
+        var past = await _f.Connections.UpdateCredentialsAsync(_bot, id, new Dictionary<string, string?>(), Today.AddDays(-2),
+            await _f.ConnectionVersionAsync(id), CancellationToken.None);
+        Assert.Contains(nameof(ConnectRequest.LicenseExpiresOn), past.Errors.Keys);
     }
 
     [Fact]
@@ -149,9 +151,11 @@ public sealed class CartSpecConnectTests : IAsyncLifetime
         var id = (await ConnectAsync(CartKind.Repeatst)).ConnectionId!.Value;
         var other = await _f.AddBotAsync("別ショップ");
 
-        Assert.False(await _f.Connections.UpdateOptionsAsync(other, id, new ConnectionOptions(true, false, 15, null), CancellationToken.None));
-        Assert.NotEmpty(await _f.Connections.UpdateCredentialsAsync(other, id,
-            new Dictionary<string, string?> { [CartSpec.AccessToken] = "stolen" }, null, CancellationToken.None));
+        var version = await _f.ConnectionVersionAsync(id);
+        Assert.Equal([CartConnections.NotFound],
+            (await _f.Connections.UpdateOptionsAsync(other, id, new ConnectionOptions(true, false, 15, null), version, CancellationToken.None)).Errors.Values);
+        Assert.Equal([CartConnections.NotFound], (await _f.Connections.UpdateCredentialsAsync(other, id,
+            new Dictionary<string, string?> { [CartSpec.AccessToken] = "stolen" }, null, version, CancellationToken.None)).Errors.Values);
         Assert.Equal("value-access_token", (await _f.Connections.EndpointAsync(id, CancellationToken.None))!.Secrets[CartSpec.AccessToken]);
     }
 }

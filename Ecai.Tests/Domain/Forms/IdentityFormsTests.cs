@@ -43,7 +43,7 @@ public sealed class IdentityFormsTests : IAsyncLifetime
     [Fact]
     public async Task A_submission_saves_the_details_links_within_the_call_and_adds_the_forms_tags()
     {
-        await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["本人確認済", "フォーム回答"], "確認中です"), CancellationToken.None);
+        await _forms.SetUpAsync(_bot, new IdentityFormSettings(["本人確認済", "フォーム回答"], "確認中です"));
 
         var result = await _forms.SubmitAsync(_bot, _member, Input(), CancellationToken.None);
 
@@ -61,7 +61,7 @@ public sealed class IdentityFormsTests : IAsyncLifetime
     [Fact]
     public async Task A_resubmitted_form_raises_the_tag_added_event_again_but_never_tags_twice()
     {
-        await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["本人確認済"], IdentityForms.DefaultDoneMessage), CancellationToken.None);
+        await _forms.SetUpAsync(_bot, new IdentityFormSettings(["本人確認済"], IdentityForms.DefaultDoneMessage));
 
         await _forms.SubmitAsync(_bot, _member, Input(), CancellationToken.None);
         await _forms.SubmitAsync(_bot, _member, Input(), CancellationToken.None);
@@ -76,7 +76,7 @@ public sealed class IdentityFormsTests : IAsyncLifetime
     [Fact]
     public async Task A_malformed_phone_is_refused_in_japanese_and_nothing_is_saved_tagged_or_linked()
     {
-        await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["本人確認済"], IdentityForms.DefaultDoneMessage), CancellationToken.None);
+        await _forms.SetUpAsync(_bot, new IdentityFormSettings(["本人確認済"], IdentityForms.DefaultDoneMessage));
 
         var result = await _forms.SubmitAsync(_bot, _member, Input(phone: "090-1111"), CancellationToken.None);
 
@@ -99,13 +99,13 @@ public sealed class IdentityFormsTests : IAsyncLifetime
     [Fact]
     public async Task Settings_reuse_existing_tags_create_missing_ones_and_refuse_an_empty_message()
     {
-        await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["既存"], "a"), CancellationToken.None);
+        await _forms.SetUpAsync(_bot, new IdentityFormSettings(["既存"], "a"));
 
-        var errors = await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["既存", " 新規 ", ""], " "), CancellationToken.None);
+        var errors = await _forms.SetUpAsync(_bot, new IdentityFormSettings(["既存", " 新規 ", ""], " "));
         Assert.Equal("送信後に表示する文章を入力してください。", errors["DoneMessage"]);
         Assert.Equal(["既存"], (await _forms.SettingsAsync(_bot, CancellationToken.None)).TagNames);
 
-        Assert.Empty(await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["既存", " 新規 ", ""], "b"), CancellationToken.None));
+        Assert.Empty(await _forms.SetUpAsync(_bot, new IdentityFormSettings(["既存", " 新規 ", ""], "b")));
         var settings = await _forms.SettingsAsync(_bot, CancellationToken.None);
         Assert.Equal(["新規", "既存"], settings.TagNames.Order());
         Assert.Equal("b", settings.DoneMessage);

@@ -104,14 +104,14 @@ public sealed class LineWebhookTests : IAsyncLifetime
     {
         var channels = _channels;
 
-        var errors = await channels.SaveAsync(_bot, new LineChannelSettings("abc", "short", null, null), CancellationToken.None);
+        var errors = await channels.SetUpAsync(_bot, new LineChannelSettings("abc", "short", null, null));
         Assert.Equal("チャネルIDは数字で入力してください。", errors[nameof(LineChannelSettings.ChannelId)]);
         Assert.Equal("チャネルシークレットは32文字の英数字です。", errors[nameof(LineChannelSettings.ChannelSecret)]);
         Assert.Equal("チャネルアクセストークンを入力してください。", errors[nameof(LineChannelSettings.AccessToken)]);
         Assert.Null(await channels.ChannelSecretAsync(_bot, CancellationToken.None));
 
-        Assert.Empty(await channels.SaveAsync(_bot, new LineChannelSettings("1650000000", Secret, "token-abc", "1650000000-AbCdEfGh"), CancellationToken.None));
-        Assert.Empty(await channels.SaveAsync(_bot, new LineChannelSettings("1650000000", "", "", "1650000000-AbCdEfGh"), CancellationToken.None));
+        Assert.Empty(await channels.SetUpAsync(_bot, new LineChannelSettings("1650000000", Secret, "token-abc", "1650000000-AbCdEfGh")));
+        Assert.Empty(await channels.SetUpAsync(_bot, new LineChannelSettings("1650000000", "", "", "1650000000-AbCdEfGh")));
         Assert.Equal(Secret, await channels.ChannelSecretAsync(_bot, CancellationToken.None));
         await using var db = _f.Db.CreateDbContext();
         var bot = await db.Bots.SingleAsync();
@@ -120,7 +120,7 @@ public sealed class LineWebhookTests : IAsyncLifetime
     }
 
     private Task SetUpChannelAsync() =>
-        _channels.SaveAsync(_bot, new LineChannelSettings("1650000000", Secret, AccessToken, null), CancellationToken.None);
+        _channels.SetUpAsync(_bot, new LineChannelSettings("1650000000", Secret, AccessToken, null));
 
     private async Task<string> DisplayNameAsync(string userId)
     {

@@ -37,6 +37,9 @@ public sealed class SavedFiltersTests : IAsyncLifetime
         return result.Id!.Value;
     }
 
+    /// <summary>The saved filter's version as 会員リスト's menu lists it.</summary>
+    private async Task<int> VersionAsync(int id) => (await _saved.GetAsync(_bot, id, Ct))!.Version;
+
     private async Task<List<(string Name, string Json)>> RowsAsync()
     {
         await using var db = _f.Db.CreateDbContext();
@@ -83,7 +86,7 @@ public sealed class SavedFiltersTests : IAsyncLifetime
         Assert.Empty(await RowsAsync());
 
         var id = await SaveAsync(_bot, new string('あ', 50), Repeaters);
-        Assert.Equal(["購入回数の範囲が逆になっています。"], (await _saved.OverwriteAsync(_bot, id, reversed, Ct)).Errors);
+        Assert.Equal(["購入回数の範囲が逆になっています。"], (await _saved.OverwriteAsync(_bot, id, reversed, await VersionAsync(id), Ct)).Errors);
         Assert.Equal(Repeaters.ToJson(), (await RowsAsync()).Single().Json);
     }
 
@@ -93,15 +96,15 @@ public sealed class SavedFiltersTests : IAsyncLifetime
         var vip = await SaveAsync(_bot, "VIP", Repeaters);
         await SaveAsync(_bot, "新規", MemberFilter.All);
 
-        Assert.True((await _saved.RenameAsync(_bot, vip, " 優良顧客 ", Ct)).Succeeded);
-        Assert.Equal(["「新規」という名前の条件はすでに保存されています。"], (await _saved.RenameAsync(_bot, vip, "新規", Ct)).Errors);
-        Assert.True((await _saved.RenameAsync(_bot, vip, "優良顧客", Ct)).Succeeded); // its own name again
-        Assert.Equal([SavedFilters.NameRequired], (await _saved.RenameAsync(_bot, vip, "", Ct)).Errors);
+        Assert.True((await _saved.RenameAsync(_bot, vip, " 優良顧客 ", await VersionAsync(vip), Ct)).Succeeded);
+        Assert.Equal(["「新規」という名前の条件はすでに保存されています。"], (await _saved.RenameAsync(_bot, vip, "新規", await VersionAsync(vip), Ct)).Errors);
+        Assert.True((await _saved.RenameAsync(_bot, vip, "優良顧客", await VersionAsync(vip), Ct)).Succeeded); // its own name again
+        Assert.Equal([SavedFilters.NameRequired], (await _saved.RenameAsync(_bot, vip, "", await VersionAsync(vip), Ct)).Errors);
         Assert.Equal(["優良顧客", "新規"], (await RowsAsync()).Select(r => r.Name).Order(StringComparer.Ordinal).ToList());
 
         _f.Clock.Advance(TimeSpan.FromHours(1));
         var blocked = new MemberFilter { Blocked = true };
-        Assert.True((await _saved.OverwriteAsync(_bot, vip, blocked, Ct)).Succeeded);
+        Assert.True((await _saved.OverwriteAsync(_bot, vip, blocked, await VersionAsync(vip), Ct)).Succeeded);
         var item = (await _saved.GetAsync(_bot, vip, Ct))!;
         Assert.Equal("優良顧客", item.Name);
         Assert.Equal(blocked.ToJson(), item.Filter.ToJson());
@@ -128,8 +131,8 @@ public sealed class SavedFiltersTests : IAsyncLifetime
 
         Assert.Equal([mine], (await _saved.ListAsync(_bot, Ct)).Select(f => f.Id).ToList());
         Assert.Null(await _saved.GetAsync(_bot, theirs, Ct));
-        Assert.Equal([SavedFilters.NotFound], (await _saved.RenameAsync(_bot, theirs, "盗む", Ct)).Errors);
-        Assert.Equal([SavedFilters.NotFound], (await _saved.OverwriteAsync(_bot, theirs, Repeaters, Ct)).Errors);
+        Assert.Equal([SavedFilters.NotFound], (await _saved.RenameAsync(_bot, theirs, "盗む", 0, Ct)).Errors);
+        Assert.Equal([SavedFilters.NotFound], (await _saved.OverwriteAsync(_bot, theirs, Repeaters, 0, Ct)).Errors);
         Assert.Equal(SavedFilters.NotFound, await _saved.DeleteAsync(_bot, theirs, Ct));
 
         var other = Assert.Single(await _saved.ListAsync(_otherBot, Ct));

@@ -175,10 +175,10 @@ public sealed class TagCatalogTests : IAsyncLifetime
         var vip = await TagAsync("VIP");
         await TagAsync("優良顧客");
 
-        var renamed = await _tags.RenameAsync(_bot, vip, "VIP会員", Ct);
-        var clash = await _tags.RenameAsync(_bot, vip, "優良顧客", Ct);
-        var same = await _tags.RenameAsync(_bot, vip, "VIP会員", Ct);
-        var empty = await _tags.RenameAsync(_bot, vip, " ", Ct);
+        var renamed = await _tags.RenameAsync(_bot, vip, "VIP会員", (await OneAsync(vip)).Version, Ct);
+        var clash = await _tags.RenameAsync(_bot, vip, "優良顧客", (await OneAsync(vip)).Version, Ct);
+        var same = await _tags.RenameAsync(_bot, vip, "VIP会員", (await OneAsync(vip)).Version, Ct);
+        var empty = await _tags.RenameAsync(_bot, vip, " ", (await OneAsync(vip)).Version, Ct);
 
         Assert.True(renamed.Succeeded);
         Assert.Equal("「優良顧客」という名前のタグはすでにあります。", clash.Error);
@@ -192,9 +192,9 @@ public sealed class TagCatalogTests : IAsyncLifetime
     {
         var id = await TagAsync("VIP");
 
-        Assert.True((await _tags.MoveAsync(_bot, id, "購入", Ct)).Succeeded);
+        Assert.True((await _tags.MoveAsync(_bot, id, "購入", (await OneAsync(id)).Version, Ct)).Succeeded);
         Assert.Equal("購入", (await OneAsync(id)).Folder);
-        Assert.True((await _tags.MoveAsync(_bot, id, null, Ct)).Succeeded);
+        Assert.True((await _tags.MoveAsync(_bot, id, null, (await OneAsync(id)).Version, Ct)).Succeeded);
         Assert.Null((await OneAsync(id)).Folder);
     }
 
@@ -327,8 +327,8 @@ public sealed class TagCatalogTests : IAsyncLifetime
         var foreign = await TagAsync("他店のタグ", "他店フォルダ", bot: other);
 
         Assert.Equal("タグが見つかりません。", await _tags.DeleteAsync(_bot, foreign, Ct));
-        Assert.Equal("タグが見つかりません。", (await _tags.RenameAsync(_bot, foreign, "乗っ取り", Ct)).Error);
-        Assert.Equal("タグが見つかりません。", (await _tags.MoveAsync(_bot, foreign, "乗っ取り", Ct)).Error);
+        Assert.Equal("タグが見つかりません。", (await _tags.RenameAsync(_bot, foreign, "乗っ取り", 0, Ct)).Error);
+        Assert.Equal("タグが見つかりません。", (await _tags.MoveAsync(_bot, foreign, "乗っ取り", 0, Ct)).Error);
         Assert.Equal("フォルダが見つかりません。", await _tags.RenameFolderAsync(_bot, "他店フォルダ", "乗っ取り", Ct));
 
         await using var db = _f.Db.CreateDbContext();

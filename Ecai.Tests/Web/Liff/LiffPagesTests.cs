@@ -6,6 +6,7 @@ using Ecai.Domain.Members;
 using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Integrations.Line;
 using Ecai.Integrations.Line.Sandbox;
+using Ecai.Tests.Support;
 using Ecai.Tests.Web.Components;
 using Ecai.Web.Components.Liff;
 using Microsoft.EntityFrameworkCore;
@@ -36,9 +37,9 @@ public sealed class LiffPagesTests : ComponentTest
         Services.GetRequiredService<LineEndpoint>().BaseUrl = new Uri(_line.BaseUrl);
 
         _bot = await Seed.BotAsync("テストショップ");
-        await Services.GetRequiredService<LineChannels>().SaveAsync(_bot,
-            new LineChannelSettings("2000000001", new string('a', 32), "token", LoginChannel + "-AbCd", null), CancellationToken.None);
-        await Services.GetRequiredService<IdentityForms>().SaveSettingsAsync(_bot, new IdentityFormSettings(["本人確認済"], "確認中です。"), CancellationToken.None);
+        await Services.GetRequiredService<LineChannels>().SetUpAsync(_bot,
+            new LineChannelSettings("2000000001", new string('a', 32), "token", LoginChannel + "-AbCd", null));
+        await Services.GetRequiredService<IdentityForms>().SetUpAsync(_bot, new IdentityFormSettings(["本人確認済"], "確認中です。"));
         var connection = await Seed.ConnectionAsync(_bot, CartKind.Repeatst);
         await Services.GetRequiredService<MemberImport>().AddAsync(_bot, [new NewMember("Ufriend", "さとう", Now.AddDays(-3))], CancellationToken.None);
         await using var db = Db.CreateDbContext();
