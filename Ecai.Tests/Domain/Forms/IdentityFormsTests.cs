@@ -134,4 +134,41 @@ public sealed class IdentityFormsTests : IAsyncLifetime
 
         Assert.Equal("はなこの酵素ストア", view!.ShopName);
     }
+
+    [Fact]
+    public async Task Settings_read_before_another_operator_saved_them_are_refused_with_the_fresh_settings_and_nothing_changes()
+    {
+        await _forms.SetUpAsync(_bot, new IdentityFormSettings(["本人確認済"], "確認中です"));
+        var first = await _forms.SettingsAsync(_bot, CancellationToken.None); // operator A's LINE設定 page
+        var second = await _forms.SettingsAsync(_bot, CancellationToken.None); // operator B's
+        var saved = await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["本人確認済", "VIP"], "Aの文章"), first.Version, CancellationToken.None);
+        Assert.True(saved.Succeeded);
+
+        var stale = await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["古いタグ"], "Bの文章"), second.Version, CancellationToken.None);
+
+        Assert.Equal((false, true), (stale.Succeeded, stale.IsStale));
+        Assert.Empty(stale.Errors);
+        Assert.Equal(("Aの文章", saved.Version), (stale.Fresh!.DoneMessage, stale.Fresh.Version));
+        Assert.Equal(["VIP", "本人確認済"], stale.Fresh.TagNames.Order());
+        var now = await _forms.SettingsAsync(_bot, CancellationToken.None);
+        Assert.Equal(("Aの文章", saved.Version), (now.DoneMessage, now.Version));
+        Assert.Equal(["VIP", "本人確認済"], now.TagNames.Order());
+        await using var db = _f.Db.CreateDbContext();
+        Assert.False(await db.Tags.AnyAsync(t => t.Name == "古いタグ")); // nothing created for the refused save
+    }
+
+    [Fact]
+    public async Task A_change_of_the_forms_tags_alone_moves_the_bots_version_on_and_so_does_line_settings()
+    {
+        var start = await _forms.SettingsAsync(_bot, CancellationToken.None);
+        var tagsOnly = await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["本人確認済"], start.DoneMessage), start.Version, CancellationToken.None);
+        Assert.Equal((true, start.Version + 1), (tagsOnly.Succeeded, tagsOnly.Version));
+
+        var channels = new Ecai.Domain.Line.LineChannels(_f.Db, _f.Protection); // the same page's other form, from the version it was handed
+        var line = await channels.SaveAsync(_bot, new Ecai.Domain.Line.LineChannelSettings("1650000000", new string('a', 32), "token", null), tagsOnly.Version, CancellationToken.None);
+        Assert.True(line.Succeeded);
+
+        Assert.True((await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["VIP"], "x"), tagsOnly.Version, CancellationToken.None)).IsStale);
+        Assert.True((await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["VIP"], "x"), line.Version, CancellationToken.None)).Succeeded);
+    }
 }

@@ -204,4 +204,24 @@ public sealed class LineWebhookTests : IAsyncLifetime
             return Failure is { } failure ? Task.FromException<LineProfile?>(failure) : Task.FromResult(Profiles.GetValueOrDefault(userId));
         }
     }
+
+    [Fact]
+    public async Task Channel_settings_read_before_another_operator_saved_them_are_refused_with_the_fresh_settings()
+    {
+        Assert.Empty(await _channels.SetUpAsync(_bot, new LineChannelSettings("1650000000", Secret, AccessToken, null)));
+        var first = (await _channels.ViewAsync(_bot, CancellationToken.None))!; // operator A's LINE設定
+        var second = (await _channels.ViewAsync(_bot, CancellationToken.None))!; // operator B's
+        var saved = await _channels.SaveAsync(_bot, new LineChannelSettings("1650000000", "", "", "1650000000-AbCdEfGh"), first.Version, CancellationToken.None);
+        Assert.True(saved.Succeeded);
+
+        var stale = await _channels.SaveAsync(_bot, new LineChannelSettings("1999999999", new string('b', 32), "old-token", null), second.Version, CancellationToken.None);
+
+        Assert.Equal((false, true), (stale.Succeeded, stale.IsStale));
+        Assert.Empty(stale.Errors);
+        Assert.Equal(("1650000000", "1650000000-AbCdEfGh", saved.Version), (stale.Fresh!.ChannelId, stale.Fresh.LiffId, stale.Fresh.Version));
+        var now = (await _channels.ViewAsync(_bot, CancellationToken.None))!;
+        Assert.Equal(("1650000000", "1650000000-AbCdEfGh"), (now.ChannelId, now.LiffId));
+        Assert.Equal(Secret, await _channels.ChannelSecretAsync(_bot, CancellationToken.None));
+        Assert.Equal(AccessToken, await _channels.AccessTokenAsync(_bot, CancellationToken.None));
+    }
 }

@@ -138,4 +138,26 @@ public sealed class SavedFiltersTests : IAsyncLifetime
         var other = Assert.Single(await _saved.ListAsync(_otherBot, Ct));
         Assert.Equal(("VIP", MemberFilter.All.ToJson()), (other.Name, other.Filter.ToJson()));
     }
+
+    [Fact]
+    public async Task Overwriting_a_saved_filter_listed_before_another_operator_overwrote_it_is_refused_with_the_fresh_one()
+    {
+        var vip = await SaveAsync(_bot, "VIP", Repeaters);
+        var first = (await _saved.ListAsync(_bot, Ct)).Single(); // operator A's 会員リスト
+        var second = (await _saved.ListAsync(_bot, Ct)).Single(); // operator B's
+        var blocked = new MemberFilter { Blocked = true };
+        Assert.True((await _saved.OverwriteAsync(_bot, vip, blocked, first.Version, Ct)).Succeeded);
+
+        var stale = await _saved.OverwriteAsync(_bot, vip, MemberFilter.All, second.Version, Ct);
+        var renamed = await _saved.RenameAsync(_bot, vip, "古い名前", second.Version, Ct);
+
+        Assert.Equal((false, true, (int?)null), (stale.Succeeded, stale.IsStale, stale.Id));
+        Assert.Empty(stale.Errors);
+        Assert.Equal((blocked.ToJson(), first.Version + 1), (stale.Fresh!.Filter.ToJson(), stale.Fresh.Version));
+        Assert.True(renamed.IsStale);
+        Assert.Equal([("VIP", blocked.ToJson())], await RowsAsync());
+
+        Assert.True((await _saved.OverwriteAsync(_bot, vip, MemberFilter.All, stale.Fresh.Version, Ct)).Succeeded); // B again, on the fresh one
+        Assert.Equal([("VIP", MemberFilter.All.ToJson())], await RowsAsync());
+    }
 }

@@ -335,4 +335,25 @@ public sealed class TagCatalogTests : IAsyncLifetime
         var tag = await db.Tags.SingleAsync(t => t.Id == foreign);
         Assert.Equal(("他店のタグ", "他店フォルダ"), (tag.Name, tag.Folder));
     }
+
+    [Fact]
+    public async Task Renaming_or_moving_a_tag_shown_before_another_operator_changed_it_is_refused_with_the_fresh_tag()
+    {
+        var id = await TagAsync("VIP", "顧客");
+        var first = await OneAsync(id); // operator A's タグリスト
+        var second = await OneAsync(id); // operator B's
+        Assert.True((await _tags.RenameAsync(_bot, id, "VIP会員", first.Version, Ct)).Succeeded);
+
+        var rename = await _tags.RenameAsync(_bot, id, "優良顧客", second.Version, Ct);
+        var move = await _tags.MoveAsync(_bot, id, "施策", second.Version, Ct);
+
+        Assert.Equal((false, true, (string?)null), (rename.Succeeded, rename.IsStale, rename.Error));
+        Assert.Equal(("VIP会員", "顧客", first.Version + 1), (rename.Fresh!.Name, rename.Fresh.Folder, rename.Fresh.Version));
+        Assert.Equal((false, true, "VIP会員"), (move.Succeeded, move.IsStale, move.Fresh!.Name));
+        var now = await OneAsync(id);
+        Assert.Equal(("VIP会員", "顧客"), (now.Name, now.Folder));
+
+        Assert.True((await _tags.MoveAsync(_bot, id, "施策", rename.Fresh.Version, Ct)).Succeeded); // B again, on the fresh tag
+        Assert.Equal(("VIP会員", "施策"), ((await OneAsync(id)).Name, (await OneAsync(id)).Folder));
+    }
 }
