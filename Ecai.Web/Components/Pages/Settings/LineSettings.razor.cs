@@ -1,4 +1,5 @@
 using Ecai.Domain.Line;
+using Ecai.Domain.Realtime;
 using Ecai.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -32,6 +33,12 @@ public sealed partial class LineSettings : BotPage
         (_channelId, _liffId, _secretsStored, _loginChannelId) = (view?.ChannelId, view?.LiffId, view?.SecretsStored ?? false, view?.LoginChannelId);
         _version = view?.Version ?? 0;
     }
+
+    /// <summary>
+    /// Two forms and nothing live: the bot's events (deliveries, friends) never reload them, so what the operator types stays
+    /// and the version stays the one the fields were read with. A change made elsewhere is caught when saving.
+    /// </summary>
+    protected override Task OnLiveEventAsync(LiveEvent e) => Task.CompletedTask;
 
     /// <summary>After a refused save: both forms show the bot as it is now (the version read before the identity form's values).</summary>
     private async Task ReloadAllAsync()
