@@ -32,7 +32,7 @@ public sealed class CartConnection : Data.IVersioned
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>
     /// Row version (<see cref="Data.IVersioned"/>): an edit form keeps the one it loaded. Counts what an operator sets (credentials, licence date,
-    /// options); not the cart's bookkeeping (tokens it issues, state, error, cursors, figures, next pull), which is written
+    /// options); not the cart's bookkeeping (tokens it issues, the API address demo mode points at, state, error, cursors, figures, next pull), which is written
     /// set-wise and no form edits.
     /// </summary>
     public int Version { get; set; }

@@ -80,6 +80,7 @@ public sealed partial class TagRulesPage : BotPage
     private void ResetForm()
     {
         _editingId = _tagId = _connectionId = null;
+        _editingVersion = 0;
         _kind = TagRuleKind.PurchaseCount;
         _action = TagRuleAction.Add;
         _comparison = Comparison.GreaterThan;
