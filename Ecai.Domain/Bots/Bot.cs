@@ -1,7 +1,7 @@
 namespace Ecai.Domain.Bots;
 
 /// <summary>One LINE official account: the tenant that owns members, tags and cart connections.</summary>
-public sealed class Bot
+public sealed class Bot : Data.IVersioned
 {
     public int Id { get; set; }
     public required string Name { get; set; }
@@ -15,4 +15,9 @@ public sealed class Bot
     public string? LineLoginChannelId { get; set; }
     /// <summary>The identity form's "本人情報の確認中" page text; null = the default.</summary>
     public string? IdentityFormDoneMessage { get; set; }
+    /// <summary>
+    /// Row version (<see cref="Data.IVersioned"/>): an edit form keeps the one it loaded. Covers LINE設定 (channel, LIFF) and the identity form's
+    /// settings (its tags and done-page text), which one page edits.
+    /// </summary>
+    public int Version { get; set; }
 }

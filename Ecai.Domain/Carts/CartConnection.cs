@@ -1,7 +1,7 @@
 namespace Ecai.Domain.Carts;
 
 /// <summary>A bot's connection to one cart. Secrets live only in <see cref="ProtectedSecrets"/>.</summary>
-public sealed class CartConnection
+public sealed class CartConnection : Data.IVersioned
 {
     public int Id { get; set; }
     public int BotId { get; set; }
@@ -30,6 +30,12 @@ public sealed class CartConnection
     public ConnectionState State { get; set; }
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// Row version (<see cref="Data.IVersioned"/>): an edit form keeps the one it loaded. Counts what an operator sets (credentials, licence date,
+    /// options); not the cart's bookkeeping (tokens it issues, the API address demo mode points at, state, error, cursors, figures, next pull), which is written
+    /// set-wise and no form edits.
+    /// </summary>
+    public int Version { get; set; }
     public DateTimeOffset? LastPulledAt { get; set; }
     public long LastPullCustomers { get; set; }
     public long LastPullOrders { get; set; }

@@ -67,10 +67,11 @@ public sealed partial class CartConnections
         if (keepDependents)
         {
             await db.Set<FollowMessage>().Where(f => followIds.Contains(f.Id)).ExecuteUpdateAsync(s => s
-                .SetProperty(f => f.Enabled, false).SetProperty(f => f.ConnectionId, (int?)null).SetProperty(f => f.UpdatedAt, now), ct);
+                .SetProperty(f => f.Enabled, false).SetProperty(f => f.ConnectionId, (int?)null).SetProperty(f => f.UpdatedAt, now)
+                .SetProperty(f => f.Version, f => f.Version + 1), ct);
             await db.Set<StepScenario>().Where(s => stepIds.Contains(s.Id)).ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.Enabled, false).SetProperty(x => x.UpdatedAt, now), ct);
-            await db.TagRules.Where(r => ruleIds.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.Enabled, false), ct);
+                .SetProperty(x => x.Enabled, false).SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.Version, x => x.Version + 1), ct);
+            await db.TagRules.Where(r => ruleIds.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.Enabled, false), ct); // the switch: no version
         }
         else
         {

@@ -43,13 +43,27 @@ public sealed record ConnectionView(
     DateTimeOffset? LastPulledAt, long LastPullCustomers, long LastPullOrders, long LastPullSkipped, string? LastSkippedSample,
     bool BirthdaySync, bool LineIdLinking, int Customers, int Orders, int LinkedMembers,
     int PullIntervalMinutes = CartSpec.DefaultPullIntervalMinutes, DateTimeOffset? NextPullAt = null,
-    DateOnly? LicenseExpiresOn = null, DateTimeOffset? SubscriptionTagsSince = null)
+    DateOnly? LicenseExpiresOn = null, DateTimeOffset? SubscriptionTagsSince = null, int Version = 0)
 {
     public ConnectionOptions Options => new(BirthdaySync, LineIdLinking, PullIntervalMinutes, SubscriptionTagsSince);
 
     /// <summary>The last pull succeeded and found nothing to import.</summary>
     public bool NothingNew => LastPulledAt is not null && State == ConnectionState.Connected
                               && LastPullCustomers == 0 && LastPullOrders == 0 && LastPullSkipped == 0;
+}
+
+/// <summary>
+/// What saving a connected cart's options or credentials did: Japanese errors keyed like <see cref="ConnectResult"/>'s
+/// (nothing saved), or stale (<see cref="Fresh"/>: the connection's settings changed since the screen read them; nothing saved).
+/// </summary>
+public sealed record ConnectionUpdateResult(IReadOnlyDictionary<string, string> Errors)
+{
+    /// <summary>The connection as it is now, when the save was refused because it changed since the screen read it.</summary>
+    public ConnectionView? Fresh { get; init; }
+    public bool IsStale => Fresh is not null;
+    public bool Succeeded => Errors.Count == 0 && !IsStale;
+
+    public static ConnectionUpdateResult Failed(string key, string message) => new(new Dictionary<string, string> { [key] = message });
 }
 
 /// <summary>What 接続テスト found; <see cref="Message"/> is Japanese.</summary>
@@ -233,11 +247,16 @@ public sealed partial class CartConnections(
 
     private sealed record Draft(string CartDomain, string ApiBaseUrl, CartSecrets Secrets);
 
+    public const string NotFound = "連携が見つかりません。";
+
     public async Task<IReadOnlyList<ConnectionView>> ListAsync(int botId, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.CartConnections.Where(c => c.BotId == botId).OrderBy(c => c.Kind)
-            .Select(c => new ConnectionView(
+        return await Views(db, db.CartConnections.Where(c => c.BotId == botId).OrderBy(c => c.Kind)).ToListAsync(ct);
+    }
+
+    private static IQueryable<ConnectionView> Views(EcaiDb db, IQueryable<CartConnection> connections) =>
+        connections.Select(c => new ConnectionView(
                 c.Id, c.Kind, c.CartDomain, c.ApiBaseUrl, c.State, c.LastError,
                 c.State == ConnectionState.Error ? ErrorHint : null,
                 c.LastPulledAt, c.LastPullCustomers, c.LastPullOrders, c.LastPullSkipped, c.LastSkippedSample,
@@ -245,17 +264,29 @@ public sealed partial class CartConnections(
                 db.CartCustomers.Count(x => x.ConnectionId == c.Id),
                 db.CartOrders.Count(x => x.ConnectionId == c.Id),
                 db.CartLinks.Where(l => l.ConnectionId == c.Id).Select(l => l.MemberId).Distinct().Count(),
-                c.PullIntervalMinutes, c.NextPullAt, c.LicenseExpiresOn, c.SubscriptionTagsSince))
-            .ToListAsync(ct);
+                c.PullIntervalMinutes, c.NextPullAt, c.LicenseExpiresOn, c.SubscriptionTagsSince, c.Version));
+
+    /// <summary>A refused save: the connection as it is now, or not found.</summary>
+    private async Task<ConnectionUpdateResult> RefusedAsync(int botId, int connectionId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var fresh = await Views(db, db.CartConnections.Where(c => c.Id == connectionId && c.BotId == botId)).FirstOrDefaultAsync(ct);
+        return fresh is null ? ConnectionUpdateResult.Failed("", NotFound) : new ConnectionUpdateResult(new Dictionary<string, string>()) { Fresh = fresh };
     }
 
-    /// <summary>Saves a connected cart's settings; options the cart does not support stay off. False when not allowed.</summary>
-    public async Task<bool> UpdateOptionsAsync(int botId, int connectionId, ConnectionOptions options, CancellationToken ct)
+    /// <summary>
+    /// Saves a connected cart's settings; options the cart does not support stay off. <paramref name="loadedVersion"/> is the
+    /// <see cref="ConnectionView.Version"/> the screen showed: when the settings changed since, nothing is saved and the
+    /// result carries the fresh connection.
+    /// </summary>
+    public async Task<ConnectionUpdateResult> UpdateOptionsAsync(int botId, int connectionId, ConnectionOptions options, int loadedVersion, CancellationToken ct)
     {
-        if (!CartSpec.PullIntervals.Contains(options.PullIntervalMinutes)) return false;
+        if (!CartSpec.PullIntervals.Contains(options.PullIntervalMinutes))
+            return ConnectionUpdateResult.Failed(nameof(ConnectionOptions.PullIntervalMinutes), "カート連携頻度を選んでください。");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var c = await db.CartConnections.FirstOrDefaultAsync(x => x.Id == connectionId && x.BotId == botId, ct);
-        if (c is null) return false;
+        if (c is null) return ConnectionUpdateResult.Failed("", NotFound);
+        if (c.Version != loadedVersion) return await RefusedAsync(botId, connectionId, ct);
         var spec = CartSpec.Of(c.Kind);
         c.BirthdaySync = spec.BirthdaySync && options.BirthdaySync;
         c.LineIdLinking = spec.LineIdLinking && options.LineIdLinking;
@@ -265,22 +296,27 @@ public sealed partial class CartConnections(
             c.PullIntervalMinutes = options.PullIntervalMinutes;
             c.NextPullAt = c.LastPulledAt?.AddMinutes(options.PullIntervalMinutes);
         }
-        await db.SaveChangesAsync(ct);
+        db.ExpectVersion(c, loadedVersion);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return await RefusedAsync(botId, connectionId, ct); } // changed after the read above
         live.Publish(new ConnectionChanged(botId, connectionId));
-        return true;
+        return new ConnectionUpdateResult(new Dictionary<string, string>());
     }
 
     /// <summary>
     /// Replaces the credentials the operator re-entered (blank fields keep the stored value), e.g. Rakuten's
     /// licenseKey every 90 days with its new expiry date. Errors are Japanese and keyed like <see cref="ConnectAsync"/>'s.
+    /// <paramref name="loadedVersion"/> is the <see cref="ConnectionView.Version"/> when the form opened: when the connection's
+    /// settings changed since (credentials renewed by another operator), nothing is saved and the result carries the fresh connection.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> UpdateCredentialsAsync(int botId, int connectionId,
-        IReadOnlyDictionary<string, string?> fields, DateOnly? licenseExpiresOn, CancellationToken ct)
+    public async Task<ConnectionUpdateResult> UpdateCredentialsAsync(int botId, int connectionId,
+        IReadOnlyDictionary<string, string?> fields, DateOnly? licenseExpiresOn, int loadedVersion, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var c = await db.CartConnections.FirstOrDefaultAsync(x => x.Id == connectionId && x.BotId == botId, ct);
-        if (c is null) return new Dictionary<string, string> { [""] = "連携が見つかりません。" };
+        if (c is null) return ConnectionUpdateResult.Failed("", NotFound);
+        if (c.Version != loadedVersion) return await RefusedAsync(botId, connectionId, ct);
         var spec = CartSpec.Of(c.Kind);
         if (spec.LicenseExpiry && licenseExpiresOn is { } day && day < JapanTime.Today(clock))
             errors[nameof(ConnectRequest.LicenseExpiresOn)] = "licenseKeyの有効期限が過ぎています。RMSで新しいlicenseKeyを発行してください。";
@@ -293,7 +329,7 @@ public sealed partial class CartConnections(
             if (field.Type == CartFieldType.Email && EmailNormalizer.Normalize(value) is null) errors[field.Key] = "メールアドレスの形式が正しくありません。";
             merged[field.Key] = field.Type == CartFieldType.Secret ? value : value.Trim();
         }
-        if (errors.Count > 0) return errors;
+        if (errors.Count > 0) return new ConnectionUpdateResult(errors);
         // New credentials invalidate a token issued for the old ones (OAuth tokens survive a secret change).
         var token = spec.Auth == CartAuthFlow.OAuthCode ? stored.Token : null;
         var changed = merged.Count != stored.Fields.Count || merged.Any(f => stored.Fields.GetValueOrDefault(f.Key) != f.Value);
@@ -301,16 +337,18 @@ public sealed partial class CartConnections(
         {
             // The same check as 接続テスト, before anything is replaced: wrong credentials leave the stored ones working.
             var check = await CheckDraftAsync(c.Kind, new Draft(c.CartDomain, c.ApiBaseUrl, new CartSecrets(merged)), c.SubscriptionTagsSince, ct);
-            if (!check.Result.Succeeded) return new Dictionary<string, string> { [ConnectResult.CheckKey] = check.Result.Message };
+            if (!check.Result.Succeeded) return ConnectionUpdateResult.Failed(ConnectResult.CheckKey, check.Result.Message);
             token = check.Token;
         }
         else if (!changed) token = stored.Token;
         c.ProtectedSecrets = Protect(new CartSecrets(merged, token));
         if (spec.LicenseExpiry && licenseExpiresOn is not null) c.LicenseExpiresOn = licenseExpiresOn;
         if (c.State == ConnectionState.Error) c.NextPullAt = null; // retry at the next tick
-        await db.SaveChangesAsync(ct);
+        db.ExpectVersion(c, loadedVersion);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return await RefusedAsync(botId, connectionId, ct); } // changed during the check above
         live.Publish(new ConnectionChanged(botId, connectionId));
-        return errors;
+        return new ConnectionUpdateResult(errors);
     }
 
     /// <summary>The decrypted endpoint a connector needs. Never log the result.</summary>
@@ -325,11 +363,16 @@ public sealed partial class CartConnections(
     public async Task SaveTokenAsync(int connectionId, CartToken token, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var c = await db.CartConnections.FirstOrDefaultAsync(x => x.Id == connectionId, ct);
+        var c = await db.CartConnections.AsNoTracking().FirstOrDefaultAsync(x => x.Id == connectionId, ct);
         if (c is null) return;
-        c.ProtectedSecrets = Protect(Unprotect(c.ProtectedSecrets) with { Token = token });
-        if (c.State == ConnectionState.AwaitingAuthorization) (c.State, c.LastError, c.NextPullAt) = (ConnectionState.NeverPulled, null, null);
-        await db.SaveChangesAsync(ct);
+        var secrets = Protect(Unprotect(c.ProtectedSecrets) with { Token = token });
+        // A token is the cart's bookkeeping, not a setting: no new version, so an open 認証情報を更新 (or its 接続テスト) stays valid.
+        var approved = c.State == ConnectionState.AwaitingAuthorization;
+        await db.CartConnections.Where(x => x.Id == connectionId).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.ProtectedSecrets, secrets)
+            .SetProperty(x => x.State, x => approved ? ConnectionState.NeverPulled : x.State)
+            .SetProperty(x => x.LastError, x => approved ? null : x.LastError)
+            .SetProperty(x => x.NextPullAt, x => approved ? null : x.NextPullAt), ct);
         live.Publish(new ConnectionChanged(c.BotId, c.Id));
     }
 

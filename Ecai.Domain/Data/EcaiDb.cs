@@ -50,28 +50,47 @@ public abstract class EcaiDb(DbContextOptions options) : IdentityDbContext<Opera
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BumpMemberVersions();
+        BumpVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BumpMemberVersions();
+        BumpVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Every tracked change of a member moves its row version on (the original stays the concurrency check).</summary>
-    private void BumpMemberVersions()
+    /// <summary>
+    /// Makes saving a tracked record conditional on the version its form loaded: the UPDATE carries
+    /// <c>WHERE Version = loadedVersion</c> (and moves the version on), so <see cref="SaveChangesAsync(bool, CancellationToken)"/>
+    /// throws <see cref="DbUpdateConcurrencyException"/> when the row changed meanwhile. The row is written even when only
+    /// its child rows (steps, scenarios, tags) change, so every save of the form is checked and counted.
+    /// </summary>
+    public void ExpectVersion<T>(T entity, int loadedVersion) where T : class, IVersioned
     {
-        foreach (var entry in ChangeTracker.Entries<Member>())
+        var version = Entry(entity).Property<int>(nameof(IVersioned.Version));
+        version.OriginalValue = loadedVersion;
+        version.IsModified = true;
+    }
+
+    /// <summary>Every tracked change of a versioned record moves its row version on (the original stays the concurrency check).</summary>
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
             if (entry.State == EntityState.Modified)
-                entry.Property(m => m.Version).CurrentValue = entry.Property(m => m.Version).OriginalValue + 1;
+            {
+                var version = entry.Property<int>(nameof(IVersioned.Version));
+                version.CurrentValue = version.OriginalValue + 1;
+            }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(EcaiDb).Assembly);
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)).ToList())
+            builder.Entity(type.ClrType).Property<int>(nameof(IVersioned.Version))
+                .IsConcurrencyToken().HasDefaultValue(0); // raw inserts leave it out
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)

@@ -1,7 +1,7 @@
 namespace Ecai.Domain.Members;
 
 /// <summary>A LINE friend of a bot (会員). Its ECAI ID is <see cref="Id"/>.</summary>
-public sealed class Member
+public sealed class Member : Data.IVersioned
 {
     public long Id { get; set; }
     public int BotId { get; set; }

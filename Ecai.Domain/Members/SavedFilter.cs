@@ -4,7 +4,7 @@ namespace Ecai.Domain.Members;
 /// A 会員リスト filter kept under a name (保存した条件), so it can be applied again on 会員リスト and copied into a broadcast's
 /// audience or a step scenario's filter. Names are unique per bot regardless of letter case (<see cref="NameKey"/>).
 /// </summary>
-public sealed class SavedFilter
+public sealed class SavedFilter : Data.IVersioned
 {
     public const int MaxNameLength = 50;
 
@@ -18,6 +18,8 @@ public sealed class SavedFilter
     public required string FilterJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Row version (<see cref="Data.IVersioned"/>): an edit form keeps the one it loaded.</summary>
+    public int Version { get; set; }
 
     public static string KeyOf(string name) => name.ToUpperInvariant();
 }

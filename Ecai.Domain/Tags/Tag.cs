@@ -1,6 +1,6 @@
 namespace Ecai.Domain.Tags;
 
-public sealed class Tag
+public sealed class Tag : Data.IVersioned
 {
     public const int MaxNameLength = 50;
 
@@ -9,6 +9,8 @@ public sealed class Tag
     public required string Name { get; set; }
     public string? Folder { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Row version (<see cref="Data.IVersioned"/>): an edit form keeps the one it loaded.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>A tag on a member; the pair is unique, so a tag is never added twice.</summary>

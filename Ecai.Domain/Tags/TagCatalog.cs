@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ecai.Domain.Tags;
 
 /// <summary>One tag on タグリスト: how many members have it and what uses it (a used tag cannot be deleted).</summary>
-public sealed record TagSummary(int Id, string Name, string? Folder, int Members, bool UsedByIdentityForm, int Rules)
+public sealed record TagSummary(int Id, string Name, string? Folder, int Members, bool UsedByIdentityForm, int Rules, int Version)
 {
     public bool InUse => UsedByIdentityForm || Rules > 0;
 }
@@ -25,12 +25,19 @@ public sealed record TagList(IReadOnlyList<TagFolder> Folders)
     public IEnumerable<string> FolderNames => Folders.Where(f => f.Name is not null).Select(f => f.Name!);
 }
 
-/// <summary>The outcome of a change on タグリスト: the tag's id, or why it was refused (Japanese).</summary>
+/// <summary>
+/// The outcome of a change on タグリスト: the tag's id, why it was refused (Japanese), or stale (<see cref="Fresh"/>: the tag
+/// changed since the screen loaded it; nothing was written).
+/// </summary>
 public sealed record TagResult(int? TagId, string? Error)
 {
-    public bool Succeeded => Error is null;
+    /// <summary>The tag as it is now, when the change was refused because the tag changed since the screen loaded it.</summary>
+    public Tag? Fresh { get; init; }
+    public bool IsStale => Fresh is not null;
+    public bool Succeeded => Error is null && !IsStale;
     public static TagResult Ok(int tagId) => new(tagId, null);
     public static TagResult Failed(string error) => new(null, error);
+    public static TagResult Stale(Tag fresh) => new(null, null) { Fresh = fresh };
 }
 
 /// <summary>
@@ -62,7 +69,7 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
 
         var tags = new List<TagSummary>();
         await using (var command = Command(db, """
-            SELECT t.Id, t.Name, t.Folder, coalesce(c.n, 0), f.TagId IS NOT NULL, coalesce(r.n, 0)
+            SELECT t.Id, t.Name, t.Folder, coalesce(c.n, 0), f.TagId IS NOT NULL, coalesce(r.n, 0), t.Version
             FROM Tags t
             LEFT JOIN (SELECT mt.TagId, count(*) AS n FROM MemberTags mt JOIN Tags x ON x.Id = mt.TagId
                        WHERE x.BotId = @bot GROUP BY mt.TagId) c ON c.TagId = t.Id
@@ -73,7 +80,7 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
                 tags.Add(new TagSummary(reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                    reader.GetInt32(3), reader.GetBoolean(4), reader.GetInt32(5)));
+                    reader.GetInt32(3), reader.GetBoolean(4), reader.GetInt32(5), reader.GetInt32(6)));
 
         var folderMembers = new Dictionary<string, int>(StringComparer.Ordinal);
         var unfiled = 0;
@@ -109,7 +116,11 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
         return TagResult.Ok(tag.Id);
     }
 
-    public async Task<TagResult> RenameAsync(int botId, int tagId, string newName, CancellationToken ct)
+    /// <summary>
+    /// Renames a tag. <paramref name="loadedVersion"/> is the tag's <see cref="Tag.Version"/> the screen showed: when the tag
+    /// changed since (renamed or moved elsewhere), nothing is written and the result carries the fresh tag.
+    /// </summary>
+    public async Task<TagResult> RenameAsync(int botId, int tagId, string newName, int loadedVersion, CancellationToken ct)
     {
         var name = Clean(newName);
         if (NameError(name) is { } error) return TagResult.Failed(error);
@@ -117,27 +128,40 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == tagId && t.BotId == botId, ct);
         if (tag is null) return TagResult.Failed(NotFound);
+        if (tag.Version != loadedVersion) return TagResult.Stale(tag);
         if (tag.Name == name) return TagResult.Ok(tag.Id);
         if (await db.Tags.AnyAsync(t => t.BotId == botId && t.Name == name && t.Id != tagId, ct)) return TagResult.Failed(Duplicate(name!));
         tag.Name = name!;
         try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return await FreshAsync(botId, tagId, ct); } // changed after the read above
         catch (DbUpdateException e) when (IsConstraint(e)) { return TagResult.Failed(Duplicate(name!)); }
         live.Publish(new TagsChanged(botId));
         return TagResult.Ok(tag.Id);
     }
 
-    /// <summary>Moves a tag into a folder (a new folder name makes the folder); null or blank: 未分類.</summary>
-    public async Task<TagResult> MoveAsync(int botId, int tagId, string? folder, CancellationToken ct)
+    /// <summary>
+    /// Moves a tag into a folder (a new folder name makes the folder); null or blank: 未分類. Refused like
+    /// <see cref="RenameAsync"/> when the tag changed since the screen loaded <paramref name="loadedVersion"/>.
+    /// </summary>
+    public async Task<TagResult> MoveAsync(int botId, int tagId, string? folder, int loadedVersion, CancellationToken ct)
     {
         var clean = Clean(folder);
         if (FolderError(clean) is { } error) return TagResult.Failed(error);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var moved = await db.Tags.Where(t => t.Id == tagId && t.BotId == botId)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Folder, clean), ct);
-        if (moved == 0) return TagResult.Failed(NotFound);
+        var moved = await db.Tags.Where(t => t.Id == tagId && t.BotId == botId && t.Version == loadedVersion)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Folder, clean).SetProperty(t => t.Version, t => t.Version + 1), ct);
+        if (moved == 0) return await FreshAsync(botId, tagId, ct);
         live.Publish(new TagsChanged(botId));
         return TagResult.Ok(tagId);
+    }
+
+    /// <summary>A refused change: the tag as it is now, or not found.</summary>
+    private async Task<TagResult> FreshAsync(int botId, int tagId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var fresh = await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tagId && t.BotId == botId, ct);
+        return fresh is null ? TagResult.Failed(NotFound) : TagResult.Stale(fresh);
     }
 
     /// <summary>Renames a folder, i.e. moves all its tags; renaming onto an existing folder merges the two.
@@ -151,7 +175,7 @@ public sealed class TagCatalog(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, 
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var moved = await db.Tags.Where(t => t.BotId == botId && t.Folder == from)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Folder, to), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Folder, to).SetProperty(t => t.Version, t => t.Version + 1), ct);
         if (moved == 0) return FolderNotFound;
         live.Publish(new TagsChanged(botId));
         return null;

@@ -29,7 +29,7 @@ public enum Comparison { GreaterThan = 1, AtLeast = 2, Equal = 3, AtMost = 4, Le
 /// One tag auto-setting: while its condition holds for a member, the tag is added (or removed). Rules run on
 /// the events that can change them and in a quarter-hourly sweep.
 /// </summary>
-public sealed class TagRule
+public sealed class TagRule : Data.IVersioned
 {
     public int Id { get; set; }
     public int BotId { get; set; }
@@ -48,6 +48,11 @@ public sealed class TagRule
     public int? ToMonthDay { get; set; }
     public bool Enabled { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// Row version (<see cref="Data.IVersioned"/>): an edit form keeps the one it loaded. The list's on/off switch is not counted: the editor never
+    /// writes it, so switching a rule does not make an open editor stale.
+    /// </summary>
+    public int Version { get; set; }
 }
 
 /// <summary>How far a consumer has read a bot's member events (tag rules on events; later, step triggers).</summary>

@@ -7,11 +7,14 @@ namespace Ecai.Domain.Tags;
 /// <summary>A rule as the list shows it: its tag's name and its condition in Japanese.</summary>
 public sealed record TagRuleView(TagRule Rule, string TagName, string Description);
 
-/// <summary>What saving a rule did: the refusals (Japanese; nothing saved when any), else how many members the rule
-/// tagged (or untagged, for a removing rule) when it ran at once.</summary>
+/// <summary>What saving a rule did: the refusals (Japanese; nothing saved when any), stale (<see cref="Fresh"/>), else how many
+/// members the rule tagged (or untagged, for a removing rule) when it ran at once.</summary>
 public sealed record TagRuleSaveResult(IReadOnlyList<string> Errors, long Changed)
 {
-    public bool Saved => Errors.Count == 0;
+    /// <summary>The rule as it is now, when the save was refused because it changed since the form loaded it (nothing was written).</summary>
+    public TagRule? Fresh { get; init; }
+    public bool IsStale => Fresh is not null;
+    public bool Saved => Errors.Count == 0 && !IsStale;
 }
 
 /// <summary>
@@ -20,6 +23,10 @@ public sealed record TagRuleSaveResult(IReadOnlyList<string> Errors, long Change
 /// </summary>
 public sealed class TagRules(IDbContextFactory<EcaiDb> dbs, TagRuleEngine engine, TimeProvider clock)
 {
+    public const string Deleted = "このルールは削除されています。一覧を読み込み直してください。";
+
+    private static TagRuleSaveResult Stale(TagRule fresh) => new([], 0) { Fresh = fresh };
+
     public async Task<IReadOnlyList<TagRuleView>> ListAsync(int botId, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -43,7 +50,9 @@ public sealed class TagRules(IDbContextFactory<EcaiDb> dbs, TagRuleEngine engine
     /// <summary>
     /// Saves a new rule (<c>Id</c> 0, switched on) or the condition, tag and action of an existing one (its switch and creation
     /// time stay), validated alike, then runs that rule at once set-wise and returns how many members it tagged. Tags an edited
-    /// rule set before stay, as on deletion. Errors are Japanese; nothing is saved on errors.
+    /// rule set before stay, as on deletion. Errors are Japanese; nothing is saved on errors. An edit carries the
+    /// <see cref="TagRule.Version"/> the form loaded: when the rule changed since, nothing is written and the result carries
+    /// the fresh rule.
     /// </summary>
     public async Task<TagRuleSaveResult> SaveAsync(TagRule rule, CancellationToken ct)
     {
@@ -53,7 +62,8 @@ public sealed class TagRules(IDbContextFactory<EcaiDb> dbs, TagRuleEngine engine
         {
             TagRule? existing = null;
             if (rule.Id != 0 && (existing = await db.TagRules.SingleOrDefaultAsync(r => r.Id == rule.Id && r.BotId == rule.BotId, ct)) is null)
-                return new TagRuleSaveResult(["このルールは削除されています。一覧を読み込み直してください。"], 0);
+                return new TagRuleSaveResult([Deleted], 0);
+            if (existing is not null && existing.Version != rule.Version) return Stale(existing);
             if (!await db.Tags.AnyAsync(t => t.Id == rule.TagId && t.BotId == rule.BotId, ct)) errors.Add("タグを選んでください。");
             if (rule.ConnectionId is { } id && !await db.CartConnections.AnyAsync(c => c.Id == id && c.BotId == rule.BotId, ct))
                 errors.Add("カートが見つかりません。");
@@ -76,8 +86,15 @@ public sealed class TagRules(IDbContextFactory<EcaiDb> dbs, TagRuleEngine engine
                 existing.ConnectionId = rule.ConnectionId;
                 existing.FromMonthDay = rule.FromMonthDay;
                 existing.ToMonthDay = rule.ToMonthDay;
+                db.ExpectVersion(existing, rule.Version);
             }
-            await db.SaveChangesAsync(ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException) // changed (or deleted) between the read above and this write
+            {
+                await using var again = await dbs.CreateDbContextAsync(ct);
+                var fresh = await again.TagRules.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rule.Id && r.BotId == rule.BotId, ct);
+                return fresh is null ? new TagRuleSaveResult([Deleted], 0) : Stale(fresh);
+            }
             ruleId = existing?.Id ?? rule.Id;
         }
         return new TagRuleSaveResult(errors, await engine.RunRuleAsync(rule.BotId, ruleId, ct));

@@ -70,10 +70,11 @@ public sealed class CredentialCheckFlowTests : IAsyncLifetime
     {
         var id = (await Connections.ConnectAsync(_bot, Request(_options.AdminPassword), CancellationToken.None)).ConnectionId!.Value;
 
-        var errors = await Connections.UpdateCredentialsAsync(_bot, id,
-            new Dictionary<string, string?> { [CartSpec.Password] = "typo" }, null, CancellationToken.None);
+        var version = (await Connections.ListAsync(_bot, CancellationToken.None)).Single(c => c.Id == id).Version;
+        var result = await Connections.UpdateCredentialsAsync(_bot, id,
+            new Dictionary<string, string?> { [CartSpec.Password] = "typo" }, null, version, CancellationToken.None);
 
-        Assert.Contains("パスワードを確認してください", errors[ConnectResult.CheckKey]);
+        Assert.Contains("パスワードを確認してください", result.Errors[ConnectResult.CheckKey]);
         var endpoint = await Connections.EndpointAsync(id, CancellationToken.None);
         Assert.Equal(_options.AdminPassword, endpoint!.Secrets[CartSpec.Password]);
         Assert.True((await Connections.TestAsync(_bot, id, CancellationToken.None)).Succeeded);

@@ -30,8 +30,8 @@ public sealed class LineWebhookFlowTests : IAsyncLifetime
         _line = await LineSandbox.StartAsync(store);
         _app.Services.GetRequiredService<LineEndpoint>().BaseUrl = new Uri(_line.BaseUrl);
         (_bot, _, _) = await _app.AddOperatorWithBotAsync("LINEフロー", "line-flow@example.jp");
-        Assert.Empty(await _app.Services.GetRequiredService<LineChannels>().SaveAsync(_bot,
-            new LineChannelSettings("1650000001", Secret, "token", null), CancellationToken.None));
+        Assert.Empty(await _app.Services.GetRequiredService<LineChannels>().SetUpAsync(_bot,
+            new LineChannelSettings("1650000001", Secret, "token", null)));
         _http = _app.CreateClient();
     }
 

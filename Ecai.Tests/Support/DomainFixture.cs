@@ -7,6 +7,7 @@ using Ecai.Domain.Linking;
 using Ecai.Domain.Members;
 using Ecai.Domain.Realtime;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -67,6 +68,13 @@ public sealed class DomainFixture : IAsyncDisposable
     {
         var run = await Runs.StartAsync(botId, "test", "テスト", CancellationToken.None);
         return await Sync.PullBotAsync(botId, run, CancellationToken.None, connectionId: connectionId);
+    }
+
+    /// <summary>The connection's row version, as 外部連携 shows it with the connection.</summary>
+    public async Task<int> ConnectionVersionAsync(int connectionId)
+    {
+        await using var db = Db.CreateDbContext();
+        return await db.CartConnections.Where(c => c.Id == connectionId).Select(c => c.Version).SingleAsync();
     }
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();

@@ -47,9 +47,9 @@ internal static class SendBench
             await db.SaveChangesAsync();
             botId = bot.Id;
         }
-        var errors = await services.GetRequiredService<LineChannels>().SaveAsync(botId,
-            new LineChannelSettings("2000000001", "0123456789abcdef0123456789abcdef", Token, null), CancellationToken.None);
-        if (errors.Count > 0) throw new InvalidOperationException(string.Join(" ", errors.Values));
+        var saved = await services.GetRequiredService<LineChannels>().SaveAsync(botId,
+            new LineChannelSettings("2000000001", "0123456789abcdef0123456789abcdef", Token, null), loadedVersion: 0, CancellationToken.None); // the bot just made
+        if (!saved.Succeeded) throw new InvalidOperationException(string.Join(" ", saved.Errors.Values));
 
         var now = DateTimeOffset.UtcNow;
         var users = Enumerable.Range(0, members).Select(i => new NewMember($"U{i:x32}", $"会員{i}", now.AddMinutes(-i))).ToList();

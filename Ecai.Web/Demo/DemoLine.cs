@@ -34,11 +34,13 @@ public sealed class DemoLine(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
         Store.AcceptAccessToken(AccessToken);
         if (firstRun)
         {
-            var errors = await services.GetRequiredService<LineChannels>().SaveAsync(botId,
-                new LineChannelSettings(ChannelId, ChannelSecret, AccessToken, LiffId, LoginChannelId), CancellationToken.None);
-            if (errors.Count > 0) throw new InvalidOperationException("Demo LINE channel: " + string.Join(" ", errors.Values));
+            var channels = services.GetRequiredService<LineChannels>();
+            var version = (await channels.ViewAsync(botId, CancellationToken.None))?.Version ?? 0;
+            var saved = await channels.SaveAsync(botId,
+                new LineChannelSettings(ChannelId, ChannelSecret, AccessToken, LiffId, LoginChannelId), version, CancellationToken.None);
+            if (!saved.Succeeded) throw new InvalidOperationException("Demo LINE channel: " + string.Join(" ", saved.Errors.Values));
             await services.GetRequiredService<IdentityForms>().SaveSettingsAsync(botId,
-                new IdentityFormSettings(["本人確認フォーム回答"], IdentityForms.DefaultDoneMessage), CancellationToken.None);
+                new IdentityFormSettings(["本人確認フォーム回答"], IdentityForms.DefaultDoneMessage), saved.Version, CancellationToken.None);
         }
         await using var db = await dbs.CreateDbContextAsync();
         foreach (var m in await db.Members.Where(m => m.BotId == botId).Select(m => new { m.LineUserId, m.DisplayName }).ToListAsync())

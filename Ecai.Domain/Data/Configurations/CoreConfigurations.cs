@@ -34,7 +34,6 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.HasIndex(x => new { x.BotId, x.PhoneNormalized });
         b.HasIndex(x => new { x.BotId, x.EmailNormalized });
         b.HasIndex(x => new { x.BotId, x.FriendAddedAt });
-        b.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(0); // raw inserts leave it out
     }
 }
 

@@ -7,7 +7,7 @@ namespace Ecai.Domain.Messaging.Follow;
 /// that report a shipping date carry it (<see cref="ShippingCarts"/>). When several follow messages have the same trigger
 /// product, each (order, member) gets the one with the best <see cref="Priority"/> (1 = highest) whose target it matches.
 /// </summary>
-public sealed class FollowMessage
+public sealed class FollowMessage : Data.IVersioned
 {
     public const int MaxNameLength = 100;
     public const int MaxScenarios = 20;
@@ -34,6 +34,8 @@ public sealed class FollowMessage
     public int Priority { get; set; } = 1;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Row version (<see cref="Data.IVersioned"/>): an edit form keeps the one it loaded. Saving its scenarios counts as a change of the message.</summary>
+    public int Version { get; set; }
     public List<FollowScenario> Scenarios { get; set; } = [];
 }
 

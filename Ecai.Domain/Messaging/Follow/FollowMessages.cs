@@ -23,6 +23,8 @@ public sealed record FollowConnection(int Id, CartKind Kind);
 public sealed class FollowDraft
 {
     public int Id { get; set; }
+    /// <summary>The message's <see cref="FollowMessage.Version"/> when the editor loaded it (0 for a new one).</summary>
+    public int Version { get; set; }
     public int? ConnectionId { get; set; }
     public string Name { get; set; } = "";
     public bool Enabled { get; set; }
@@ -32,6 +34,18 @@ public sealed class FollowDraft
     public MemberFilter? Filter { get; set; }
     public int Priority { get; set; }
     public List<FollowScenarioDraft> Scenarios { get; set; } = [new()];
+}
+
+/// <summary>
+/// The outcome of saving a follow message: its id, the Japanese errors (nothing saved), or stale (<see cref="Fresh"/>: the
+/// message changed since the editor loaded it; nothing saved).
+/// </summary>
+public sealed record FollowSaveResult(IReadOnlyList<string> Errors, int Id)
+{
+    /// <summary>The message as it is now, when the save was refused because it changed since the editor loaded it.</summary>
+    public FollowDraft? Fresh { get; init; }
+    public bool IsStale => Fresh is not null;
+    public bool Succeeded => Errors.Count == 0 && !IsStale;
 }
 
 /// <summary>One scenario being edited (new: <see cref="Id"/> 0).</summary>
@@ -62,6 +76,7 @@ public sealed class FollowMessages(IDbContextFactory<EcaiDb> dbs, DeliveryCounts
     public static readonly TimeOnly EarliestSafeTime = new(6, 0);
     public const int MaxPoints = 1_000_000;
     public const int MaxRichMenuIdLength = 100;
+    public const string NotFound = "引上フォローメッセージが見つかりません。";
 
     public async Task<IReadOnlyList<FollowMessageRow>> ListAsync(int botId, CancellationToken ct)
     {
@@ -110,7 +125,7 @@ public sealed class FollowMessages(IDbContextFactory<EcaiDb> dbs, DeliveryCounts
         var contents = await db.StoredMessages.Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.ContentJson, ct);
         return new FollowDraft
         {
-            Id = f.Id, ConnectionId = f.ConnectionId, Name = f.Name, Enabled = f.Enabled, ProductCode = f.ProductCode, Times = f.Times,
+            Id = f.Id, Version = f.Version, ConnectionId = f.ConnectionId, Name = f.Name, Enabled = f.Enabled, ProductCode = f.ProductCode, Times = f.Times,
             Filter = f.FilterJson is null ? null : MemberFilter.Parse(f.FilterJson), Priority = f.Priority,
             Scenarios = f.Scenarios.OrderBy(s => s.SortOrder).Select(s => new FollowScenarioDraft
             {
@@ -150,8 +165,12 @@ public sealed class FollowMessages(IDbContextFactory<EcaiDb> dbs, DeliveryCounts
         return errors;
     }
 
-    /// <summary>Validates and saves; returns the Japanese errors (nothing saved) or none and the follow message's id.</summary>
-    public async Task<(IReadOnlyList<string> Errors, int Id)> SaveAsync(int botId, FollowDraft draft, CancellationToken ct)
+    /// <summary>
+    /// Validates and saves; returns the Japanese errors (nothing saved) or none and the follow message's id. An edit carries
+    /// the <see cref="FollowDraft.Version"/> the editor loaded: when the message changed since (another operator, the list's
+    /// switch or order, 連携解除), nothing is saved and the result carries the fresh message.
+    /// </summary>
+    public async Task<FollowSaveResult> SaveAsync(int botId, FollowDraft draft, CancellationToken ct)
     {
         var errors = Validate(draft);
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -169,8 +188,10 @@ public sealed class FollowMessages(IDbContextFactory<EcaiDb> dbs, DeliveryCounts
             errors.Add("タグが見つかりません。");
         var existing = draft.Id == 0 ? null
             : await db.Set<FollowMessage>().Include(x => x.Scenarios).FirstOrDefaultAsync(x => x.Id == draft.Id && x.BotId == botId, ct);
-        if (draft.Id != 0 && existing is null) errors.Add("引上フォローメッセージが見つかりません。");
-        if (errors.Count > 0) return (errors, 0);
+        if (draft.Id != 0 && existing is null) errors.Add(NotFound);
+        if (existing is not null && existing.Version != draft.Version) return await StaleAsync(tx, botId, draft.Id, ct);
+        if (errors.Count > 0) return new FollowSaveResult(errors, 0);
+        if (existing is not null) db.ExpectVersion(existing, draft.Version);
 
         var now = clock.GetUtcNow();
         var message = existing ?? new FollowMessage { BotId = botId, CreatedAt = now };
@@ -188,6 +209,8 @@ public sealed class FollowMessages(IDbContextFactory<EcaiDb> dbs, DeliveryCounts
                 .Where(x => x.BotId == botId && x.ConnectionId == message.ConnectionId && x.ProductCode == message.ProductCode && x.Id != message.Id)
                 .MaxAsync(x => (int?)x.Priority, ct) ?? 0);
         if (existing is null) db.Add(message);
+        try { await db.SaveChangesAsync(ct); } // the message row first: a change made after the read above fails here, before anything else
+        catch (DbUpdateConcurrencyException) { return await StaleAsync(tx, botId, draft.Id, ct); }
 
         // Scenarios: kept by id, new ones added, missing ones removed; new content → a new stored message.
         var storedIds = message.Scenarios.Select(s => s.MessageId).ToList();
@@ -244,7 +267,14 @@ public sealed class FollowMessages(IDbContextFactory<EcaiDb> dbs, DeliveryCounts
         }
         if (moved && existing is not null) await RenumberAsync(db, botId, oldConnection, oldProduct, ct);
         await tx.CommitAsync(ct);
-        return ([], message.Id);
+        return new FollowSaveResult([], message.Id);
+    }
+
+    /// <summary>Nothing of the refused save stays; the result carries the message as it is now (or says it is gone).</summary>
+    private async Task<FollowSaveResult> StaleAsync(IDbContextTransaction tx, int botId, int id, CancellationToken ct)
+    {
+        await tx.RollbackAsync(ct);
+        return await GetAsync(botId, id, ct) is { } fresh ? new FollowSaveResult([], 0) { Fresh = fresh } : new FollowSaveResult([NotFound], 0);
     }
 
     /// <summary>Switches a follow message on or off; one without a cart (kept at 連携解除) stays off until a cart is chosen.</summary>
@@ -253,7 +283,7 @@ public sealed class FollowMessages(IDbContextFactory<EcaiDb> dbs, DeliveryCounts
         await using var db = await dbs.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         await db.Set<FollowMessage>().Where(f => f.Id == id && f.BotId == botId && (!enabled || f.ConnectionId != null))
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Enabled, enabled).SetProperty(f => f.UpdatedAt, now), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Enabled, enabled).SetProperty(f => f.UpdatedAt, now).SetProperty(f => f.Version, f => f.Version + 1), ct);
     }
 
     /// <summary>Moves a follow message one place up (towards priority 1) or down among those of the same product.</summary>

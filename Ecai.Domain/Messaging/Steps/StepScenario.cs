@@ -29,7 +29,7 @@ public enum StepDelayKind
 /// each entry of a trigger occurrence being one run through the steps. An optional <see cref="FilterJson"/>
 /// (a <see cref="Members.MemberFilter"/>) is checked when each step is due, not when the member enters.
 /// </summary>
-public sealed class StepScenario
+public sealed class StepScenario : Data.IVersioned
 {
     public const int MaxNameLength = 100;
 
@@ -49,6 +49,8 @@ public sealed class StepScenario
     public long EntryAfterEventId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Row version (<see cref="Data.IVersioned"/>): an edit form keeps the one it loaded. Saving its steps counts as a change of the scenario.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>One step of a scenario: when (a delay after the trigger) and what (an immutable <see cref="StoredMessage"/>).</summary>

@@ -23,6 +23,8 @@ public sealed class StepScenarioDraft
 {
     /// <summary>0 for a new scenario.</summary>
     public int Id { get; set; }
+    /// <summary>The scenario's <see cref="StepScenario.Version"/> when the editor loaded it (0 for a new one).</summary>
+    public int Version { get; set; }
     public string Name { get; set; } = "";
     public bool Enabled { get; set; } = true;
     public StepTrigger Trigger { get; set; } = StepTrigger.FriendAdded;
@@ -47,10 +49,16 @@ public sealed record StepScenarioRow(int Id, string Name, bool Enabled, StepTrig
 /// </summary>
 public sealed record StepReach(long? AlreadyTagged, long? Matching);
 
-/// <summary>The outcome of saving a scenario: its id, or the Japanese reasons nothing was saved.</summary>
+/// <summary>
+/// The outcome of saving a scenario: its id, the Japanese reasons nothing was saved, or stale (<see cref="Fresh"/>: the
+/// scenario changed since the editor loaded it; nothing was saved).
+/// </summary>
 public sealed record StepSaveResult(int? ScenarioId, IReadOnlyList<string> Errors)
 {
-    public bool Succeeded => Errors.Count == 0;
+    /// <summary>The scenario as it is now, when the save was refused because it changed since the editor loaded it.</summary>
+    public StepScenarioDraft? Fresh { get; init; }
+    public bool IsStale => Fresh is not null;
+    public bool Succeeded => Errors.Count == 0 && !IsStale;
 }
 
 /// <summary>
@@ -119,7 +127,7 @@ public sealed class StepScenarios(IDbContextFactory<EcaiDb> dbs, DeliveryCounts 
                            select new { st, m.ContentJson }).AsNoTracking().ToListAsync(ct);
         return new StepScenarioDraft
         {
-            Id = s.Id, Name = s.Name, Enabled = s.Enabled, Trigger = s.Trigger, TagId = s.TagId,
+            Id = s.Id, Version = s.Version, Name = s.Name, Enabled = s.Enabled, Trigger = s.Trigger, TagId = s.TagId,
             Filter = s.FilterJson is { } json ? MemberFilter.Parse(json) : null,
             Steps = steps.Select(x => new StepDraft
             {
@@ -155,7 +163,11 @@ public sealed class StepScenarios(IDbContextFactory<EcaiDb> dbs, DeliveryCounts 
         return errors;
     }
 
-    /// <summary>Validates and saves the scenario with its steps (in order) in one transaction; nothing is saved on errors.</summary>
+    /// <summary>
+    /// Validates and saves the scenario with its steps (in order) in one transaction; nothing is saved on errors. An edit
+    /// carries the <see cref="StepScenarioDraft.Version"/> the editor loaded: when the scenario changed since (another
+    /// operator, the list's switch, 連携解除), nothing is saved and the result carries the fresh scenario.
+    /// </summary>
     public async Task<StepSaveResult> SaveAsync(int botId, StepScenarioDraft draft, CancellationToken ct)
     {
         var errors = Validate(draft);
@@ -175,6 +187,8 @@ public sealed class StepScenarios(IDbContextFactory<EcaiDb> dbs, DeliveryCounts 
             scenario = new StepScenario { BotId = botId, Name = "", CreatedAt = now };
             db.Add(scenario);
         }
+        else if (scenario.Version != draft.Version) return await StaleAsync(tx, botId, draft.Id, ct);
+        else db.ExpectVersion(scenario, draft.Version);
         var switchedOn = draft.Enabled && !scenario.Enabled;
         var switchedOff = !draft.Enabled && scenario.Enabled;
         scenario.Name = draft.Name.Trim();
@@ -184,7 +198,8 @@ public sealed class StepScenarios(IDbContextFactory<EcaiDb> dbs, DeliveryCounts 
         scenario.Enabled = draft.Enabled;
         scenario.UpdatedAt = now;
         if (switchedOn) scenario.EntryAfterEventId = await LastEventIdAsync(db, botId, ct);
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return await StaleAsync(tx, botId, draft.Id, ct); } // changed after the read above
 
         var existing = await db.Set<ScenarioStep>().Where(st => st.ScenarioId == scenario.Id).ToListAsync(ct);
         var contents = await db.StoredMessages.Where(m => existing.Select(st => st.MessageId).Contains(m.Id))
@@ -223,6 +238,13 @@ public sealed class StepScenarios(IDbContextFactory<EcaiDb> dbs, DeliveryCounts 
         if (switchedOff) await StopPendingAsync(db, scenario.Id, ct);
         await tx.CommitAsync(ct);
         return new StepSaveResult(scenario.Id, []);
+    }
+
+    /// <summary>Nothing of the refused save stays; the result carries the scenario as it is now (or says it is gone).</summary>
+    private async Task<StepSaveResult> StaleAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, int botId, int scenarioId, CancellationToken ct)
+    {
+        await tx.RollbackAsync(ct);
+        return await GetAsync(botId, scenarioId, ct) is { } fresh ? new StepSaveResult(null, []) { Fresh = fresh } : new StepSaveResult(null, [NotFound]);
     }
 
     /// <summary>Switches a scenario on (entries start now) or off (its pending deliveries are stopped at once).</summary>

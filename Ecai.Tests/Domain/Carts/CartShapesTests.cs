@@ -153,7 +153,7 @@ public sealed class CartShapesTests : IAsyncLifetime
         Assert.Empty(await _f.Sync.BotsToPullAsync(null, CancellationToken.None));
         Assert.Equal([_bot], await _f.Sync.BotsToPullAsync(_bot, CancellationToken.None)); // 今すぐ取り込む is never refused
 
-        await _f.Connections.UpdateOptionsAsync(_bot, _connection, new ConnectionOptions(false, false, 15, null), CancellationToken.None);
+        await _f.Connections.UpdateOptionsAsync(_bot, _connection, new ConnectionOptions(false, false, 15, null), await _f.ConnectionVersionAsync(_connection), CancellationToken.None);
         _f.Clock.Advance(TimeSpan.FromMinutes(16));
         Assert.Equal([_bot], await _f.Sync.BotsToPullAsync(null, CancellationToken.None));
     }
@@ -163,7 +163,7 @@ public sealed class CartShapesTests : IAsyncLifetime
     {
         var ecforce = await _f.ConnectAsync(_bot, CartKind.Ecforce);
         await _f.PullAsync(_bot);
-        await _f.Connections.UpdateOptionsAsync(_bot, ecforce, new ConnectionOptions(false, false, 15, null), CancellationToken.None);
+        await _f.Connections.UpdateOptionsAsync(_bot, ecforce, new ConnectionOptions(false, false, 15, null), await _f.ConnectionVersionAsync(ecforce), CancellationToken.None);
         _f.Clock.Advance(TimeSpan.FromMinutes(20));
 
         var run = await _f.Runs.StartAsync(_bot, "test", "テスト", CancellationToken.None);

@@ -129,18 +129,20 @@ public sealed class CartSpecConnectTests : IAsyncLifetime
         var id = (await ConnectAsync(CartKind.RakutenRms, license: Today.AddDays(3))).ConnectionId!.Value;
         await _f.Connections.SaveTokenAsync(id, new CartToken("old"), CancellationToken.None);
 
-        var errors = await _f.Connections.UpdateCredentialsAsync(_bot, id,
-            new Dictionary<string, string?> { [CartSpec.LicenseKey] = "new-licence", [CartSpec.ServiceSecret] = " " }, Today.AddDays(90), CancellationToken.None);
+        var result = await _f.Connections.UpdateCredentialsAsync(_bot, id,
+            new Dictionary<string, string?> { [CartSpec.LicenseKey] = "new-licence", [CartSpec.ServiceSecret] = " " }, Today.AddDays(90),
+            await _f.ConnectionVersionAsync(id), CancellationToken.None);
 
-        Assert.Empty(errors);
+        Assert.True(result.Succeeded);
         var endpoint = await _f.Connections.EndpointAsync(id, CancellationToken.None);
         Assert.Equal(("value-service_secret", "new-licence"), (endpoint!.Secrets[CartSpec.ServiceSecret], endpoint.Secrets[CartSpec.LicenseKey]));
         Assert.Null(endpoint.Secrets.Token);
         await using var db = _f.Db.CreateDbContext();
         Assert.Equal(Today.AddDays(90), (await db.CartConnections.SingleAsync()).LicenseExpiresOn);
 
-        var past = await _f.Connections.UpdateCredentialsAsync(_bot, id, new Dictionary<string, string?>(), Today.AddDays(-2), CancellationToken.None);
-        Assert.Contains(nameof(ConnectRequest.LicenseExpiresOn), past.Keys);
+        var past = await _f.Connections.UpdateCredentialsAsync(_bot, id, new Dictionary<string, string?>(), Today.AddDays(-2),
+            await _f.ConnectionVersionAsync(id), CancellationToken.None);
+        Assert.Contains(nameof(ConnectRequest.LicenseExpiresOn), past.Errors.Keys);
     }
 
     [Fact]
@@ -149,9 +151,48 @@ public sealed class CartSpecConnectTests : IAsyncLifetime
         var id = (await ConnectAsync(CartKind.Repeatst)).ConnectionId!.Value;
         var other = await _f.AddBotAsync("別ショップ");
 
-        Assert.False(await _f.Connections.UpdateOptionsAsync(other, id, new ConnectionOptions(true, false, 15, null), CancellationToken.None));
-        Assert.NotEmpty(await _f.Connections.UpdateCredentialsAsync(other, id,
-            new Dictionary<string, string?> { [CartSpec.AccessToken] = "stolen" }, null, CancellationToken.None));
+        var version = await _f.ConnectionVersionAsync(id);
+        Assert.Equal([CartConnections.NotFound],
+            (await _f.Connections.UpdateOptionsAsync(other, id, new ConnectionOptions(true, false, 15, null), version, CancellationToken.None)).Errors.Values);
+        Assert.Equal([CartConnections.NotFound], (await _f.Connections.UpdateCredentialsAsync(other, id,
+            new Dictionary<string, string?> { [CartSpec.AccessToken] = "stolen" }, null, version, CancellationToken.None)).Errors.Values);
         Assert.Equal("value-access_token", (await _f.Connections.EndpointAsync(id, CancellationToken.None))!.Secrets[CartSpec.AccessToken]);
+    }
+
+    [Fact]
+    public async Task Options_or_credentials_saved_from_a_screen_shown_before_another_operator_changed_them_are_refused_with_the_fresh_connection()
+    {
+        var id = (await ConnectAsync(CartKind.RakutenRms, license: Today.AddDays(3), interval: 60)).ConnectionId!.Value;
+        var first = (await _f.Connections.ListAsync(_bot, CancellationToken.None)).Single(); // operator A's 外部連携
+        var second = (await _f.Connections.ListAsync(_bot, CancellationToken.None)).Single(); // operator B's
+        Assert.True((await _f.Connections.UpdateCredentialsAsync(_bot, id, new Dictionary<string, string?> { [CartSpec.LicenseKey] = "renewed" },
+            Today.AddDays(90), first.Version, CancellationToken.None)).Succeeded);
+
+        var options = await _f.Connections.UpdateOptionsAsync(_bot, id, second.Options with { PullIntervalMinutes = 15 }, second.Version, CancellationToken.None);
+        var credentials = await _f.Connections.UpdateCredentialsAsync(_bot, id, new Dictionary<string, string?> { [CartSpec.LicenseKey] = "older" },
+            Today.AddDays(30), second.Version, CancellationToken.None);
+
+        Assert.Equal((false, true), (options.Succeeded, options.IsStale));
+        Assert.Equal((false, true), (credentials.Succeeded, credentials.IsStale));
+        Assert.Empty(credentials.Errors);
+        Assert.Equal((Today.AddDays(90), 60, first.Version + 1), (credentials.Fresh!.LicenseExpiresOn, credentials.Fresh.PullIntervalMinutes, credentials.Fresh.Version));
+        Assert.Equal("renewed", (await _f.Connections.EndpointAsync(id, CancellationToken.None))!.Secrets[CartSpec.LicenseKey]);
+        await using var db = _f.Db.CreateDbContext();
+        var stored = await db.CartConnections.SingleAsync();
+        Assert.Equal((Today.AddDays(90), 60), (stored.LicenseExpiresOn, stored.PullIntervalMinutes));
+    }
+
+    [Fact]
+    public async Task A_token_the_cart_issues_does_not_make_an_open_credentials_form_stale()
+    {
+        var id = (await ConnectAsync(CartKind.Repeatst)).ConnectionId!.Value;
+        var opened = (await _f.Connections.ListAsync(_bot, CancellationToken.None)).Single();
+
+        await _f.Connections.SaveTokenAsync(id, new CartToken("issued"), CancellationToken.None); // e.g. 接続テスト or a pull signing in
+
+        var saved = await _f.Connections.UpdateCredentialsAsync(_bot, id, new Dictionary<string, string?> { [CartSpec.AccessToken] = "new-token" },
+            null, opened.Version, CancellationToken.None);
+        Assert.True(saved.Succeeded);
+        Assert.Equal("new-token", (await _f.Connections.EndpointAsync(id, CancellationToken.None))!.Secrets[CartSpec.AccessToken]);
     }
 }

@@ -43,7 +43,7 @@ public sealed class IdentityFormsTests : IAsyncLifetime
     [Fact]
     public async Task A_submission_saves_the_details_links_within_the_call_and_adds_the_forms_tags()
     {
-        await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["本人確認済", "フォーム回答"], "確認中です"), CancellationToken.None);
+        await _forms.SetUpAsync(_bot, new IdentityFormSettings(["本人確認済", "フォーム回答"], "確認中です"));
 
         var result = await _forms.SubmitAsync(_bot, _member, Input(), CancellationToken.None);
 
@@ -61,7 +61,7 @@ public sealed class IdentityFormsTests : IAsyncLifetime
     [Fact]
     public async Task A_resubmitted_form_raises_the_tag_added_event_again_but_never_tags_twice()
     {
-        await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["本人確認済"], IdentityForms.DefaultDoneMessage), CancellationToken.None);
+        await _forms.SetUpAsync(_bot, new IdentityFormSettings(["本人確認済"], IdentityForms.DefaultDoneMessage));
 
         await _forms.SubmitAsync(_bot, _member, Input(), CancellationToken.None);
         await _forms.SubmitAsync(_bot, _member, Input(), CancellationToken.None);
@@ -76,7 +76,7 @@ public sealed class IdentityFormsTests : IAsyncLifetime
     [Fact]
     public async Task A_malformed_phone_is_refused_in_japanese_and_nothing_is_saved_tagged_or_linked()
     {
-        await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["本人確認済"], IdentityForms.DefaultDoneMessage), CancellationToken.None);
+        await _forms.SetUpAsync(_bot, new IdentityFormSettings(["本人確認済"], IdentityForms.DefaultDoneMessage));
 
         var result = await _forms.SubmitAsync(_bot, _member, Input(phone: "090-1111"), CancellationToken.None);
 
@@ -99,13 +99,13 @@ public sealed class IdentityFormsTests : IAsyncLifetime
     [Fact]
     public async Task Settings_reuse_existing_tags_create_missing_ones_and_refuse_an_empty_message()
     {
-        await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["既存"], "a"), CancellationToken.None);
+        await _forms.SetUpAsync(_bot, new IdentityFormSettings(["既存"], "a"));
 
-        var errors = await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["既存", " 新規 ", ""], " "), CancellationToken.None);
+        var errors = await _forms.SetUpAsync(_bot, new IdentityFormSettings(["既存", " 新規 ", ""], " "));
         Assert.Equal("送信後に表示する文章を入力してください。", errors["DoneMessage"]);
         Assert.Equal(["既存"], (await _forms.SettingsAsync(_bot, CancellationToken.None)).TagNames);
 
-        Assert.Empty(await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["既存", " 新規 ", ""], "b"), CancellationToken.None));
+        Assert.Empty(await _forms.SetUpAsync(_bot, new IdentityFormSettings(["既存", " 新規 ", ""], "b")));
         var settings = await _forms.SettingsAsync(_bot, CancellationToken.None);
         Assert.Equal(["新規", "既存"], settings.TagNames.Order());
         Assert.Equal("b", settings.DoneMessage);
@@ -133,5 +133,42 @@ public sealed class IdentityFormsTests : IAsyncLifetime
         var view = await _forms.LoadAsync(_bot, "U1", CancellationToken.None);
 
         Assert.Equal("はなこの酵素ストア", view!.ShopName);
+    }
+
+    [Fact]
+    public async Task Settings_read_before_another_operator_saved_them_are_refused_with_the_fresh_settings_and_nothing_changes()
+    {
+        await _forms.SetUpAsync(_bot, new IdentityFormSettings(["本人確認済"], "確認中です"));
+        var first = await _forms.SettingsAsync(_bot, CancellationToken.None); // operator A's LINE設定 page
+        var second = await _forms.SettingsAsync(_bot, CancellationToken.None); // operator B's
+        var saved = await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["本人確認済", "VIP"], "Aの文章"), first.Version, CancellationToken.None);
+        Assert.True(saved.Succeeded);
+
+        var stale = await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["古いタグ"], "Bの文章"), second.Version, CancellationToken.None);
+
+        Assert.Equal((false, true), (stale.Succeeded, stale.IsStale));
+        Assert.Empty(stale.Errors);
+        Assert.Equal(("Aの文章", saved.Version), (stale.Fresh!.DoneMessage, stale.Fresh.Version));
+        Assert.Equal(["VIP", "本人確認済"], stale.Fresh.TagNames.Order());
+        var now = await _forms.SettingsAsync(_bot, CancellationToken.None);
+        Assert.Equal(("Aの文章", saved.Version), (now.DoneMessage, now.Version));
+        Assert.Equal(["VIP", "本人確認済"], now.TagNames.Order());
+        await using var db = _f.Db.CreateDbContext();
+        Assert.False(await db.Tags.AnyAsync(t => t.Name == "古いタグ")); // nothing created for the refused save
+    }
+
+    [Fact]
+    public async Task A_change_of_the_forms_tags_alone_moves_the_bots_version_on_and_so_does_line_settings()
+    {
+        var start = await _forms.SettingsAsync(_bot, CancellationToken.None);
+        var tagsOnly = await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["本人確認済"], start.DoneMessage), start.Version, CancellationToken.None);
+        Assert.Equal((true, start.Version + 1), (tagsOnly.Succeeded, tagsOnly.Version));
+
+        var channels = new Ecai.Domain.Line.LineChannels(_f.Db, _f.Protection); // the same page's other form, from the version it was handed
+        var line = await channels.SaveAsync(_bot, new Ecai.Domain.Line.LineChannelSettings("1650000000", new string('a', 32), "token", null), tagsOnly.Version, CancellationToken.None);
+        Assert.True(line.Succeeded);
+
+        Assert.True((await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["VIP"], "x"), tagsOnly.Version, CancellationToken.None)).IsStale);
+        Assert.True((await _forms.SaveSettingsAsync(_bot, new IdentityFormSettings(["VIP"], "x"), line.Version, CancellationToken.None)).Succeeded);
     }
 }

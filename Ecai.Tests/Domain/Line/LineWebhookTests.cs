@@ -104,14 +104,14 @@ public sealed class LineWebhookTests : IAsyncLifetime
     {
         var channels = _channels;
 
-        var errors = await channels.SaveAsync(_bot, new LineChannelSettings("abc", "short", null, null), CancellationToken.None);
+        var errors = await channels.SetUpAsync(_bot, new LineChannelSettings("abc", "short", null, null));
         Assert.Equal("チャネルIDは数字で入力してください。", errors[nameof(LineChannelSettings.ChannelId)]);
         Assert.Equal("チャネルシークレットは32文字の英数字です。", errors[nameof(LineChannelSettings.ChannelSecret)]);
         Assert.Equal("チャネルアクセストークンを入力してください。", errors[nameof(LineChannelSettings.AccessToken)]);
         Assert.Null(await channels.ChannelSecretAsync(_bot, CancellationToken.None));
 
-        Assert.Empty(await channels.SaveAsync(_bot, new LineChannelSettings("1650000000", Secret, "token-abc", "1650000000-AbCdEfGh"), CancellationToken.None));
-        Assert.Empty(await channels.SaveAsync(_bot, new LineChannelSettings("1650000000", "", "", "1650000000-AbCdEfGh"), CancellationToken.None));
+        Assert.Empty(await channels.SetUpAsync(_bot, new LineChannelSettings("1650000000", Secret, "token-abc", "1650000000-AbCdEfGh")));
+        Assert.Empty(await channels.SetUpAsync(_bot, new LineChannelSettings("1650000000", "", "", "1650000000-AbCdEfGh")));
         Assert.Equal(Secret, await channels.ChannelSecretAsync(_bot, CancellationToken.None));
         await using var db = _f.Db.CreateDbContext();
         var bot = await db.Bots.SingleAsync();
@@ -120,7 +120,7 @@ public sealed class LineWebhookTests : IAsyncLifetime
     }
 
     private Task SetUpChannelAsync() =>
-        _channels.SaveAsync(_bot, new LineChannelSettings("1650000000", Secret, AccessToken, null), CancellationToken.None);
+        _channels.SetUpAsync(_bot, new LineChannelSettings("1650000000", Secret, AccessToken, null));
 
     private async Task<string> DisplayNameAsync(string userId)
     {
@@ -203,5 +203,25 @@ public sealed class LineWebhookTests : IAsyncLifetime
             Calls.Add((accessToken, userId));
             return Failure is { } failure ? Task.FromException<LineProfile?>(failure) : Task.FromResult(Profiles.GetValueOrDefault(userId));
         }
+    }
+
+    [Fact]
+    public async Task Channel_settings_read_before_another_operator_saved_them_are_refused_with_the_fresh_settings()
+    {
+        Assert.Empty(await _channels.SetUpAsync(_bot, new LineChannelSettings("1650000000", Secret, AccessToken, null)));
+        var first = (await _channels.ViewAsync(_bot, CancellationToken.None))!; // operator A's LINE設定
+        var second = (await _channels.ViewAsync(_bot, CancellationToken.None))!; // operator B's
+        var saved = await _channels.SaveAsync(_bot, new LineChannelSettings("1650000000", "", "", "1650000000-AbCdEfGh"), first.Version, CancellationToken.None);
+        Assert.True(saved.Succeeded);
+
+        var stale = await _channels.SaveAsync(_bot, new LineChannelSettings("1999999999", new string('b', 32), "old-token", null), second.Version, CancellationToken.None);
+
+        Assert.Equal((false, true), (stale.Succeeded, stale.IsStale));
+        Assert.Empty(stale.Errors);
+        Assert.Equal(("1650000000", "1650000000-AbCdEfGh", saved.Version), (stale.Fresh!.ChannelId, stale.Fresh.LiffId, stale.Fresh.Version));
+        var now = (await _channels.ViewAsync(_bot, CancellationToken.None))!;
+        Assert.Equal(("1650000000", "1650000000-AbCdEfGh"), (now.ChannelId, now.LiffId));
+        Assert.Equal(Secret, await _channels.ChannelSecretAsync(_bot, CancellationToken.None));
+        Assert.Equal(AccessToken, await _channels.AccessTokenAsync(_bot, CancellationToken.None));
     }
 }

@@ -100,11 +100,11 @@ public sealed class LinkerTests : IAsyncLifetime
         await _f.PullAsync(_bot);
         Assert.Empty(await LinksAsync());
 
-        await _f.Connections.UpdateOptionsAsync(_bot, connection, new ConnectionOptions(false, true, 60, null), CancellationToken.None);
+        await _f.Connections.UpdateOptionsAsync(_bot, connection, new ConnectionOptions(false, true, 60, null), await _f.ConnectionVersionAsync(connection), CancellationToken.None);
         await _f.Linker.LinkBotAsync(_bot, CancellationToken.None);
         Assert.Equal([("Uabc", "A", LinkKey.LineUserId)], await LinksAsync());
 
-        await _f.Connections.UpdateOptionsAsync(_bot, connection, new ConnectionOptions(false, false, 60, null), CancellationToken.None);
+        await _f.Connections.UpdateOptionsAsync(_bot, connection, new ConnectionOptions(false, false, 60, null), await _f.ConnectionVersionAsync(connection), CancellationToken.None);
         await _f.Linker.LinkBotAsync(_bot, CancellationToken.None);
         Assert.Empty(await LinksAsync());
     }

@@ -37,6 +37,9 @@ public sealed class SavedFiltersTests : IAsyncLifetime
         return result.Id!.Value;
     }
 
+    /// <summary>The saved filter's version as 会員リスト's menu lists it.</summary>
+    private async Task<int> VersionAsync(int id) => (await _saved.GetAsync(_bot, id, Ct))!.Version;
+
     private async Task<List<(string Name, string Json)>> RowsAsync()
     {
         await using var db = _f.Db.CreateDbContext();
@@ -83,7 +86,7 @@ public sealed class SavedFiltersTests : IAsyncLifetime
         Assert.Empty(await RowsAsync());
 
         var id = await SaveAsync(_bot, new string('あ', 50), Repeaters);
-        Assert.Equal(["購入回数の範囲が逆になっています。"], (await _saved.OverwriteAsync(_bot, id, reversed, Ct)).Errors);
+        Assert.Equal(["購入回数の範囲が逆になっています。"], (await _saved.OverwriteAsync(_bot, id, reversed, await VersionAsync(id), Ct)).Errors);
         Assert.Equal(Repeaters.ToJson(), (await RowsAsync()).Single().Json);
     }
 
@@ -93,15 +96,15 @@ public sealed class SavedFiltersTests : IAsyncLifetime
         var vip = await SaveAsync(_bot, "VIP", Repeaters);
         await SaveAsync(_bot, "新規", MemberFilter.All);
 
-        Assert.True((await _saved.RenameAsync(_bot, vip, " 優良顧客 ", Ct)).Succeeded);
-        Assert.Equal(["「新規」という名前の条件はすでに保存されています。"], (await _saved.RenameAsync(_bot, vip, "新規", Ct)).Errors);
-        Assert.True((await _saved.RenameAsync(_bot, vip, "優良顧客", Ct)).Succeeded); // its own name again
-        Assert.Equal([SavedFilters.NameRequired], (await _saved.RenameAsync(_bot, vip, "", Ct)).Errors);
+        Assert.True((await _saved.RenameAsync(_bot, vip, " 優良顧客 ", await VersionAsync(vip), Ct)).Succeeded);
+        Assert.Equal(["「新規」という名前の条件はすでに保存されています。"], (await _saved.RenameAsync(_bot, vip, "新規", await VersionAsync(vip), Ct)).Errors);
+        Assert.True((await _saved.RenameAsync(_bot, vip, "優良顧客", await VersionAsync(vip), Ct)).Succeeded); // its own name again
+        Assert.Equal([SavedFilters.NameRequired], (await _saved.RenameAsync(_bot, vip, "", await VersionAsync(vip), Ct)).Errors);
         Assert.Equal(["優良顧客", "新規"], (await RowsAsync()).Select(r => r.Name).Order(StringComparer.Ordinal).ToList());
 
         _f.Clock.Advance(TimeSpan.FromHours(1));
         var blocked = new MemberFilter { Blocked = true };
-        Assert.True((await _saved.OverwriteAsync(_bot, vip, blocked, Ct)).Succeeded);
+        Assert.True((await _saved.OverwriteAsync(_bot, vip, blocked, await VersionAsync(vip), Ct)).Succeeded);
         var item = (await _saved.GetAsync(_bot, vip, Ct))!;
         Assert.Equal("優良顧客", item.Name);
         Assert.Equal(blocked.ToJson(), item.Filter.ToJson());
@@ -128,11 +131,33 @@ public sealed class SavedFiltersTests : IAsyncLifetime
 
         Assert.Equal([mine], (await _saved.ListAsync(_bot, Ct)).Select(f => f.Id).ToList());
         Assert.Null(await _saved.GetAsync(_bot, theirs, Ct));
-        Assert.Equal([SavedFilters.NotFound], (await _saved.RenameAsync(_bot, theirs, "盗む", Ct)).Errors);
-        Assert.Equal([SavedFilters.NotFound], (await _saved.OverwriteAsync(_bot, theirs, Repeaters, Ct)).Errors);
+        Assert.Equal([SavedFilters.NotFound], (await _saved.RenameAsync(_bot, theirs, "盗む", 0, Ct)).Errors);
+        Assert.Equal([SavedFilters.NotFound], (await _saved.OverwriteAsync(_bot, theirs, Repeaters, 0, Ct)).Errors);
         Assert.Equal(SavedFilters.NotFound, await _saved.DeleteAsync(_bot, theirs, Ct));
 
         var other = Assert.Single(await _saved.ListAsync(_otherBot, Ct));
         Assert.Equal(("VIP", MemberFilter.All.ToJson()), (other.Name, other.Filter.ToJson()));
+    }
+
+    [Fact]
+    public async Task Overwriting_a_saved_filter_listed_before_another_operator_overwrote_it_is_refused_with_the_fresh_one()
+    {
+        var vip = await SaveAsync(_bot, "VIP", Repeaters);
+        var first = (await _saved.ListAsync(_bot, Ct)).Single(); // operator A's 会員リスト
+        var second = (await _saved.ListAsync(_bot, Ct)).Single(); // operator B's
+        var blocked = new MemberFilter { Blocked = true };
+        Assert.True((await _saved.OverwriteAsync(_bot, vip, blocked, first.Version, Ct)).Succeeded);
+
+        var stale = await _saved.OverwriteAsync(_bot, vip, MemberFilter.All, second.Version, Ct);
+        var renamed = await _saved.RenameAsync(_bot, vip, "古い名前", second.Version, Ct);
+
+        Assert.Equal((false, true, (int?)null), (stale.Succeeded, stale.IsStale, stale.Id));
+        Assert.Empty(stale.Errors);
+        Assert.Equal((blocked.ToJson(), first.Version + 1), (stale.Fresh!.Filter.ToJson(), stale.Fresh.Version));
+        Assert.True(renamed.IsStale);
+        Assert.Equal([("VIP", blocked.ToJson())], await RowsAsync());
+
+        Assert.True((await _saved.OverwriteAsync(_bot, vip, MemberFilter.All, stale.Fresh.Version, Ct)).Succeeded); // B again, on the fresh one
+        Assert.Equal([("VIP", MemberFilter.All.ToJson())], await RowsAsync());
     }
 }

@@ -116,7 +116,7 @@ public sealed class LedgerWorld : IAsyncDisposable
         w.Channels = new LineChannels(w.F.Db, w.F.Protection);
         if (channel)
         {
-            var errors = await w.Channels.SaveAsync(w.Bot, new LineChannelSettings("1234567890", "0123456789abcdef0123456789abcdef", "token-x", null), CancellationToken.None);
+            var errors = await w.Channels.SetUpAsync(w.Bot, new LineChannelSettings("1234567890", "0123456789abcdef0123456789abcdef", "token-x", null));
             Assert.Empty(errors);
         }
         return w;

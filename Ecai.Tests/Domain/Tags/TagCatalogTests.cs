@@ -175,10 +175,10 @@ public sealed class TagCatalogTests : IAsyncLifetime
         var vip = await TagAsync("VIP");
         await TagAsync("優良顧客");
 
-        var renamed = await _tags.RenameAsync(_bot, vip, "VIP会員", Ct);
-        var clash = await _tags.RenameAsync(_bot, vip, "優良顧客", Ct);
-        var same = await _tags.RenameAsync(_bot, vip, "VIP会員", Ct);
-        var empty = await _tags.RenameAsync(_bot, vip, " ", Ct);
+        var renamed = await _tags.RenameAsync(_bot, vip, "VIP会員", (await OneAsync(vip)).Version, Ct);
+        var clash = await _tags.RenameAsync(_bot, vip, "優良顧客", (await OneAsync(vip)).Version, Ct);
+        var same = await _tags.RenameAsync(_bot, vip, "VIP会員", (await OneAsync(vip)).Version, Ct);
+        var empty = await _tags.RenameAsync(_bot, vip, " ", (await OneAsync(vip)).Version, Ct);
 
         Assert.True(renamed.Succeeded);
         Assert.Equal("「優良顧客」という名前のタグはすでにあります。", clash.Error);
@@ -192,9 +192,9 @@ public sealed class TagCatalogTests : IAsyncLifetime
     {
         var id = await TagAsync("VIP");
 
-        Assert.True((await _tags.MoveAsync(_bot, id, "購入", Ct)).Succeeded);
+        Assert.True((await _tags.MoveAsync(_bot, id, "購入", (await OneAsync(id)).Version, Ct)).Succeeded);
         Assert.Equal("購入", (await OneAsync(id)).Folder);
-        Assert.True((await _tags.MoveAsync(_bot, id, null, Ct)).Succeeded);
+        Assert.True((await _tags.MoveAsync(_bot, id, null, (await OneAsync(id)).Version, Ct)).Succeeded);
         Assert.Null((await OneAsync(id)).Folder);
     }
 
@@ -327,12 +327,33 @@ public sealed class TagCatalogTests : IAsyncLifetime
         var foreign = await TagAsync("他店のタグ", "他店フォルダ", bot: other);
 
         Assert.Equal("タグが見つかりません。", await _tags.DeleteAsync(_bot, foreign, Ct));
-        Assert.Equal("タグが見つかりません。", (await _tags.RenameAsync(_bot, foreign, "乗っ取り", Ct)).Error);
-        Assert.Equal("タグが見つかりません。", (await _tags.MoveAsync(_bot, foreign, "乗っ取り", Ct)).Error);
+        Assert.Equal("タグが見つかりません。", (await _tags.RenameAsync(_bot, foreign, "乗っ取り", 0, Ct)).Error);
+        Assert.Equal("タグが見つかりません。", (await _tags.MoveAsync(_bot, foreign, "乗っ取り", 0, Ct)).Error);
         Assert.Equal("フォルダが見つかりません。", await _tags.RenameFolderAsync(_bot, "他店フォルダ", "乗っ取り", Ct));
 
         await using var db = _f.Db.CreateDbContext();
         var tag = await db.Tags.SingleAsync(t => t.Id == foreign);
         Assert.Equal(("他店のタグ", "他店フォルダ"), (tag.Name, tag.Folder));
+    }
+
+    [Fact]
+    public async Task Renaming_or_moving_a_tag_shown_before_another_operator_changed_it_is_refused_with_the_fresh_tag()
+    {
+        var id = await TagAsync("VIP", "顧客");
+        var first = await OneAsync(id); // operator A's タグリスト
+        var second = await OneAsync(id); // operator B's
+        Assert.True((await _tags.RenameAsync(_bot, id, "VIP会員", first.Version, Ct)).Succeeded);
+
+        var rename = await _tags.RenameAsync(_bot, id, "優良顧客", second.Version, Ct);
+        var move = await _tags.MoveAsync(_bot, id, "施策", second.Version, Ct);
+
+        Assert.Equal((false, true, (string?)null), (rename.Succeeded, rename.IsStale, rename.Error));
+        Assert.Equal(("VIP会員", "顧客", first.Version + 1), (rename.Fresh!.Name, rename.Fresh.Folder, rename.Fresh.Version));
+        Assert.Equal((false, true, "VIP会員"), (move.Succeeded, move.IsStale, move.Fresh!.Name));
+        var now = await OneAsync(id);
+        Assert.Equal(("VIP会員", "顧客"), (now.Name, now.Folder));
+
+        Assert.True((await _tags.MoveAsync(_bot, id, "施策", rename.Fresh.Version, Ct)).Succeeded); // B again, on the fresh tag
+        Assert.Equal(("VIP会員", "施策"), ((await OneAsync(id)).Name, (await OneAsync(id)).Folder));
     }
 }

@@ -255,11 +255,13 @@ public sealed class TagRuleEngineTests : IAsyncLifetime
         var view = (await _rules.ListAsync(_bot, CancellationToken.None)).Single();
         Assert.Equal((id, "購入回数が0回より多い → タグを付ける", true), (view.Rule.Id, view.Description, view.Rule.Enabled));
 
-        // The same rule saved again finds nothing left to tag.
-        Assert.Equal(0, (await _rules.SaveAsync(new TagRule
+        // The same rule saved again (from the version the list shows now) finds nothing left to tag.
+        var again = await _rules.SaveAsync(new TagRule
         {
-            Id = id, BotId = _bot, TagId = _tags["購入者"], Kind = TagRuleKind.PurchaseCount, Comparison = Comparison.GreaterThan, Number = 0,
-        }, CancellationToken.None)).Changed);
+            Id = id, Version = view.Rule.Version, BotId = _bot, TagId = _tags["購入者"], Kind = TagRuleKind.PurchaseCount,
+            Comparison = Comparison.GreaterThan, Number = 0,
+        }, CancellationToken.None);
+        Assert.Equal((true, 0L), (again.Saved, again.Changed));
     }
 
     [Fact]
@@ -279,5 +281,57 @@ public sealed class TagRuleEngineTests : IAsyncLifetime
         var view = (await _rules.ListAsync(_bot, CancellationToken.None)).Single();
         Assert.Equal(("連携済", "カート連携時 → タグを付ける"), (view.TagName, view.Description));
         Assert.Empty(await TaggedAsync("購入者"));
+    }
+
+    [Fact]
+    public async Task Saving_a_rule_opened_before_another_operator_saved_it_is_refused_with_the_fresh_rule_and_changes_nothing()
+    {
+        await _f.PullAsync(_bot);
+        await AddRuleAsync(new TagRule { TagId = _tags["連携済"], Kind = TagRuleKind.CartLinked });
+        var first = (await _rules.ListAsync(_bot, CancellationToken.None)).Single().Rule; // operator A opens the rule
+        var second = (await _rules.ListAsync(_bot, CancellationToken.None)).Single().Rule; // operator B opens it too
+
+        var saved = await _rules.SaveAsync(new TagRule
+        {
+            Id = first.Id, Version = first.Version, BotId = _bot, TagId = _tags["購入者"], Kind = TagRuleKind.PurchaseCount,
+            Comparison = Comparison.GreaterThan, Number = 0,
+        }, CancellationToken.None);
+        var stale = await _rules.SaveAsync(new TagRule
+        {
+            Id = second.Id, Version = second.Version, BotId = _bot, TagId = _tags["P-1購入"], Kind = TagRuleKind.Product, Text = "P-1",
+        }, CancellationToken.None);
+
+        Assert.True(saved.Saved);
+        Assert.Equal((false, true, 0L), (stale.Saved, stale.IsStale, stale.Changed));
+        Assert.Empty(stale.Errors);
+        Assert.Equal((_tags["購入者"], TagRuleKind.PurchaseCount, 0L, first.Version + 1),
+            (stale.Fresh!.TagId, stale.Fresh.Kind, stale.Fresh.Number, stale.Fresh.Version));
+        var view = (await _rules.ListAsync(_bot, CancellationToken.None)).Single();
+        Assert.Equal(("購入者", "購入回数が0回より多い → タグを付ける"), (view.TagName, view.Description));
+        Assert.Empty(await TaggedAsync("P-1購入")); // the refused rule never ran
+
+        var again = await _rules.SaveAsync(new TagRule // B edits the fresh rule: saved
+        {
+            Id = second.Id, Version = stale.Fresh.Version, BotId = _bot, TagId = _tags["P-1購入"], Kind = TagRuleKind.Product, Text = "P-1",
+        }, CancellationToken.None);
+        Assert.Equal((true, 1L), (again.Saved, again.Changed));
+        Assert.Equal(["U1"], await TaggedAsync("P-1購入"));
+    }
+
+    [Fact]
+    public async Task Switching_a_rule_on_the_list_does_not_make_its_open_editor_stale()
+    {
+        await AddRuleAsync(new TagRule { TagId = _tags["連携済"], Kind = TagRuleKind.CartLinked });
+        var opened = (await _rules.ListAsync(_bot, CancellationToken.None)).Single().Rule;
+
+        await _rules.SetEnabledAsync(_bot, opened.Id, false, CancellationToken.None); // the editor never writes the switch
+
+        var saved = await _rules.SaveAsync(new TagRule
+        {
+            Id = opened.Id, Version = opened.Version, BotId = _bot, TagId = _tags["購入者"], Kind = TagRuleKind.CartLinked,
+        }, CancellationToken.None);
+        Assert.True(saved.Saved);
+        var view = (await _rules.ListAsync(_bot, CancellationToken.None)).Single();
+        Assert.Equal(("購入者", false), (view.TagName, view.Rule.Enabled));
     }
 }

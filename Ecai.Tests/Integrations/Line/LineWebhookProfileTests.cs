@@ -20,8 +20,8 @@ public sealed class LineWebhookProfileTests : IAsyncLifetime
         var channels = new LineChannels(_f.Db, _f.Protection);
         _webhook = new LineWebhook(_f.Db, _f.Live, _f.Clock, channels, _host.Messaging, _host.Services.GetRequiredService<ILogger<LineWebhook>>());
         _bot = await _f.AddBotAsync();
-        Assert.Empty(await channels.SaveAsync(_bot,
-            new LineChannelSettings("1650000000", "0123456789abcdef0123456789abcdef", LineTestHost.AccessToken, null), CancellationToken.None));
+        Assert.Empty(await channels.SetUpAsync(_bot,
+            new LineChannelSettings("1650000000", "0123456789abcdef0123456789abcdef", LineTestHost.AccessToken, null)));
     }
 
     public async Task DisposeAsync()

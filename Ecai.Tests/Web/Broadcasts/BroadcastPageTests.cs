@@ -3,6 +3,7 @@ using Ecai.Domain.Line;
 using Ecai.Domain.Messaging;
 using Ecai.Domain.Messaging.Broadcasts;
 using Ecai.Tests.Domain.Messaging;
+using Ecai.Tests.Support;
 using Ecai.Tests.Web.Components;
 using Ecai.Web.Components.Pages.Broadcasts;
 using Ecai.Web.Components.Pages.Members;
@@ -20,8 +21,8 @@ public sealed class BroadcastPageTests : ComponentTest
     private async Task<int> BotWithMembersAsync(int members, int blocked)
     {
         var bot = await SignedInBotAsync();
-        var errors = await Services.GetRequiredService<LineChannels>().SaveAsync(bot,
-            new LineChannelSettings("1234567890", "0123456789abcdef0123456789abcdef", "token-x", null), CancellationToken.None);
+        var errors = await Services.GetRequiredService<LineChannels>().SetUpAsync(bot,
+            new LineChannelSettings("1234567890", "0123456789abcdef0123456789abcdef", "token-x", null));
         Assert.Empty(errors);
         var ids = await Seed.MembersAsync(bot, members);
         await using var db = Db.CreateDbContext();

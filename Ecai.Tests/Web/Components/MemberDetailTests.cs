@@ -1,6 +1,7 @@
 using Bunit;
 using Ecai.Domain.Carts;
 using Ecai.Domain.Members;
+using Ecai.Tests.Support;
 using Ecai.Web.Components.Pages.Members;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,8 +87,8 @@ public sealed class MemberDetailTests : ComponentTest
     public async Task Name_and_birthday_are_edited_here_and_the_tags_and_per_cart_totals_are_shown()
     {
         var (bot, member) = await MemberWithACustomerToLinkAsync();
-        await Services.GetRequiredService<Ecai.Domain.Forms.IdentityForms>().SaveSettingsAsync(bot,
-            new Ecai.Domain.Forms.IdentityFormSettings(["本人確認済"], "確認中"), CancellationToken.None);
+        await Services.GetRequiredService<Ecai.Domain.Forms.IdentityForms>().SetUpAsync(bot,
+            new Ecai.Domain.Forms.IdentityFormSettings(["本人確認済"], "確認中"));
         await Services.GetRequiredService<Ecai.Domain.Forms.IdentityForms>().SubmitAsync(bot, member,
             new ProfileInput("佐藤 花子", "090-1234-5678", null, null), CancellationToken.None);
         var page = Render<MemberDetailPage>(p => p.Add(x => x.MemberId, member));

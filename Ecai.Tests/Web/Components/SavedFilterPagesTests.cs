@@ -2,6 +2,7 @@ using Bunit;
 using Ecai.Domain.Carts;
 using Ecai.Domain.Line;
 using Ecai.Domain.Members;
+using Ecai.Tests.Support;
 using Ecai.Web.Components.Pages.Broadcasts;
 using Ecai.Web.Components.Pages.Members;
 using Ecai.Web.Components.Pages.Steps;
@@ -116,8 +117,8 @@ public sealed class SavedFilterPagesTests : ComponentTest
     public async Task The_broadcast_page_copies_a_picked_saved_filter_into_its_audience_and_shows_its_recipients()
     {
         var bot = await BotAsync();
-        var errors = await Services.GetRequiredService<LineChannels>().SaveAsync(bot,
-            new LineChannelSettings("1234567890", "0123456789abcdef0123456789abcdef", "token-x", null), CancellationToken.None);
+        var errors = await Services.GetRequiredService<LineChannels>().SetUpAsync(bot,
+            new LineChannelSettings("1234567890", "0123456789abcdef0123456789abcdef", "token-x", null));
         Assert.Empty(errors);
         var saved = await Saved.SaveAsNewAsync(bot, "連携済み", Linked, CancellationToken.None);
         var page = RenderWithDialogs<BroadcastCreatePage>();

@@ -188,6 +188,31 @@ public sealed class TagListTests : ComponentTest
     }
 
     [Fact]
+    public async Task Renaming_a_tag_renamed_elsewhere_meanwhile_is_refused_in_the_dialog_with_a_japanese_message_and_the_fresh_name()
+    {
+        var bot = await SignedInBotAsync();
+        var vip = await TagAsync(bot, "VIP");
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(["VIP"], Names(page)));
+        Row(page, "VIP").QuerySelector("[data-testid=tag-rename]")!.Click();
+        page.WaitForElement("#tag-dialog-input").Input("優良顧客");
+
+        var shown = (await Tags.ListAsync(bot, CancellationToken.None)).Folders.Single().Tags.Single(); // another operator renames it meanwhile
+        Assert.True((await Tags.RenameAsync(bot, vip, "VIP会員", shown.Version, CancellationToken.None)).Succeeded);
+        page.Find("[data-testid=tag-dialog-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("このタグは他の操作で更新されました。最新の内容を表示しています。もう一度編集してください。",
+            page.Find("[data-testid=tag-dialog-stale]").TextContent.Trim()));
+        Assert.Equal("VIP会員", page.Find("#tag-dialog-input").GetAttribute("value"));
+        Assert.Equal(["VIP会員"], (await Tags.ListAsync(bot, CancellationToken.None)).Folders.Single().Tags.Select(t => t.Name));
+
+        page.Find("#tag-dialog-input").Input("優良顧客"); // typed again on the fresh name: saved
+        page.Find("[data-testid=tag-dialog-save]").Click();
+        page.WaitForAssertion(() => Assert.Equal(["優良顧客"], Names(page)));
+        Assert.Empty(page.FindAll(".mud-dialog"));
+    }
+
+    [Fact]
     public async Task The_search_box_keeps_only_matching_tags_or_the_tags_of_a_matching_folder()
     {
         var bot = await SignedInBotAsync();

@@ -97,4 +97,38 @@ public sealed class TagRulesPageTests : ComponentTest
         await using var db = Db.CreateDbContext();
         Assert.Equal(1220, (await db.TagRules.SingleAsync()).FromMonthDay);
     }
+
+    [Fact]
+    public async Task Saving_a_rule_changed_elsewhere_meanwhile_is_refused_with_a_japanese_message_and_the_fresh_rule()
+    {
+        var (bot, tag) = await BotWithTagAsync();
+        var rules = Services.GetRequiredService<TagRules>();
+        await rules.SaveAsync(new TagRule { BotId = bot, TagId = tag, Kind = TagRuleKind.PurchaseCount, Comparison = Comparison.AtLeast, Number = 1 },
+            CancellationToken.None);
+        var page = Render<TagRulesPage>();
+        page.WaitForElement("[data-testid=rule-edit]").Click();
+        Input(page.Find("[data-testid=rule-number]")).Change("0");
+
+        var loaded = (await rules.ListAsync(bot, CancellationToken.None)).Single().Rule; // another operator saves the rule meanwhile
+        Assert.True((await rules.SaveAsync(new TagRule
+        {
+            Id = loaded.Id, Version = loaded.Version, BotId = bot, TagId = tag, Kind = TagRuleKind.PurchaseCount, Comparison = Comparison.AtLeast, Number = 5,
+        }, CancellationToken.None)).Saved);
+        page.Find("[data-testid=rule-add]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("このルールは他の操作で更新されました。最新の内容を表示しています。もう一度編集してください。",
+            page.Find("[data-testid=rule-stale]").TextContent.Trim()));
+        Assert.Equal("5", Input(page.Find("[data-testid=rule-number]")).GetAttribute("value"));
+        Assert.Equal("ルールを編集", page.Find("[data-testid=rule-editor-title]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=rule-result]"));
+        await using (var db = Db.CreateDbContext())
+            Assert.Equal(5, (await db.TagRules.SingleAsync()).Number);
+
+        Input(page.Find("[data-testid=rule-number]")).Change("2"); // edited again on the fresh rule: saved
+        page.Find("[data-testid=rule-add]").Click();
+        page.WaitForElement("[data-testid=rule-result]");
+        Assert.Empty(page.FindAll("[data-testid=rule-stale]"));
+        await using (var db = Db.CreateDbContext())
+            Assert.Equal(2, (await db.TagRules.SingleAsync()).Number);
+    }
 }

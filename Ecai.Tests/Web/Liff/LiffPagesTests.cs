@@ -6,6 +6,7 @@ using Ecai.Domain.Members;
 using Ecai.Integrations.Carts.Shared.Sandbox;
 using Ecai.Integrations.Line;
 using Ecai.Integrations.Line.Sandbox;
+using Ecai.Tests.Support;
 using Ecai.Tests.Web.Components;
 using Ecai.Web.Components.Liff;
 using Microsoft.EntityFrameworkCore;
@@ -36,9 +37,9 @@ public sealed class LiffPagesTests : ComponentTest
         Services.GetRequiredService<LineEndpoint>().BaseUrl = new Uri(_line.BaseUrl);
 
         _bot = await Seed.BotAsync("テストショップ");
-        await Services.GetRequiredService<LineChannels>().SaveAsync(_bot,
-            new LineChannelSettings("2000000001", new string('a', 32), "token", LoginChannel + "-AbCd", null), CancellationToken.None);
-        await Services.GetRequiredService<IdentityForms>().SaveSettingsAsync(_bot, new IdentityFormSettings(["本人確認済"], "確認中です。"), CancellationToken.None);
+        await Services.GetRequiredService<LineChannels>().SetUpAsync(_bot,
+            new LineChannelSettings("2000000001", new string('a', 32), "token", LoginChannel + "-AbCd", null));
+        await Services.GetRequiredService<IdentityForms>().SetUpAsync(_bot, new IdentityFormSettings(["本人確認済"], "確認中です。"));
         var connection = await Seed.ConnectionAsync(_bot, CartKind.Repeatst);
         await Services.GetRequiredService<MemberImport>().AddAsync(_bot, [new NewMember("Ufriend", "さとう", Now.AddDays(-3))], CancellationToken.None);
         await using var db = Db.CreateDbContext();
@@ -283,5 +284,37 @@ public sealed class LiffPagesTests : ComponentTest
         foreach (var kind in Enum.GetValues<CartKind>())
             Assert.DoesNotContain(CartNames.Of(kind), page.Markup);
         Assert.DoesNotContain("楽天", page.Markup);
+    }
+
+    [Fact]
+    public async Task The_purchase_history_shows_the_delivery_date_and_time_each_order_asked_for()
+    {
+        await using (var db = Db.CreateDbContext())
+        {
+            var connection = await db.CartOrders.Select(o => o.ConnectionId).FirstAsync();
+            // As the carts' mappers store them: Shopify's 配送希望日 / 配送時間帯 note attributes, 楽天's deliveryDate / shippingTerm.
+            foreach (var (number, days, date, slot) in new[] { ("5002", 4, (DateOnly?)new DateOnly(2026, 12, 10), "14:00-16:00"),
+                                                               ("5003", 2, (DateOnly?)null, "午前中") })
+                db.CartOrders.Add(new CartOrder
+                {
+                    ConnectionId = connection, ExternalId = number, CustomerExternalId = "1001", OrderedAt = Now.AddDays(-days), Amount = 2980,
+                    UpdatedAt = Now, DeliveryDate = date, DeliveryTime = slot,
+                    Items = [new CartOrderItem { ConnectionId = connection, OrderExternalId = number, LineNo = 1, ProductCode = "P-2", ProductName = "ハーブティー" }],
+                });
+            await db.SaveChangesAsync();
+        }
+        await Services.GetRequiredService<IdentityForms>().SubmitAsync(_bot, _member,
+            new ProfileInput("佐藤 花子", "090-1234-5678", null, null), CancellationToken.None);
+        BrowserHasToken(Token());
+
+        var page = Render<PurchaseHistoryPage>(p => p.Add(x => x.BotId, _bot));
+
+        page.WaitForElement("[data-testid=liff-history]");
+        var orders = page.FindAll("[data-testid=liff-order]"); // newest first
+        Assert.Equal(3, orders.Count);
+        Assert.Equal("お届け指定日: 午前中", orders[0].QuerySelector("[data-testid=liff-delivery-requested]")?.TextContent.Trim());
+        Assert.Equal("お届け指定日: 2026/12/10 14:00-16:00", orders[1].QuerySelector("[data-testid=liff-delivery-requested]")?.TextContent.Trim());
+        Assert.Null(orders[2].QuerySelector("[data-testid=liff-delivery-requested]")); // asked for nothing: no line, no "-"
+        Assert.DoesNotContain("お届け指定日", orders[2].TextContent);
     }
 }

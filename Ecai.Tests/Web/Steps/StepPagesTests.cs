@@ -124,6 +124,41 @@ public sealed class StepPagesTests : ComponentTest
     }
 
     [Fact]
+    public async Task Saving_a_scenario_changed_elsewhere_meanwhile_is_refused_with_a_japanese_message_and_the_fresh_scenario()
+    {
+        var bot = await SignedInBotAsync();
+        var saved = await Scenarios.SaveAsync(bot, new StepScenarioDraft
+        {
+            Name = "翌日18時", Steps = [new StepDraft { DelayKind = StepDelayKind.DaysAt, Amount = 1, At = "18:00", Content = Text("こんばんは") }],
+        }, CancellationToken.None);
+        var page = Render<StepEditPage>(p => p.Add(x => x.ScenarioId, saved.ScenarioId));
+        Input(page.WaitForElement("[data-testid=step-name]")).Change("古い画面からの名前");
+
+        var elsewhere = (await Scenarios.GetAsync(bot, saved.ScenarioId!.Value, CancellationToken.None))!; // another operator saves meanwhile
+        elsewhere.Name = "翌日20時";
+        elsewhere.Steps[0].At = "20:00";
+        Assert.True((await Scenarios.SaveAsync(bot, elsewhere, CancellationToken.None)).Succeeded);
+        page.Find("[data-testid=step-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("このステップメッセージは他の操作で更新されました。最新の内容を表示しています。もう一度編集してください。",
+            page.Find("[data-testid=step-stale]").TextContent.Trim()));
+        Assert.Equal("翌日20時", Input(page.Find("[data-testid=step-name]")).GetAttribute("value"));
+        Assert.Equal("20:00", Input(page.Find("[data-testid=step-at]")).GetAttribute("value"));
+        Assert.EndsWith("/", Services.GetRequiredService<NavigationManager>().Uri); // still on the editor
+        await using (var db = Db.CreateDbContext())
+            Assert.Equal("翌日20時", (await db.Set<StepScenario>().SingleAsync()).Name);
+
+        Input(page.Find("[data-testid=step-name]")).Change("翌日20時(確認済)"); // edited again on the fresh scenario: saved
+        page.Find("[data-testid=step-save]").Click();
+        page.WaitForAssertion(() => Assert.EndsWith("/steps", Services.GetRequiredService<NavigationManager>().Uri));
+        await using (var db = Db.CreateDbContext())
+        {
+            Assert.Equal("翌日20時(確認済)", (await db.Set<StepScenario>().SingleAsync()).Name);
+            Assert.Equal(20 * 60, (await db.Set<ScenarioStep>().SingleAsync()).AtMinute);
+        }
+    }
+
+    [Fact]
     public async Task Switching_a_scenario_on_first_says_whom_it_reaches_and_a_cancel_leaves_it_off()
     {
         var bot = await SignedInBotAsync();

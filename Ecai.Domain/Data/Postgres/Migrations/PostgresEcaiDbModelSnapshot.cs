@@ -61,6 +61,13 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("protectedlinesecrets");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_bots");
 
@@ -246,6 +253,13 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     b.Property<long?>("SubscriptionTagsSince")
                         .HasColumnType("bigint")
                         .HasColumnName("subscriptiontagssince");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_cartconnections");
@@ -1078,6 +1092,13 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("updatedat");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_savedfilters");
 
@@ -1352,6 +1373,13 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("updatedat");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_followmessages");
 
@@ -1565,6 +1593,13 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint")
                         .HasColumnName("updatedat");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_stepscenarios");
@@ -1803,6 +1838,13 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("name");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_tags");
 
@@ -1873,6 +1915,13 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     b.Property<int?>("ToMonthDay")
                         .HasColumnType("integer")
                         .HasColumnName("tomonthday");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_tagrules");

@@ -76,7 +76,7 @@ public sealed class FollowActionTests : IAsyncLifetime
     {
         var (shop, _, _, _, delivery) = await SentSetupAsync(richMenu: "richmenu-gold");
         var channels = new LineChannels(_f.Db, _f.Protection);
-        Assert.Empty(await channels.SaveAsync(shop.BotId, new LineChannelSettings("1650000000", new string('a', 32), "token-abc", null), CancellationToken.None));
+        Assert.Empty(await channels.SetUpAsync(shop.BotId, new LineChannelSettings("1650000000", new string('a', 32), "token-abc", null)));
         var messenger = new FlakyRichMenus { FailuresLeft = 1 };
         var links = new FollowRichMenus(_f.Db, channels, messenger, shop.Clock);
 

@@ -309,4 +309,49 @@ public sealed class FollowPlannerTests : IAsyncLifetime
 
         Assert.Equal(Jst(2026, 11, 27, 10, 0), Assert.Single(await shop.DeliveriesAsync()).DueAt);
     }
+
+    [Fact]
+    public async Task Saving_a_follow_message_opened_before_another_operator_saved_it_is_refused_with_the_fresh_message_and_changes_nothing()
+    {
+        var shop = await FollowShop.CreateAsync(_f);
+        var id = await shop.FollowAsync("発送フォロー", "SERUM", Scenario(1, 10, text: "一通目"));
+        var first = (await shop.Messages.GetAsync(shop.BotId, id, CancellationToken.None))!; // operator A opens the editor
+        var second = (await shop.Messages.GetAsync(shop.BotId, id, CancellationToken.None))!; // operator B opens it too
+        first.Name = "発送フォロー(改訂)";
+        first.Scenarios[0].AtTime = new TimeOnly(18, 0);
+        Assert.True((await shop.Messages.SaveAsync(shop.BotId, first, CancellationToken.None)).Succeeded);
+
+        second.Name = "古い画面からの編集";
+        second.ProductCode = "SOAP";
+        second.Scenarios.Add(Scenario(3, 10, text: "追加"));
+        var stale = await shop.Messages.SaveAsync(shop.BotId, second, CancellationToken.None);
+
+        Assert.Equal((false, true, 0), (stale.Succeeded, stale.IsStale, stale.Id));
+        Assert.Empty(stale.Errors);
+        Assert.Equal(("発送フォロー(改訂)", "SERUM", new TimeOnly(18, 0), first.Version + 1),
+            (stale.Fresh!.Name, stale.Fresh.ProductCode, stale.Fresh.Scenarios.Single().AtTime, stale.Fresh.Version));
+        var now = (await shop.Messages.GetAsync(shop.BotId, id, CancellationToken.None))!;
+        Assert.Equal(("発送フォロー(改訂)", "SERUM", stale.Fresh.Version), (now.Name, now.ProductCode, now.Version));
+        Assert.Single(await shop.ScenarioIdsAsync(id));
+
+        stale.Fresh.Name = "発送フォロー(B)"; // B edits the fresh message: saved
+        Assert.True((await shop.Messages.SaveAsync(shop.BotId, stale.Fresh, CancellationToken.None)).Succeeded);
+        Assert.Equal("発送フォロー(B)", (await shop.Messages.GetAsync(shop.BotId, id, CancellationToken.None))!.Name);
+    }
+
+    [Fact]
+    public async Task An_editor_opened_before_the_message_was_switched_off_on_the_list_cannot_switch_it_back_on()
+    {
+        var shop = await FollowShop.CreateAsync(_f);
+        var id = await shop.FollowAsync("発送フォロー", "SERUM", Scenario(1, 10));
+        var opened = (await shop.Messages.GetAsync(shop.BotId, id, CancellationToken.None))!;
+
+        await shop.Messages.SetEnabledAsync(shop.BotId, id, false, CancellationToken.None); // set-wise, and still a new version
+        opened.Name = "名前だけ変えたつもり";
+        var stale = await shop.Messages.SaveAsync(shop.BotId, opened, CancellationToken.None);
+
+        Assert.True(stale.IsStale);
+        var now = (await shop.Messages.GetAsync(shop.BotId, id, CancellationToken.None))!;
+        Assert.Equal(("発送フォロー", false), (now.Name, now.Enabled));
+    }
 }

@@ -408,4 +408,49 @@ public sealed class StepScenariosTests : IAsyncLifetime
     {
         public Task<LineProfile?> GetProfileAsync(string accessToken, string userId, CancellationToken ct) => Task.FromResult<LineProfile?>(null);
     }
+
+    [Fact]
+    public async Task Saving_a_scenario_opened_before_another_operator_saved_it_is_refused_with_the_fresh_scenario_and_changes_nothing()
+    {
+        var id = await ScenarioAsync(new StepScenarioDraft { Name = "ごあいさつ", Steps = [Step(StepDelayKind.Days, 1, text: "一通目")] });
+        var first = (await _scenarios.GetAsync(_bot, id, Ct))!; // operator A opens the editor
+        var second = (await _scenarios.GetAsync(_bot, id, Ct))!; // operator B opens it too
+        first.Name = "ごあいさつ(改訂)";
+        first.Steps[0].Content = Text("改訂版");
+        Assert.True((await _scenarios.SaveAsync(_bot, first, Ct)).Succeeded);
+        int messages;
+        await using (var db = _f.Db.CreateDbContext()) messages = await db.StoredMessages.CountAsync();
+
+        second.Name = "古い画面からの編集";
+        second.Enabled = false;
+        second.Steps.Add(Step(StepDelayKind.Days, 3, text: "追加"));
+        var stale = await _scenarios.SaveAsync(_bot, second, Ct);
+
+        Assert.Equal((false, true, (int?)null), (stale.Succeeded, stale.IsStale, stale.ScenarioId));
+        Assert.Empty(stale.Errors);
+        Assert.Equal(("ごあいさつ(改訂)", true, first.Version + 1), (stale.Fresh!.Name, stale.Fresh.Enabled, stale.Fresh.Version));
+        Assert.Equal(["改訂版"], stale.Fresh.Steps.Select(s => s.Content.Bubbles[0].Text));
+        var now = (await _scenarios.GetAsync(_bot, id, Ct))!;
+        Assert.Equal(("ごあいさつ(改訂)", true, 1, stale.Fresh.Version), (now.Name, now.Enabled, now.Steps.Count, now.Version));
+        await using (var db = _f.Db.CreateDbContext()) Assert.Equal(messages, await db.StoredMessages.CountAsync()); // no content was stored
+
+        stale.Fresh.Name = "ごあいさつ(B)"; // B edits the fresh scenario: saved
+        Assert.True((await _scenarios.SaveAsync(_bot, stale.Fresh, Ct)).Succeeded);
+        Assert.Equal("ごあいさつ(B)", (await _scenarios.GetAsync(_bot, id, Ct))!.Name);
+    }
+
+    [Fact]
+    public async Task An_editor_opened_before_the_scenario_was_switched_off_on_the_list_cannot_switch_it_back_on()
+    {
+        var id = await ScenarioAsync(new StepScenarioDraft { Name = "ごあいさつ", Steps = [Step(StepDelayKind.Days, 1)] });
+        var opened = (await _scenarios.GetAsync(_bot, id, Ct))!;
+
+        Assert.True(await _scenarios.SetEnabledAsync(_bot, id, false, Ct));
+        opened.Name = "名前だけ変えたつもり";
+        var stale = await _scenarios.SaveAsync(_bot, opened, Ct);
+
+        Assert.True(stale.IsStale);
+        Assert.False(stale.Fresh!.Enabled);
+        Assert.Equal(("ごあいさつ", false), ((await _scenarios.GetAsync(_bot, id, Ct))!.Name, (await _scenarios.GetAsync(_bot, id, Ct))!.Enabled));
+    }
 }

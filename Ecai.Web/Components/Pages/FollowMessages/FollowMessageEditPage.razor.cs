@@ -10,7 +10,9 @@ namespace Ecai.Web.Components.Pages.FollowMessages;
 
 /// <summary>
 /// 引上フォローメッセージの作成・編集: cart and trigger product (the cart's products), optional Nth delivery, target, and the
-/// scenarios ("N日後 HH:MM", content, actions), with the warning for times before 「1日後の06:00」.
+/// scenarios ("N日後 HH:MM", content, actions), with the warning for times before 「1日後の06:00」. The draft keeps the message's
+/// version it loaded: when the message changed meanwhile (another operator, the list's switch or order, 連携解除), saving is
+/// refused with a message and the editor shows the fresh message.
 /// </summary>
 public sealed partial class FollowMessageEditPage : BotPage
 {
@@ -21,7 +23,7 @@ public sealed partial class FollowMessageEditPage : BotPage
     private IReadOnlyList<TagOption> _tags = [];
     private IReadOnlyList<string> _errors = [];
     private List<BreadcrumbItem> _crumbs = [];
-    private bool _missing, _saving;
+    private bool _missing, _saving, _stale;
 
     [Parameter] public int? Id { get; set; }
     [Inject] private Ecai.Domain.Messaging.Follow.FollowMessages Follow { get; set; } = default!;
@@ -42,8 +44,15 @@ public sealed partial class FollowMessageEditPage : BotPage
             _draft = draft;
         }
         else _draft = new FollowDraft { ConnectionId = _connections.FirstOrDefault()?.Id };
+        await ShowAsync(botId, _draft, ct);
+    }
+
+    /// <summary>Puts a draft (loaded, or the fresh one after a refused save) into the editor.</summary>
+    private async Task ShowAsync(int botId, FollowDraft draft, CancellationToken ct)
+    {
+        _draft = draft;
         _scenarios = _draft.Scenarios.Select(s => new ScenarioRow(s)).ToList();
-        if (_draft.ConnectionId is { } connection) _products = await Follow.ProductsAsync(botId, connection, ct);
+        _products = _draft.ConnectionId is { } connection ? await Follow.ProductsAsync(botId, connection, ct) : [];
     }
 
     private async Task ConnectionChangedAsync(int? connectionId)
@@ -83,9 +92,15 @@ public sealed partial class FollowMessageEditPage : BotPage
         try
         {
             _draft.Scenarios = _scenarios.Select(s => s.Draft).ToList();
-            var (errors, _) = await Follow.SaveAsync(Bot.Id, _draft, Aborted);
-            _errors = errors;
-            if (errors.Count > 0) return;
+            var result = await Follow.SaveAsync(Bot.Id, _draft, Aborted);
+            _errors = result.Errors;
+            _stale = result.IsStale;
+            if (result.Fresh is { } fresh)
+            {
+                await ShowAsync(Bot.Id, fresh, Aborted);
+                return;
+            }
+            if (!result.Succeeded) return;
             Snackbar.Add(L["Follow.Saved"], Severity.Success);
             Navigation.NavigateTo("/follow-messages");
         }

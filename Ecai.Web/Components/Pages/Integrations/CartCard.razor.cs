@@ -11,6 +11,7 @@ public sealed partial class CartCard
     private bool _connecting;
     private bool _editingCredentials;
     private bool _testing;
+    private bool _optionsStale;
     private ConnectionTestResult? _test;
 
     [Parameter, EditorRequired] public CartKind Kind { get; set; }
@@ -37,7 +38,15 @@ public sealed partial class CartCard
     private async Task SaveOptionsAsync(ConnectionOptions options)
     {
         if (Connection is not { } c) return;
-        if (!await Connections.UpdateOptionsAsync(BotId, c.Id, options, CancellationToken.None)) return;
+        // The version shown with these options: a change made meanwhile elsewhere is refused, then the page shows the fresh ones.
+        var result = await Connections.UpdateOptionsAsync(BotId, c.Id, options, c.Version, CancellationToken.None);
+        _optionsStale = result.IsStale;
+        if (result.IsStale)
+        {
+            await OnChanged.InvokeAsync();
+            return;
+        }
+        if (!result.Succeeded) return;
         Snackbar.Add(L["Integrations.OptionsSaved"], Severity.Success);
         await OnChanged.InvokeAsync();
     }

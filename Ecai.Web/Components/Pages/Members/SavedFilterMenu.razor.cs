@@ -7,7 +7,8 @@ namespace Ecai.Web.Components.Pages.Members;
 /// <summary>
 /// 保存した条件 on 会員リスト: choosing one hands its filter to <see cref="Apply"/> (the page puts it in the URL); 「この条件を保存」
 /// asks for a name; the chosen one can be overwritten with the current filter or deleted (each after a confirmation).
-/// Opened on a filter that a saved one equals, that one is shown as chosen.
+/// Opened on a filter that a saved one equals, that one is shown as chosen. Overwriting sends the version of the saved filter
+/// as listed: when it changed meanwhile (another operator), nothing is overwritten, the menu says so and reads it again.
 /// </summary>
 public sealed partial class SavedFilterMenu : ComponentBase
 {
@@ -75,8 +76,9 @@ public sealed partial class SavedFilterMenu : ComponentBase
         _error = null;
         if (await Dialogs.ShowMessageBoxAsync(L["SavedFilters.Title"], L["SavedFilters.OverwriteConfirm", selected.Name],
                 yesText: L["SavedFilters.OverwriteYes"], cancelText: L["Common.Cancel"]) != true) return;
-        var result = await Saved.OverwriteAsync(BotId, selected.Id, Filter, CancellationToken.None);
-        if (!result.Succeeded) _error = string.Join(" ", result.Errors);
+        var result = await Saved.OverwriteAsync(BotId, selected.Id, Filter, selected.Version, CancellationToken.None);
+        if (result.IsStale) _error = L["SavedFilters.Stale", selected.Name];
+        else if (!result.Succeeded) _error = string.Join(" ", result.Errors);
         else Snackbar.Add(L["SavedFilters.Overwritten", selected.Name], Severity.Success);
         await ReloadAsync();
     }

@@ -9,14 +9,16 @@ namespace Ecai.Web.Components.Pages.Steps;
 
 /// <summary>
 /// A scenario's editor: name, status, trigger (friend added / a tag), optional filter (the member list's filter panel,
-/// checked when each step is due), and the steps in order with their delay and content.
+/// checked when each step is due), and the steps in order with their delay and content. The draft keeps the scenario's
+/// version it loaded: when the scenario changed meanwhile (another operator, the list's switch), saving is refused with a
+/// message and the editor shows the fresh scenario.
 /// </summary>
 public sealed partial class StepEditPage : BotPage
 {
     private StepScenarioDraft? _draft;
     private IReadOnlyList<TagOption> _tags = [];
     private IReadOnlyList<string> _errors = [];
-    private bool _saving;
+    private bool _saving, _stale;
     private StepReach? _reach;
 
     /// <summary>Null for a new scenario.</summary>
@@ -80,6 +82,13 @@ public sealed partial class StepEditPage : BotPage
         {
             var result = await Scenarios.SaveAsync(Bot.Id, _draft, Aborted);
             _errors = result.Errors;
+            _stale = result.IsStale;
+            if (result.Fresh is { } fresh)
+            {
+                _draft = fresh;
+                await RefreshReachAsync();
+                return;
+            }
             if (!result.Succeeded) return;
             Snackbar.Add(L["Steps.Saved", _draft.Name.Trim()], Severity.Success);
             Navigation.NavigateTo("/steps");

@@ -73,27 +73,40 @@ public sealed partial class TagListPage : BotPage
         finally { _busy = false; }
     }
 
+    /// <summary>Renames a tag from the version the list showed; a change made meanwhile is shown in the dialog, not overwritten.</summary>
     private async Task RenameAsync(TagSummary tag)
     {
         if (Bot is not { } bot) return;
-        var saved = await AskAsync(L["Tags.RenameTitle", tag.Name], L["Tags.Name"], null, tag.Name, null,
-            async name => (await Tags.RenameAsync(bot.Id, tag.Id, name ?? "", Aborted)).Error);
-        if (saved) await LoadAsync(bot.Id, Aborted);
+        var version = tag.Version;
+        await AskAsync(L["Tags.RenameTitle", tag.Name], L["Tags.Name"], null, tag.Name, null, async name =>
+        {
+            var result = await Tags.RenameAsync(bot.Id, tag.Id, name ?? "", version, Aborted);
+            if (result.Fresh is not { } fresh) return new TagTextOutcome(result.Error);
+            version = fresh.Version;
+            return TagTextOutcome.StaleWith(fresh.Name);
+        });
+        await LoadAsync(bot.Id, Aborted);
     }
 
     private async Task MoveAsync(TagSummary tag)
     {
         if (Bot is not { } bot) return;
-        var saved = await AskAsync(L["Tags.MoveTitle", tag.Name], L["Tags.Folder"], L["Tags.FolderHelp"], tag.Folder, FolderNames,
-            async folder => (await Tags.MoveAsync(bot.Id, tag.Id, folder, Aborted)).Error);
-        if (saved) await LoadAsync(bot.Id, Aborted);
+        var version = tag.Version;
+        await AskAsync(L["Tags.MoveTitle", tag.Name], L["Tags.Folder"], L["Tags.FolderHelp"], tag.Folder, FolderNames, async folder =>
+        {
+            var result = await Tags.MoveAsync(bot.Id, tag.Id, folder, version, Aborted);
+            if (result.Fresh is not { } fresh) return new TagTextOutcome(result.Error);
+            version = fresh.Version;
+            return TagTextOutcome.StaleWith(fresh.Folder);
+        });
+        await LoadAsync(bot.Id, Aborted);
     }
 
     private async Task RenameFolderAsync(string folder)
     {
         if (Bot is not { } bot) return;
         var saved = await AskAsync(L["Tags.RenameFolderTitle", folder], L["Tags.Folder"], L["Tags.RenameFolderHelp"], folder, null,
-            name => Tags.RenameFolderAsync(bot.Id, folder, name ?? "", Aborted));
+            async name => new TagTextOutcome(await Tags.RenameFolderAsync(bot.Id, folder, name ?? "", Aborted)));
         if (saved) await LoadAsync(bot.Id, Aborted);
     }
 
@@ -119,7 +132,7 @@ public sealed partial class TagListPage : BotPage
     }
 
     private async Task<bool> AskAsync(string title, string label, string? helper, string? value, IReadOnlyList<string>? folders,
-        Func<string?, Task<string?>> save)
+        Func<string?, Task<TagTextOutcome>> save)
     {
         var parameters = new DialogParameters<TagTextDialog>
         {

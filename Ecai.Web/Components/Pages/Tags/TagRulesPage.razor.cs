@@ -7,7 +7,11 @@ using MudBlazor;
 
 namespace Ecai.Web.Components.Pages.Tags;
 
-/// <summary>タグの自動設定: add or edit a rule in one form (it applies at once and says how many members it tagged), switch rules on and off, delete them.</summary>
+/// <summary>
+/// タグの自動設定: add or edit a rule in one form (it applies at once and says how many members it tagged), switch rules on and
+/// off, delete them. An edit keeps the rule's version it loaded, so a change made meanwhile elsewhere is never overwritten: the
+/// save is refused with a message and the form shows the fresh rule.
+/// </summary>
 public sealed partial class TagRulesPage : BotPage
 {
     private IReadOnlyList<TagRuleView> _rules = [];
@@ -16,6 +20,7 @@ public sealed partial class TagRulesPage : BotPage
     private IReadOnlyList<ConnectionView> _connections = [];
     private IReadOnlyList<string> _errors = [];
     private int? _tagId, _connectionId, _editingId;
+    private int _editingVersion;
     private string? _result;
     private TagRuleKind _kind = TagRuleKind.PurchaseCount;
     private TagRuleAction _action = TagRuleAction.Add;
@@ -23,7 +28,7 @@ public sealed partial class TagRulesPage : BotPage
     private long? _number = 0;
     private string? _text, _from, _to;
     private ContinuationStatus? _status;
-    private bool _saving;
+    private bool _saving, _stale;
 
     [Inject] private TagRules Rules { get; set; } = default!;
     [Inject] private MemberSearch Search { get; set; } = default!;
@@ -54,6 +59,8 @@ public sealed partial class TagRulesPage : BotPage
     private void Edit(TagRule rule)
     {
         _editingId = rule.Id;
+        _editingVersion = rule.Version;
+        _stale = false;
         _tagId = rule.TagId;
         _kind = rule.Kind;
         _action = rule.Action;
@@ -73,6 +80,7 @@ public sealed partial class TagRulesPage : BotPage
     private void ResetForm()
     {
         _editingId = _tagId = _connectionId = null;
+        _editingVersion = 0;
         _kind = TagRuleKind.PurchaseCount;
         _action = TagRuleAction.Add;
         _comparison = Comparison.GreaterThan;
@@ -80,6 +88,7 @@ public sealed partial class TagRulesPage : BotPage
         _text = _from = _to = null;
         _status = null;
         _errors = [];
+        _stale = false;
     }
 
     private async Task SaveAsync()
@@ -87,15 +96,23 @@ public sealed partial class TagRulesPage : BotPage
         if (Bot is null) return;
         _saving = true;
         _result = null;
+        _stale = false;
         try
         {
             var rule = new TagRule
             {
-                Id = _editingId ?? 0, BotId = Bot.Id, TagId = _tagId ?? 0, Kind = _kind, Action = _action, Comparison = _comparison, Number = _number, Text = _text,
+                Id = _editingId ?? 0, Version = _editingVersion, BotId = Bot.Id, TagId = _tagId ?? 0, Kind = _kind, Action = _action, Comparison = _comparison, Number = _number, Text = _text,
                 Status = _status, ConnectionId = _kind == TagRuleKind.CartLinked ? _connectionId : null,
                 FromMonthDay = MemberFilter.ParseMonthDay(_from), ToMonthDay = MemberFilter.ParseMonthDay(_to),
             };
             var saved = await Rules.SaveAsync(rule, Aborted);
+            if (saved.Fresh is { } fresh)
+            {
+                Edit(fresh);
+                _stale = true;
+                await LoadAsync(Bot.Id, Aborted);
+                return;
+            }
             _errors = saved.Errors;
             if (!saved.Saved) return;
             _result = _action == TagRuleAction.Remove ? L["TagRules.Untagged", saved.Changed.ToString("N0")] : L["TagRules.Tagged", saved.Changed.ToString("N0")];

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ecai.Domain.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresEcaiDb))]
-    [Migration("20261207231615_Initial")]
+    [Migration("20261207235105_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -63,6 +63,13 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     b.Property<string>("ProtectedLineSecrets")
                         .HasColumnType("text")
                         .HasColumnName("protectedlinesecrets");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_bots");
@@ -249,6 +256,13 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     b.Property<long?>("SubscriptionTagsSince")
                         .HasColumnType("bigint")
                         .HasColumnName("subscriptiontagssince");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_cartconnections");
@@ -1081,6 +1095,13 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("updatedat");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_savedfilters");
 
@@ -1355,6 +1376,13 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("updatedat");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_followmessages");
 
@@ -1568,6 +1596,13 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint")
                         .HasColumnName("updatedat");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_stepscenarios");
@@ -1806,6 +1841,13 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("name");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_tags");
 
@@ -1876,6 +1918,13 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     b.Property<int?>("ToMonthDay")
                         .HasColumnType("integer")
                         .HasColumnName("tomonthday");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_tagrules");

@@ -63,7 +63,8 @@ namespace Ecai.Domain.Data.Sqlite.Migrations
                     ProtectedLineSecrets = table.Column<string>(type: "TEXT", nullable: true),
                     LiffId = table.Column<string>(type: "TEXT", nullable: true),
                     LineLoginChannelId = table.Column<string>(type: "TEXT", nullable: true),
-                    IdentityFormDoneMessage = table.Column<string>(type: "TEXT", nullable: true)
+                    IdentityFormDoneMessage = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
@@ -241,6 +242,7 @@ namespace Ecai.Domain.Data.Sqlite.Migrations
                     State = table.Column<int>(type: "INTEGER", nullable: false),
                     LastError = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
                     LastPulledAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastPullCustomers = table.Column<long>(type: "INTEGER", nullable: false),
                     LastPullOrders = table.Column<long>(type: "INTEGER", nullable: false),
@@ -385,7 +387,8 @@ namespace Ecai.Domain.Data.Sqlite.Migrations
                     NameKey = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     FilterJson = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
@@ -428,7 +431,8 @@ namespace Ecai.Domain.Data.Sqlite.Migrations
                     BotId = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     Folder = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
@@ -637,7 +641,8 @@ namespace Ecai.Domain.Data.Sqlite.Migrations
                     FilterJson = table.Column<string>(type: "TEXT", nullable: true),
                     Priority = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
@@ -856,7 +861,8 @@ namespace Ecai.Domain.Data.Sqlite.Migrations
                     FilterJson = table.Column<string>(type: "TEXT", nullable: true),
                     EntryAfterEventId = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
@@ -893,7 +899,8 @@ namespace Ecai.Domain.Data.Sqlite.Migrations
                     FromMonthDay = table.Column<int>(type: "INTEGER", nullable: true),
                     ToMonthDay = table.Column<int>(type: "INTEGER", nullable: true),
                     Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {

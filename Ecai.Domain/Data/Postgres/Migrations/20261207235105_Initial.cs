@@ -64,7 +64,8 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     protectedlinesecrets = table.Column<string>(type: "text", nullable: true),
                     liffid = table.Column<string>(type: "text", nullable: true),
                     lineloginchannelid = table.Column<string>(type: "text", nullable: true),
-                    identityformdonemessage = table.Column<string>(type: "text", nullable: true)
+                    identityformdonemessage = table.Column<string>(type: "text", nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
@@ -242,6 +243,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     state = table.Column<int>(type: "integer", nullable: false),
                     lasterror = table.Column<string>(type: "text", nullable: true),
                     createdat = table.Column<long>(type: "bigint", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     lastpulledat = table.Column<long>(type: "bigint", nullable: true),
                     lastpullcustomers = table.Column<long>(type: "bigint", nullable: false),
                     lastpullorders = table.Column<long>(type: "bigint", nullable: false),
@@ -386,7 +388,8 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     namekey = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     filterjson = table.Column<string>(type: "text", nullable: false),
                     createdat = table.Column<long>(type: "bigint", nullable: false),
-                    updatedat = table.Column<long>(type: "bigint", nullable: false)
+                    updatedat = table.Column<long>(type: "bigint", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
@@ -429,7 +432,8 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     botid = table.Column<int>(type: "integer", nullable: false),
                     name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     folder = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    createdat = table.Column<long>(type: "bigint", nullable: false)
+                    createdat = table.Column<long>(type: "bigint", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
@@ -638,7 +642,8 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     filterjson = table.Column<string>(type: "text", nullable: true),
                     priority = table.Column<int>(type: "integer", nullable: false),
                     createdat = table.Column<long>(type: "bigint", nullable: false),
-                    updatedat = table.Column<long>(type: "bigint", nullable: false)
+                    updatedat = table.Column<long>(type: "bigint", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
@@ -857,7 +862,8 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     filterjson = table.Column<string>(type: "text", nullable: true),
                     entryaftereventid = table.Column<long>(type: "bigint", nullable: false),
                     createdat = table.Column<long>(type: "bigint", nullable: false),
-                    updatedat = table.Column<long>(type: "bigint", nullable: false)
+                    updatedat = table.Column<long>(type: "bigint", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
@@ -894,7 +900,8 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     frommonthday = table.Column<int>(type: "integer", nullable: true),
                     tomonthday = table.Column<int>(type: "integer", nullable: true),
                     enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    createdat = table.Column<long>(type: "bigint", nullable: false)
+                    createdat = table.Column<long>(type: "bigint", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
