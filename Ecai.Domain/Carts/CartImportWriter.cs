@@ -62,7 +62,8 @@ internal static class CartImportWriter
         var buyers = rows.Where(r => r.Customer is not null).Select(r => r.Customer!)
             .GroupBy(c => c.ExternalId).Select(g => g.MaxBy(c => c.UpdatedAt)!).ToList();
         await UpsertCustomersAsync(db, tx, connectionId, botId, buyers, ct);
-        var ids = JsonSerializer.Serialize(rows.Select(r => r.ExternalId));
+        var dialect = SqlDialect.Of(db);
+        var ids = dialect.List(rows.Select(r => r.ExternalId));
         var totals = await TotalsDeltaAsync(db, tx, connectionId, rows, ids, ct);
         await SqlBatch.InsertAsync(db, tx,
             "INSERT INTO CartOrders (ConnectionId, ExternalId, CustomerExternalId, Number, OrderedAt, Amount, ShippedAt, SubscriptionExternalId, Times, DeliveryMethod, Cancelled, UpdatedAt, DeliveryDate, DeliveryTime, Currency)",
@@ -86,7 +87,7 @@ internal static class CartImportWriter
 
         // An updated order replaces its lines: drop the old ones, insert the new ones.
         await SqlBatch.ExecuteAsync(db, tx,
-            "DELETE FROM CartOrderItems WHERE ConnectionId = @c AND OrderExternalId IN (SELECT value FROM json_each(@ids))", ct,
+            $"DELETE FROM CartOrderItems WHERE ConnectionId = @c AND OrderExternalId IN {dialect.ValuesOf("@ids")}", ct,
             ("@c", connectionId), ("@ids", ids));
         // Each line carries its order's customer, cancellation and date (product filters read them from the lines' index).
         var items = rows.SelectMany(o => o.Items.Select((item, i) => (Order: o, LineNo: i + 1, Item: item))).ToList();
@@ -117,9 +118,10 @@ internal static class CartImportWriter
         var stored = new Dictionary<string, long>();
         await using var read = db.CreateCommand();
         read.Transaction = tx;
-        read.CommandText = "SELECT ExternalId, UpdatedAt FROM CartOrders WHERE ConnectionId = @c AND ExternalId IN (SELECT value FROM json_each(@ids))";
+        var dialect = SqlDialect.Of(db);
+        read.CommandText = $"SELECT ExternalId, UpdatedAt FROM CartOrders WHERE ConnectionId = @c AND ExternalId IN {dialect.ValuesOf("@ids")}";
         read.Add("@c", connectionId);
-        read.Add("@ids", JsonSerializer.Serialize(rows.Select(r => r.ExternalId)));
+        read.Add("@ids", dialect.List(rows.Select(r => r.ExternalId)));
         await using var reader = await read.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) stored[reader.GetString(0)] = reader.GetInt64(1);
         return stored.Count == 0 ? rows : [.. rows.Where(r => !stored.TryGetValue(r.ExternalId, out var at) || r.UpdatedAt.UtcTicks >= at)];
@@ -130,15 +132,15 @@ internal static class CartImportWriter
     /// out (read in the batch's transaction, before the upsert) and its new one in, for the customers that change.
     /// </summary>
     private static async Task<List<(string Customer, int Orders, long Amount)>> TotalsDeltaAsync(DbConnection db, DbTransaction tx, int connectionId,
-        IReadOnlyList<CartOrderRecord> rows, string ids, CancellationToken ct)
+        IReadOnlyList<CartOrderRecord> rows, object ids, CancellationToken ct)
     {
         var stored = new Dictionary<string, (string Customer, long Amount, bool Cancelled)>();
         await using (var read = db.CreateCommand())
         {
             read.Transaction = tx;
-            read.CommandText = """
+            read.CommandText = $"""
                 SELECT ExternalId, CustomerExternalId, Amount, Cancelled FROM CartOrders
-                WHERE ConnectionId = @c AND ExternalId IN (SELECT value FROM json_each(@ids))
+                WHERE ConnectionId = @c AND ExternalId IN {SqlDialect.Of(db).ValuesOf("@ids")}
                 """;
             read.Add("@c", connectionId);
             read.Add("@ids", ids);
@@ -196,7 +198,7 @@ internal static class CartImportWriter
             """
             ON CONFLICT(ConnectionId, ExternalId) DO UPDATE SET
               CustomerExternalId = excluded.CustomerExternalId, Status = excluded.Status,
-              ProductCode = coalesce(excluded.ProductCode, ProductCode), CourseName = coalesce(excluded.CourseName, CourseName),
+              ProductCode = coalesce(excluded.ProductCode, CartSubscriptions.ProductCode), CourseName = coalesce(excluded.CourseName, CartSubscriptions.CourseName),
               UpdatedAt = excluded.UpdatedAt
             WHERE excluded.UpdatedAt >= CartSubscriptions.UpdatedAt
             """,
@@ -219,7 +221,7 @@ internal static class CartImportWriter
             ON CONFLICT(ConnectionId, Token) DO UPDATE SET
               CustomerExternalId = excluded.CustomerExternalId, EmailNormalized = excluded.EmailNormalized,
               PhoneNormalized = excluded.PhoneNormalized, RecoveryUrl = excluded.RecoveryUrl, Amount = excluded.Amount,
-              ItemsJson = excluded.ItemsJson, UpdatedAt = excluded.UpdatedAt, CompletedAt = coalesce(excluded.CompletedAt, CompletedAt)
+              ItemsJson = excluded.ItemsJson, UpdatedAt = excluded.UpdatedAt, CompletedAt = coalesce(excluded.CompletedAt, CartCheckouts.CompletedAt)
             WHERE excluded.UpdatedAt >= CartCheckouts.UpdatedAt
             """,
             rows, (r, v) =>
@@ -234,7 +236,7 @@ internal static class CartImportWriter
     private static Task UpsertProductsAsync(DbConnection db, DbTransaction tx, int connectionId,
         IReadOnlyList<(string Code, string Name, string? Course)> products, CancellationToken ct) =>
         SqlBatch.InsertAsync(db, tx, "INSERT INTO CartProducts (ConnectionId, Code, Name, CourseName)", 4,
-            "ON CONFLICT(ConnectionId, Code) DO UPDATE SET Name = excluded.Name, CourseName = coalesce(excluded.CourseName, CourseName)",
+            "ON CONFLICT(ConnectionId, Code) DO UPDATE SET Name = excluded.Name, CourseName = coalesce(excluded.CourseName, CartProducts.CourseName)",
             products, (p, v) => { v[0] = connectionId; v[1] = p.Code; v[2] = p.Name; v[3] = p.Course; }, ct);
 
     private static Task SaveCursorAsync(DbConnection db, DbTransaction tx, int connectionId, string column, string? cursor, CancellationToken ct) =>

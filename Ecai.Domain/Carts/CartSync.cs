@@ -131,8 +131,8 @@ public sealed class CartSync(
         await using var context = await dbs.CreateDbContextAsync(ct);
         await context.Database.OpenConnectionAsync(ct);
         var db = context.Database.GetDbConnection();
-        // Import connection: WAL without a sync per commit, and checkpoints every ~40 MB instead of 4 MB.
-        await SqlBatch.ExecuteAsync(db, null, "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;", ct);
+        var session = context.Dialect.ImportSession;
+        await SqlBatch.ExecuteAsync(db, null, session.Begin, ct);
         try
         {
             await PullStreamsAsync(db, connection, client, counts, total, progress, ct);
@@ -140,7 +140,7 @@ public sealed class CartSync(
         finally
         {
             // The connection goes back to the pool: leave it as EF expects it.
-            await SqlBatch.ExecuteAsync(db, null, "PRAGMA wal_autocheckpoint=1000;", CancellationToken.None);
+            await SqlBatch.ExecuteAsync(db, null, session.End, CancellationToken.None);
         }
     }
 

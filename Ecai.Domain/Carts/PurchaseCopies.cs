@@ -19,7 +19,7 @@ public static class PurchaseCopies
     internal const string AddToTotals = "INSERT INTO CustomerOrderTotals (ConnectionId, CustomerExternalId, Orders, Amount)";
 
     internal const string AddToTotalsTail =
-        "ON CONFLICT (ConnectionId, CustomerExternalId) DO UPDATE SET Orders = Orders + excluded.Orders, Amount = Amount + excluded.Amount";
+        "ON CONFLICT (ConnectionId, CustomerExternalId) DO UPDATE SET Orders = CustomerOrderTotals.Orders + excluded.Orders, Amount = CustomerOrderTotals.Amount + excluded.Amount";
 
     /// <summary>Counts every customer's totals and copies every order to its lines.</summary>
     public static IEnumerable<string> Rebuild() =>
@@ -27,7 +27,7 @@ public static class PurchaseCopies
         "DELETE FROM CustomerOrderTotals",
         """
         INSERT INTO CustomerOrderTotals (ConnectionId, CustomerExternalId, Orders, Amount)
-        SELECT ConnectionId, CustomerExternalId, count(*), sum(Amount) FROM CartOrders WHERE Cancelled = 0 GROUP BY ConnectionId, CustomerExternalId
+        SELECT ConnectionId, CustomerExternalId, count(*), sum(Amount) FROM CartOrders WHERE NOT Cancelled GROUP BY ConnectionId, CustomerExternalId
         """,
         """
         UPDATE CartOrderItems SET (CustomerExternalId, Cancelled, OrderedAt) = (SELECT o.CustomerExternalId, o.Cancelled, o.OrderedAt

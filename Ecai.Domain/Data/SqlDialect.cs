@@ -31,6 +31,22 @@ public abstract class SqlDialect
     /// <summary>The key column of a temp table of ids: SQLite's rowid alias, PostgreSQL's bigint key.</summary>
     public abstract string IdKey { get; }
 
+    /// <summary>
+    /// The values of a list passed as one parameter, as a subquery for <c>IN</c>: SQLite reads a JSON array with
+    /// <c>json_each</c>, PostgreSQL an array with <c>unnest</c>. Pass <see cref="List{T}"/>'s result as the parameter's value.
+    /// </summary>
+    public abstract string ValuesOf(string parameter);
+
+    /// <summary>The parameter value <see cref="ValuesOf"/> reads.</summary>
+    public abstract object List<T>(IEnumerable<T> values);
+
+    /// <summary>
+    /// An import connection's setting for the pull, and the statement that puts it back before the connection returns to
+    /// the pool: commits without waiting for the disk (a crash loses at most the last batches, which the cursor, saved in
+    /// the same transactions, pulls again). SQLite also checkpoints its WAL every ~40 MB instead of 4 MB.
+    /// </summary>
+    public abstract (string Begin, string End) ImportSession { get; }
+
     /// <summary>The one of two statement texts that is this provider's (for statements shaped for one planner).</summary>
     public string Pick(string sqlite, string postgres) => Provider == DatabaseProvider.Sqlite ? sqlite : postgres;
 
@@ -47,6 +63,13 @@ public abstract class SqlDialect
             """;
 
         public override string IdKey => "INTEGER PRIMARY KEY";
+
+        public override string ValuesOf(string parameter) => $"(SELECT value FROM json_each({parameter}))";
+
+        public override (string Begin, string End) ImportSession =>
+            ("PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;", "PRAGMA wal_autocheckpoint=1000;");
+
+        public override object List<T>(IEnumerable<T> values) => System.Text.Json.JsonSerializer.Serialize(values);
     }
 
     private sealed class PostgresDialect : SqlDialect
@@ -59,5 +82,11 @@ public abstract class SqlDialect
         public override string NewUuid => "gen_random_uuid()";
 
         public override string IdKey => "BIGINT PRIMARY KEY";
+
+        public override string ValuesOf(string parameter) => $"(SELECT unnest({parameter}))";
+
+        public override (string Begin, string End) ImportSession => ("SET synchronous_commit = off", "RESET synchronous_commit");
+
+        public override object List<T>(IEnumerable<T> values) => values.ToArray();
     }
 }

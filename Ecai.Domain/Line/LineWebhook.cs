@@ -74,7 +74,7 @@ public sealed class LineWebhook(
             {
                 case "follow":
                     var friendId = await EnsureMemberAsync(db, tx, botId, userId, at, ct);
-                    await SqlBatch.ExecuteAsync(db, tx, "UPDATE Members SET IsBlocked = 0, Version = Version + 1 WHERE BotId = @bot AND LineUserId = @user", ct,
+                    await SqlBatch.ExecuteAsync(db, tx, "UPDATE Members SET IsBlocked = FALSE, Version = Version + 1 WHERE BotId = @bot AND LineUserId = @user", ct,
                         ("@bot", botId), ("@user", userId));
                     // 友だち追加 for step triggers: every follow (new friend or unblock) is one occurrence, with the follow.
                     await SqlBatch.ExecuteAsync(db, tx, $"INSERT INTO MemberEvents (BotId, MemberId, Kind, OccurredAt) VALUES (@bot, @member, {(int)Members.MemberEventKind.FriendAdded}, @at)", ct,
@@ -83,7 +83,7 @@ public sealed class LineWebhook(
                     follows++;
                     break;
                 case "unfollow":
-                    await SqlBatch.ExecuteAsync(db, tx, "UPDATE Members SET IsBlocked = 1, Version = Version + 1 WHERE BotId = @bot AND LineUserId = @user", ct,
+                    await SqlBatch.ExecuteAsync(db, tx, "UPDATE Members SET IsBlocked = TRUE, Version = Version + 1 WHERE BotId = @bot AND LineUserId = @user", ct,
                         ("@bot", botId), ("@user", userId));
                     unfollows++;
                     break;
@@ -91,7 +91,7 @@ public sealed class LineWebhook(
                     var memberId = await EnsureMemberAsync(db, tx, botId, userId, at, ct);
                     await SqlBatch.ExecuteAsync(db, tx, """
                         INSERT INTO ChatMessages (BotId, MemberId, Incoming, Text, LineMessageId, SentAt)
-                        VALUES (@bot, @member, 1, @text, @id, @at)
+                        VALUES (@bot, @member, TRUE, @text, @id, @at)
                         """, ct, ("@bot", botId), ("@member", memberId), ("@text", Text(message, "text") ?? ""),
                         ("@id", Text(message, "id")), ("@at", at.UtcTicks));
                     messaged.Add(userId);
@@ -144,7 +144,7 @@ public sealed class LineWebhook(
     {
         await SqlBatch.ExecuteAsync(db, tx, """
             INSERT INTO Members (BotId, LineUserId, DisplayName, FriendAddedAt, IsBlocked, Points)
-            VALUES (@bot, @user, '', @at, 0, 0) ON CONFLICT(BotId, LineUserId) DO NOTHING
+            VALUES (@bot, @user, '', @at, FALSE, 0) ON CONFLICT(BotId, LineUserId) DO NOTHING
             """, ct, ("@bot", botId), ("@user", userId), ("@at", at.UtcTicks));
         return await SqlBatch.ScalarAsync(db, tx, "SELECT Id FROM Members WHERE BotId = @bot AND LineUserId = @user", ct,
             ("@bot", botId), ("@user", userId));

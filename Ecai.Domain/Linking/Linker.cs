@@ -36,7 +36,7 @@ public sealed class Linker(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
         (string, object?)[] args = [("@bot", botId), ("@member", memberId), ("@now", clock.GetUtcNow().UtcTicks)];
         // One member or all: spelled out in the SQL, because "(@member IS NULL OR m.Id = @member)" makes SQLite
         // scan every cart customer of the bot even for one member (≈1 s at 1,000,000 customers instead of ≈2 ms).
-        string OneMember(string column) => memberId is null ? "1" : $"{column} = @member";
+        string OneMember(string column) => memberId is null ? "TRUE" : $"{column} = @member";
 
         // 1. Drop links whose key no longer matches (a phone or e-mail changed, LINE-ID linking switched off).
         await SqlBatch.ExecuteAsync(db, tx, $"""
@@ -48,45 +48,65 @@ public sealed class Linker(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
               WHERE m.Id = CartLinks.MemberId AND CASE CartLinks.Key
                 WHEN {(int)LinkKey.Phone} THEN m.PhoneNormalized = c.PhoneNormalized
                 WHEN {(int)LinkKey.Email} THEN m.EmailNormalized = c.EmailNormalized
-                WHEN {(int)LinkKey.LineUserId} THEN k.LineIdLinking = 1 AND m.LineUserId = c.LineUserId
-                ELSE 0 END)
+                WHEN {(int)LinkKey.LineUserId} THEN k.LineIdLinking AND m.LineUserId = c.LineUserId
+                ELSE FALSE END)
             """, ct, args);
 
-        // 2. New links, one statement per key. Links are only appended, so this run's are those above the current highest id.
-        var before = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce(max(Id), 0) FROM CartLinks", ct);
-        var added = 0;
-        added += await SqlBatch.ExecuteAsync(db, tx, $"""
-            INSERT OR IGNORE INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, CustomerExternalId, Key, LinkedAt)
+        // 2. New links, one statement per key, and 3. a CartLinked event for each (for tag rules and step triggers), in the
+        //    same transaction (docs/architecture.md, "Concurrency-correct writes").
+        var inserts = new[]
+        {
+            $"""
+            INSERT INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, CustomerExternalId, Key, LinkedAt)
             SELECT c.BotId, m.Id, c.Id, c.ConnectionId, c.ExternalId, {(int)LinkKey.Phone}, @now
             FROM CartCustomers c
             JOIN CartConnections k ON k.Id = c.ConnectionId AND k.Kind IN ({PhoneCarts})
             JOIN Members m ON m.BotId = c.BotId AND m.PhoneNormalized = c.PhoneNormalized
             WHERE c.BotId = @bot AND c.PhoneNormalized IS NOT NULL AND {OneMember("m.Id")} AND {HasOrder}
-            """, ct, args);
-        added += await SqlBatch.ExecuteAsync(db, tx, $"""
-            INSERT OR IGNORE INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, CustomerExternalId, Key, LinkedAt)
+            ON CONFLICT DO NOTHING
+            """,
+            $"""
+            INSERT INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, CustomerExternalId, Key, LinkedAt)
             SELECT c.BotId, m.Id, c.Id, c.ConnectionId, c.ExternalId, {(int)LinkKey.Email}, @now
             FROM CartCustomers c
             JOIN CartConnections k ON k.Id = c.ConnectionId AND k.Kind = {(int)CartKind.Shopify}
             JOIN Members m ON m.BotId = c.BotId AND m.EmailNormalized = c.EmailNormalized
             WHERE c.BotId = @bot AND c.EmailNormalized IS NOT NULL AND {OneMember("m.Id")}
-            """, ct, args);
-        added += await SqlBatch.ExecuteAsync(db, tx, $"""
-            INSERT OR IGNORE INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, CustomerExternalId, Key, LinkedAt)
+            ON CONFLICT DO NOTHING
+            """,
+            $"""
+            INSERT INTO CartLinks (BotId, MemberId, CartCustomerId, ConnectionId, CustomerExternalId, Key, LinkedAt)
             SELECT c.BotId, m.Id, c.Id, c.ConnectionId, c.ExternalId, {(int)LinkKey.LineUserId}, @now
             FROM CartCustomers c
-            JOIN CartConnections k ON k.Id = c.ConnectionId AND k.Kind = {(int)CartKind.Ecforce} AND k.LineIdLinking = 1
+            JOIN CartConnections k ON k.Id = c.ConnectionId AND k.Kind = {(int)CartKind.Ecforce} AND k.LineIdLinking
             JOIN Members m ON m.BotId = c.BotId AND m.LineUserId = c.LineUserId
             WHERE c.BotId = @bot AND c.LineUserId IS NOT NULL AND {OneMember("m.Id")} AND {HasOrder}
-            """, ct, args);
-
-        // 3. Each new link raises a CartLinked event (for tag rules and step triggers), in the same transaction.
-        if (added > 0)
-            await SqlBatch.ExecuteAsync(db, tx, $"""
-                INSERT INTO MemberEvents (BotId, MemberId, Kind, ConnectionId, CartCustomerId, OccurredAt)
-                SELECT BotId, MemberId, {(int)MemberEventKind.CartLinked}, ConnectionId, CartCustomerId, LinkedAt
-                FROM CartLinks WHERE Id > @before AND BotId = @bot ORDER BY Id
-                """, ct, [.. args, ("@before", before)]);
+            ON CONFLICT DO NOTHING
+            """,
+        };
+        var events = $"""
+            INSERT INTO MemberEvents (BotId, MemberId, Kind, ConnectionId, CartCustomerId, OccurredAt)
+            SELECT BotId, MemberId, {(int)MemberEventKind.CartLinked}, ConnectionId, CartCustomerId, LinkedAt
+            """;
+        var added = 0;
+        if (SqlDialect.Of(db).Provider == DatabaseProvider.Postgres)
+        {
+            // Each statement's own new rows feed its events: concurrent linkers never see each other's ids.
+            foreach (var insert in inserts)
+                added += await SqlBatch.ExecuteAsync(db, tx,
+                    $"WITH added AS ({insert} RETURNING BotId, MemberId, ConnectionId, CartCustomerId, LinkedAt, Id) {events} FROM added ORDER BY Id",
+                    ct, args);
+        }
+        else
+        {
+            // SQLite has no INSERT in a WITH. Its writers are serialised and this transaction holds the write lock since
+            // step 1, so the links above the highest id read now are this run's.
+            var before = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce(max(Id), 0) FROM CartLinks", ct);
+            foreach (var insert in inserts) added += await SqlBatch.ExecuteAsync(db, tx, insert, ct, args);
+            if (added > 0)
+                await SqlBatch.ExecuteAsync(db, tx, $"{events} FROM CartLinks WHERE Id > @before AND BotId = @bot ORDER BY Id", ct,
+                    [.. args, ("@before", before)]);
+        }
 
         // 4. Birthday sync: a member without a birthday takes the first-linked customer's, where the
         //    connection enables it (never Shopify or Rakuten, which do not carry one).
@@ -95,7 +115,7 @@ public sealed class Linker(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
               SELECT c.Birthday FROM CartLinks l
               JOIN CartCustomers c ON c.Id = l.CartCustomerId
               JOIN CartConnections k ON k.Id = l.ConnectionId
-              WHERE l.MemberId = Members.Id AND k.BirthdaySync = 1 AND k.Kind NOT IN ({(int)CartKind.Shopify}, {(int)CartKind.RakutenRms})
+              WHERE l.MemberId = Members.Id AND k.BirthdaySync AND k.Kind NOT IN ({(int)CartKind.Shopify}, {(int)CartKind.RakutenRms})
               ORDER BY l.LinkedAt, l.Id LIMIT 1)
             WHERE BotId = @bot AND Birthday IS NULL AND {OneMember("Id")}
               AND EXISTS (SELECT 1 FROM CartLinks l WHERE l.MemberId = Members.Id)

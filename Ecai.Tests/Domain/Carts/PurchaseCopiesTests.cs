@@ -1,7 +1,6 @@
 using Ecai.Domain.Bots;
 using Ecai.Domain.Carts;
 using Ecai.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using static Ecai.Tests.Support.CartRecords;
 
@@ -36,8 +35,9 @@ public sealed class PurchaseCopiesTests : IAsyncLifetime
 
     private async Task WriteAsync(IReadOnlyList<CartCustomerRecord> customers, IReadOnlyList<CartOrderRecord> orders)
     {
-        await using var db = new SqliteConnection(_db.ConnectionString);
-        await db.OpenAsync();
+        await using var context = _db.CreateDbContext();
+        await context.Database.OpenConnectionAsync();
+        var db = context.Database.GetDbConnection();
         await CartImportWriter.InTransactionAsync(db, async tx =>
         {
             if (customers.Count > 0) await CartImportWriter.WriteCustomersAsync(db, tx, _connection, _bot, customers, null, CancellationToken.None);
