@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every ECAI test. Installs what the browser tests need (Debian chromium and a CJK font)
-# when it is missing, then restores tools and runs the whole suite once.
+# Runs every ECAI test twice: on SQLite (the embedded default), then on PostgreSQL, a throwaway server started here
+# on a free 127.0.0.1 port (scripts/throwaway-postgres.sh) and stopped on exit. Installs what the browser tests need
+# (Debian chromium and a CJK font) and PostgreSQL when they are missing. Arguments go to both `dotnet test` runs.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,4 +13,17 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK
 fi
 
 dotnet tool restore >/dev/null
-dotnet test Ecai.sln --configuration Release "$@"
+
+echo "== SQLite =="
+sqlite=0
+dotnet test Ecai.sln --configuration Release "$@" || sqlite=$?
+
+echo "== PostgreSQL =="
+pg_dir=$(mktemp -d -u /tmp/ecai-pg-XXXXXX)
+trap 'scripts/throwaway-postgres.sh stop "$pg_dir"' EXIT
+postgres=0
+ECAI_TEST_POSTGRES=$(scripts/throwaway-postgres.sh start "$pg_dir") ECAI_TEST_PROVIDER=Postgres \
+  dotnet test Ecai.sln --configuration Release --no-build "$@" || postgres=$?
+
+echo "SQLite: exit $sqlite, PostgreSQL: exit $postgres"
+[ "$sqlite" -eq 0 ] && [ "$postgres" -eq 0 ]
