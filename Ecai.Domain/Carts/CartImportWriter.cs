@@ -57,12 +57,15 @@ internal static class CartImportWriter
     public static async Task WriteOrdersAsync(DbConnection db, DbTransaction tx, int connectionId, int botId,
         IReadOnlyList<CartOrderRecord> rows, string? cursor, CancellationToken ct, bool keepNewer = false)
     {
+        var dialect = SqlDialect.Of(db);
+        // The totals move by what this batch reads of the stored orders: two writers of one connection (a pull and a
+        // webhook) take turns, so neither counts an order the other is writing (docs/architecture.md, "Concurrency-correct writes").
+        await SqlBatch.ExecuteAsync(db, tx, dialect.LockRow("CartConnections", "@c"), ct, ("@c", connectionId));
         if (keepNewer) rows = await WithoutStaleAsync(db, tx, connectionId, rows, ct);
         // Carts without a customer list (Rakuten) carry the buyer on the order; the newest copy wins.
         var buyers = rows.Where(r => r.Customer is not null).Select(r => r.Customer!)
             .GroupBy(c => c.ExternalId).Select(g => g.MaxBy(c => c.UpdatedAt)!).ToList();
         await UpsertCustomersAsync(db, tx, connectionId, botId, buyers, ct);
-        var dialect = SqlDialect.Of(db);
         var ids = dialect.List(rows.Select(r => r.ExternalId));
         var totals = await TotalsDeltaAsync(db, tx, connectionId, rows, ids, ct);
         await SqlBatch.InsertAsync(db, tx,

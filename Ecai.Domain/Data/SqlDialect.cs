@@ -47,6 +47,13 @@ public abstract class SqlDialect
     /// </summary>
     public abstract (string Begin, string End) ImportSession { get; }
 
+    /// <summary>
+    /// Locks one row of <paramref name="table"/> (by <c>Id</c>) for the rest of the transaction, before a read that decides a
+    /// write: PostgreSQL takes the row lock, SQLite (one writer at a time) takes the database's write lock at once instead
+    /// of at the first write, so two such transactions run one after the other instead of both reading first.
+    /// </summary>
+    public abstract string LockRow(string table, string idParameter);
+
     /// <summary>The one of two statement texts that is this provider's (for statements shaped for one planner).</summary>
     public string Pick(string sqlite, string postgres) => Provider == DatabaseProvider.Sqlite ? sqlite : postgres;
 
@@ -66,6 +73,8 @@ public abstract class SqlDialect
 
         public override string ValuesOf(string parameter) => $"(SELECT value FROM json_each({parameter}))";
 
+        public override string LockRow(string table, string idParameter) => $"UPDATE {table} SET Id = Id WHERE Id = {idParameter}";
+
         public override (string Begin, string End) ImportSession =>
             ("PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;", "PRAGMA wal_autocheckpoint=1000;");
 
@@ -84,6 +93,8 @@ public abstract class SqlDialect
         public override string IdKey => "BIGINT PRIMARY KEY";
 
         public override string ValuesOf(string parameter) => $"(SELECT unnest({parameter}))";
+
+        public override string LockRow(string table, string idParameter) => $"SELECT 1 FROM {table} WHERE Id = {idParameter} FOR UPDATE";
 
         public override (string Begin, string End) ImportSession => ("SET synchronous_commit = off", "RESET synchronous_commit");
 
