@@ -25,6 +25,21 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
     }
 
+    /// <summary>
+    /// Another database beside this one: on PostgreSQL the same server with database <paramref name="name"/>; on SQLite the
+    /// file <paramref name="name"/>.db in <paramref name="folder"/>. For the benchmark and the tests' throwaway databases.
+    /// </summary>
+    public DatabaseSettings Beside(string name, string folder) => Provider == DatabaseProvider.Postgres
+        ? this with { ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString }
+        : Sqlite($"Data Source={Path.Combine(folder, name + ".db")}");
+
+    /// <summary>Closes the provider's pooled connections (before a database file or database is deleted).</summary>
+    public static void ClearPools()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+    }
+
     /// <summary>Reads the two settings; a missing provider is SQLite, a missing connection string SQLite's App_Data file.</summary>
     public static DatabaseSettings From(string? provider, string? connectionString)
     {

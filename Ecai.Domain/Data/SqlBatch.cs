@@ -129,6 +129,38 @@ internal static partial class SqlBatch
     }
 }
 
+/// <summary>
+/// The benchmark's ceiling for an import: rows copied straight into a table in the caller's transaction, without upserts,
+/// cursors or foreign-key checks. SQLite: one prepared statement stepped per row; PostgreSQL: binary COPY.
+/// </summary>
+public static class RawCopy
+{
+    /// <summary>Switches foreign-key checks (and, on PostgreSQL, triggers) off for this connection's session.</summary>
+    public static Task WithoutChecksAsync(DbConnection connection, CancellationToken ct) =>
+        SqlBatch.ExecuteAsync(connection, null,
+            connection is NpgsqlConnection ? "SET session_replication_role = replica" : "PRAGMA foreign_keys = OFF", ct);
+
+    public static async Task IntoAsync(DbConnection connection, DbTransaction transaction, string table, string[] columns,
+        IReadOnlyList<object?[]> rows, CancellationToken ct)
+    {
+        if (connection is NpgsqlConnection postgres)
+        {
+            await using var copy = await postgres.BeginBinaryImportAsync($"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var row in rows)
+            {
+                await copy.StartRowAsync(ct);
+                foreach (var value in row)
+                    if (value is null or DBNull) await copy.WriteNullAsync(ct);
+                    else await copy.WriteAsync(value, ct);
+            }
+            await copy.CompleteAsync(ct);
+            return;
+        }
+        await SqlBatch.InsertAsync(connection, transaction, $"INSERT INTO {table} ({string.Join(", ", columns)})", columns.Length, "", rows,
+            (row, values) => row.CopyTo(values, 0), ct);
+    }
+}
+
 public static class DbCommandExtensions
 {
     /// <summary>Adds a parameter (<c>@name</c>); null is SQL NULL.</summary>

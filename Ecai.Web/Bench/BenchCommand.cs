@@ -1,3 +1,4 @@
+using Ecai.Domain.Data;
 using System.Diagnostics;
 using Ecai.Domain.Linking;
 using Ecai.Domain.Members;
@@ -22,6 +23,13 @@ public static class BenchCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        string[] sqliteOnly = ["--link", "--send", "--segments", "--due"];
+        if (Text(args, "--provider") is { } provider && !provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase)
+            && (!provider.Equals("postgres", StringComparison.OrdinalIgnoreCase) || sqliteOnly.Any(args.Contains)))
+        {
+            Console.Error.WriteLine($"--provider {provider}: the pull bench runs on sqlite or postgres; {string.Join(", ", sqliteOnly)} run on SQLite only so far.");
+            return 2;
+        }
         if (args.Contains("--link"))
         {
             var linkDir = Directory.CreateTempSubdirectory("ecai-bench-link-");
@@ -32,7 +40,7 @@ public static class BenchCommand
             }
             finally
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                DatabaseSettings.ClearPools();
                 linkDir.Delete(recursive: true);
             }
         }
@@ -45,7 +53,7 @@ public static class BenchCommand
             }
             finally
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                DatabaseSettings.ClearPools();
                 sendDir.Delete(recursive: true);
             }
         }
@@ -59,7 +67,7 @@ public static class BenchCommand
             }
             finally
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                DatabaseSettings.ClearPools();
                 segmentDir.Delete(recursive: true);
             }
         }
@@ -69,7 +77,7 @@ public static class BenchCommand
             try { return await DueScanBench.RunAsync(dueDir.FullName, Arg(args, "--members", 500_000), Arg(args, "--orders", 5_000_000)); }
             finally
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                DatabaseSettings.ClearPools();
                 dueDir.Delete(recursive: true);
             }
         }
@@ -84,13 +92,14 @@ public static class BenchCommand
         var customers = Arg(args, "--customers", throttled ? 1_000 : 100_000);
         var members = Arg(args, "--members", throttled ? 1_000 : 100_000);
         var dir = Directory.CreateTempSubdirectory("ecai-bench-");
+        await using var databases = await BenchDatabase.StartAsync(Text(args, "--provider"), dir.FullName);
         try
         {
             // A long-running server pulls with fully optimised code. .NET compiles in tiers, so a first
             // pull in a fresh process runs partly unoptimised: warm up with a pull of the same size (at most 200,000 orders) from
             // another shop first (not measured; its time is printed as cold_pull_s).
             var cold = Stopwatch.StartNew();
-            await using (var warmup = await BenchShop.StartAsync(cart, Path.Combine(dir.FullName, "warmup"), seed: 3,
+            await using (var warmup = await BenchShop.StartAsync(cart, databases.New("warmup"), Path.Combine(dir.FullName, "warmup"), seed: 3,
                 Math.Min(customers, 100_000), Math.Min(orders, 200_000), throttled: false))
             {
                 cold.Restart();
@@ -98,7 +107,7 @@ public static class BenchCommand
             }
             var coldSeconds = cold.Elapsed.TotalSeconds;
 
-            await using var shop = await BenchShop.StartAsync(cart, Path.Combine(dir.FullName, "run"), seed: 7, customers, orders, throttled);
+            await using var shop = await BenchShop.StartAsync(cart, databases.New("run"), Path.Combine(dir.FullName, "run"), seed: 7, customers, orders, throttled);
             var (services, sandbox, botId) = (shop.Services, shop.Sandbox, shop.BotId);
             var requestsBefore = sandbox.Requests;
 
@@ -128,10 +137,11 @@ public static class BenchCommand
             var peakMb = self.PeakWorkingSet64 / (1024 * 1024);
 
             // 3. The same rows inserted with prepared statements in one transaction: the ceiling.
-            var rawSeconds = await RawInsert.RunAsync(shop.DatabaseFile, Path.Combine(dir.FullName, "raw.db"));
+            var rawSeconds = await RawInsert.RunAsync(shop.Db, databases.New("raw"));
 
             var ordersPerSecond = pull.Orders / pullSeconds;
             var rawPerSecond = pull.Orders / rawSeconds;
+            Print("provider", databases.Provider.ToString().ToLowerInvariant());
             Print("cart", cart.Name);
             Print("orders", pull.Orders);
             Print("customers", pull.Customers);
@@ -153,7 +163,7 @@ public static class BenchCommand
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            DatabaseSettings.ClearPools();
             dir.Delete(recursive: true);
         }
     }

@@ -10,28 +10,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Web.Bench;
 
-/// <summary>One benchmark shop: a cart's sandbox on a loopback port, a fresh SQLite file, one bot connected to it.</summary>
+/// <summary>One benchmark shop: a cart's sandbox on a loopback port, a fresh database, one bot connected to it.</summary>
 internal sealed class BenchShop : IAsyncDisposable
 {
-    private BenchShop(BenchSandbox sandbox, ServiceProvider services, string databaseFile, int botId)
+    private BenchShop(BenchSandbox sandbox, ServiceProvider services, int botId)
     {
         Sandbox = sandbox;
         Services = services;
-        DatabaseFile = databaseFile;
         BotId = botId;
     }
 
     public BenchSandbox Sandbox { get; }
     public ServiceProvider Services { get; }
-    public string DatabaseFile { get; }
+    public IDbContextFactory<EcaiDb> Db => Services.GetRequiredService<IDbContextFactory<EcaiDb>>();
     public int BotId { get; }
 
-    public static async Task<BenchShop> StartAsync(IBenchCart cart, string directory, int seed, int customers, int orders, bool throttled)
+    public static async Task<BenchShop> StartAsync(IBenchCart cart, DatabaseSettings database, string directory, int seed, int customers, int orders, bool throttled)
     {
         Directory.CreateDirectory(directory);
         var sandbox = await cart.StartAsync(seed, customers, orders, throttled);
-        var file = Path.Combine(directory, "bench.db");
-        var services = BuildServices(file, directory, sandbox.Settings);
+        var services = BuildServices(database, directory, sandbox.Settings);
         var dbs = services.GetRequiredService<IDbContextFactory<EcaiDb>>();
         await Database.MigrateAsync(dbs, CancellationToken.None);
         int botId;
@@ -45,7 +43,7 @@ internal sealed class BenchShop : IAsyncDisposable
         var connect = await services.GetRequiredService<CartConnections>().ConnectAsync(botId, sandbox.ConnectRequest, CancellationToken.None);
         if (!connect.Succeeded) throw new InvalidOperationException(string.Join(" ", connect.Errors.Values));
         await sandbox.AuthorizeAsync(services, connect.ConnectionId!.Value);
-        return new BenchShop(sandbox, services, file, botId);
+        return new BenchShop(sandbox, services, botId);
     }
 
     public async Task<PullResult> PullAsync()
@@ -55,7 +53,10 @@ internal sealed class BenchShop : IAsyncDisposable
         return result.Errors.Count == 0 ? result : throw new InvalidOperationException(string.Join(" ", result.Errors));
     }
 
-    internal static ServiceProvider BuildServices(string dbFile, string keysDir, IReadOnlyDictionary<string, string?> settings)
+    internal static ServiceProvider BuildServices(string dbFile, string keysDir, IReadOnlyDictionary<string, string?> settings) =>
+        BuildServices(DatabaseSettings.Sqlite($"Data Source={dbFile}"), keysDir, settings);
+
+    internal static ServiceProvider BuildServices(DatabaseSettings database, string keysDir, IReadOnlyDictionary<string, string?> settings)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
@@ -64,7 +65,7 @@ internal sealed class BenchShop : IAsyncDisposable
             .Build());
         services.AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Error));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysDir));
-        services.AddEcaiDomain(_ => DatabaseSettings.Sqlite($"Data Source={dbFile}")).AddEcaiIntegrations();
+        services.AddEcaiDomain(_ => database).AddEcaiIntegrations();
         return services.BuildServiceProvider();
     }
 
