@@ -39,10 +39,10 @@ public sealed class BrowserApp : IAsyncLifetime
         return Path.Combine(dir, name);
     }
 
-    /// <summary>A new browser context logged in as the demo operator, on ホーム and interactive.</summary>
-    public async Task<IPage> LoginAsync()
+    /// <summary>A new browser context (its window size and language) logged in as the demo operator, on ホーム and interactive.</summary>
+    public async Task<IPage> LoginAsync(int width = 1366, int height = 900, string locale = "ja-JP")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP", ViewportSize = new() { Width = 1366, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new() { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/account/login");
         await page.FillAsync("input[name=email]", EcaiAppFactory.DemoEmail);

@@ -47,13 +47,18 @@ public sealed class Broadcasts(IDbContextFactory<EcaiDb> dbs, MemberSearch searc
         return new BroadcastEstimate(recipients, await QuotaAsync(botId, ct));
     }
 
-    /// <summary>The month's quota, or null when the bot has no channel or LINE did not answer.</summary>
+    /// <summary>How long the estimate waits for LINE's quota: a slow or unreachable LINE shows 不明 instead of holding the page.</summary>
+    public static readonly TimeSpan QuotaWait = TimeSpan.FromSeconds(3);
+
+    /// <summary>The month's quota, or null when the bot has no channel or LINE did not answer within <see cref="QuotaWait"/>.</summary>
     public async Task<LineQuota?> QuotaAsync(int botId, CancellationToken ct)
     {
         if (await channels.AccessTokenAsync(botId, ct) is not { } token) return null;
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        wait.CancelAfter(QuotaWait);
         try
         {
-            return await messenger.QuotaAsync(token, ct);
+            return await messenger.QuotaAsync(token, wait.Token);
         }
         catch (Exception) when (!ct.IsCancellationRequested)
         {
