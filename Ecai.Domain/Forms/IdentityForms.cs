@@ -72,8 +72,8 @@ public sealed class IdentityForms(IDbContextFactory<EcaiDb> dbs, MemberContacts 
         {
             (string, object?)[] args = [("@bot", botId), ("@member", memberId), ("@now", now)];
             await SqlBatch.ExecuteAsync(db, tx, """
-                INSERT OR IGNORE INTO MemberTags (MemberId, TagId, AddedAt)
-                SELECT @member, TagId, @now FROM IdentityFormTags WHERE BotId = @bot
+                INSERT INTO MemberTags (MemberId, TagId, AddedAt)
+                SELECT @member, TagId, @now FROM IdentityFormTags WHERE BotId = @bot ON CONFLICT DO NOTHING
                 """, ct, args);
             await SqlBatch.ExecuteAsync(db, tx, $"""
                 INSERT INTO MemberEvents (BotId, MemberId, Kind, TagId, Cause, OccurredAt)

@@ -109,13 +109,14 @@ public sealed class MatchHealth(IDbContextFactory<EcaiDb> dbs)
         var perReason = MatchReasons.All.ToDictionary(r => r, _ => 0);
         var blocked = 0;
         await using (var command = Command(db, $"""
-            SELECT r, count(*), total(b) FROM (SELECT {reason} AS r, m.IsBlocked AS b FROM Members m WHERE {Unlinked}) GROUP BY r
+            SELECT r, count(*), sum(CASE WHEN b THEN 1 ELSE 0 END)
+            FROM (SELECT {reason} AS r, m.IsBlocked AS b FROM Members m WHERE {Unlinked}) x GROUP BY r
             """, botId))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
             {
-                perReason[(MatchReason)reader.GetInt32(0)] = reader.GetInt32(1);
-                blocked += (int)reader.GetDouble(2);
+                perReason[(MatchReason)Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture)] = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+                blocked += Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
             }
         return new MatchHealthSummary(total, total - perReason.Values.Sum(), blocked, perReason);
     }
@@ -140,7 +141,7 @@ public sealed class MatchHealth(IDbContextFactory<EcaiDb> dbs)
         while (await reader.ReadAsync(ct))
             items.Add(new UnlinkedMember(reader.GetInt64(0), reader.GetString(1), Text(reader, 2),
                 new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero), reader.GetBoolean(4), Text(reader, 5), Text(reader, 6),
-                (MatchReason)reader.GetInt32(7)));
+                (MatchReason)Convert.ToInt32(reader.GetValue(7), CultureInfo.InvariantCulture)));
         return new UnlinkedPage(items, count);
     }
 
@@ -151,7 +152,7 @@ public sealed class MatchHealth(IDbContextFactory<EcaiDb> dbs)
         var db = await OpenAsync(context, ct);
         var reason = await ReasonSqlAsync(db, botId, ct);
         await using var command = Command(db, $"SELECT {reason} FROM Members m WHERE {Unlinked} AND m.Id = @member", botId, ("@member", memberId));
-        return await command.ExecuteScalarAsync(ct) is long value ? (MatchReason)value : null;
+        return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? (MatchReason)Convert.ToInt32(value, CultureInfo.InvariantCulture) : null;
     }
 
     /// <summary>
@@ -172,8 +173,10 @@ public sealed class MatchHealth(IDbContextFactory<EcaiDb> dbs)
             }
         if (kinds.Count == 0) return ((int)MatchReason.NoCart).ToString(CultureInfo.InvariantCulture);
 
-        var phoneCart = kinds.Any(k => k != CartKind.Shopify) ? 1 : 0;
-        var shopify = kinds.Contains(CartKind.Shopify) ? 1 : 0;
+        // What the connections allow, as constants (SQLite folds its integer 0 in "0 AND …" away; PostgreSQL needs booleans).
+        string Constant(bool value) => SqlDialect.Of(db).Pick(sqlite: value ? "1" : "0", postgres: value ? "TRUE" : "FALSE");
+        var phoneCart = Constant(kinds.Any(k => k != CartKind.Shopify));
+        var shopify = Constant(kinds.Contains(CartKind.Shopify));
         var phoneCustomer = $"""
             EXISTS (SELECT 1 FROM CartCustomers c JOIN CartConnections k ON k.Id = c.ConnectionId AND k.Kind IN ({PhoneCarts})
               WHERE c.BotId = @bot AND c.PhoneNormalized = m.PhoneNormalized
@@ -194,8 +197,8 @@ public sealed class MatchHealth(IDbContextFactory<EcaiDb> dbs)
               WHEN m.PhoneNormalized IS NULL AND m.PhoneRaw IS NOT NULL AND NOT {usableEmail} THEN {(int)MatchReason.InvalidPhone}
               WHEN NOT {phoneMatch} AND NOT {mailMatch} THEN CASE
                 WHEN m.PhoneNormalized IS NOT NULL OR {usableEmail} THEN {(int)MatchReason.NoCustomer}
-                WHEN {(lineIdLinking ? 1 : 0)} THEN {(int)MatchReason.LineIdPending}
-                WHEN {shopify} = 0 THEN {(int)MatchReason.EmailOnlyWithoutShopify}
+                WHEN {Constant(lineIdLinking)} THEN {(int)MatchReason.LineIdPending}
+                WHEN NOT {shopify} THEN {(int)MatchReason.EmailOnlyWithoutShopify}
                 ELSE {(int)MatchReason.LinkPending} END
               WHEN NOT {mailMatch} AND NOT {phoneOrderMatch} THEN {(int)MatchReason.CustomerWithoutOrders}
               ELSE {(int)MatchReason.LinkPending}

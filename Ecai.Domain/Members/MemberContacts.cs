@@ -71,7 +71,7 @@ public sealed class MemberContacts(IDbContextFactory<EcaiDb> dbs, Linker linker,
             WHERE Id = @member AND BotId = @bot AND Version = @version
             """, ct, [.. key, ("@name", Blank(input.Name)), ("@phone", Blank(input.Phone)), ("@phoneN", PhoneNormalizer.Normalize(input.Phone)),
             ("@email", Blank(input.Email)), ("@emailN", EmailNormalizer.Normalize(input.Email)),
-            ("@birthday", input.Birthday?.ToString("yyyy-MM-dd")), ("@version", current)]);
+            ("@birthday", input.Birthday), ("@version", current)]);
         if (updated == 0) return await StaleAsync(context, tx, botId, memberId, ct);
 
         var added = await linker.LinkAsync(db, tx, botId, memberId, ct);

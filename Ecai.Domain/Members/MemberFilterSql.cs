@@ -1,18 +1,21 @@
 using System.Text;
+using Ecai.Domain.Data;
 using Ecai.Domain.Time;
 
 namespace Ecai.Domain.Members;
 
 /// <summary>
 /// Compiles a <see cref="MemberFilter"/> into one SQL condition over <c>Members m</c> with its parameters,
-/// so a count, a page or a bulk update is a single statement evaluated in SQLite, never member by member.
+/// so a count, a page or a bulk update is a single statement evaluated in the database, never member by member.
+/// <c>CROSS JOIN a … WHERE</c> (the join's condition in the WHERE) fixes SQLite's join order to the one written; PostgreSQL
+/// reads it as an inner join and orders it itself.
 /// </summary>
 public static class MemberFilterSql
 {
     /// <summary>The member's non-cancelled orders, through every linked cart customer (add "WHERE l.MemberId = m.Id").</summary>
     internal const string Orders = """
         FROM CartLinks l
-        JOIN CartOrders o ON o.ConnectionId = l.ConnectionId AND o.CustomerExternalId = l.CustomerExternalId AND o.Cancelled = 0
+        JOIN CartOrders o ON o.ConnectionId = l.ConnectionId AND o.CustomerExternalId = l.CustomerExternalId AND o.Cancelled = FALSE
         """;
 
     /// <summary>
@@ -21,8 +24,8 @@ public static class MemberFilterSql
     /// </summary>
     internal static string Total(string column) => $"""
         (SELECT coalesce(sum(t.{column}), 0) FROM CartLinks l
-         CROSS JOIN CustomerOrderTotals t ON t.ConnectionId = l.ConnectionId AND t.CustomerExternalId = l.CustomerExternalId
-         WHERE l.MemberId = m.Id)
+         CROSS JOIN CustomerOrderTotals t
+         WHERE t.ConnectionId = l.ConnectionId AND t.CustomerExternalId = l.CustomerExternalId AND l.MemberId = m.Id)
         """;
 
     /// <summary>
@@ -32,20 +35,22 @@ public static class MemberFilterSql
     internal const string PurchaseTotals = """
         SELECT l.MemberId AS MemberId, sum(t.Orders) AS Orders, sum(t.Amount) AS Amount
         FROM CartLinks l
-        CROSS JOIN CustomerOrderTotals t ON t.ConnectionId = l.ConnectionId AND t.CustomerExternalId = l.CustomerExternalId
-        WHERE l.BotId = @bot
+        CROSS JOIN CustomerOrderTotals t
+        WHERE t.ConnectionId = l.ConnectionId AND t.CustomerExternalId = l.CustomerExternalId AND l.BotId = @bot
         GROUP BY l.MemberId HAVING sum(t.Orders) > 0
         """;
 
-    /// <summary>The WHERE clause (without "WHERE") and its parameters, for bot <paramref name="botId"/>.</summary>
+    /// <summary>The WHERE clause (without "WHERE") and its parameters, for bot <paramref name="botId"/> in
+    /// <paramref name="dialect"/>'s SQL.</summary>
     /// <param name="purchaseTotals">A table of <see cref="PurchaseTotals"/> rows (MemberId primary key) computed in this
     /// transaction: count and amount conditions become lists read from it instead of summing each member's customers (a
     /// sweep's many rules).</param>
-    public static (string Where, List<(string Name, object? Value)> Parameters) Compile(int botId, MemberFilter filter,
+    public static (string Where, List<(string Name, object? Value)> Parameters) Compile(SqlDialect dialect, int botId, MemberFilter filter,
         string? purchaseTotals = null)
     {
         // With an "m.Id IN (…)" condition below, "+m.BotId" (the unary plus keeps SQLite off the (BotId, …) index) lets the
         // list drive the query by rowid; without one, the (BotId, FriendAddedAt) index serves the scan and the page order.
+        // PostgreSQL's planner chooses by its statistics: no hint there.
         var sql = new StringBuilder("m.BotId = @bot");
         var driven = false;
         var args = new List<(string, object?)> { ("@bot", botId) };
@@ -94,7 +99,7 @@ public static class MemberFilterSql
 
         if (filter.FriendFrom is { } friendFrom) And($"m.FriendAddedAt >= {Arg(StartOf(friendFrom))}");
         if (filter.FriendTo is { } friendTo) And($"m.FriendAddedAt < {Arg(StartOf(friendTo.AddDays(1)))}");
-        if (filter.Blocked is { } blocked) And($"m.IsBlocked = {(blocked ? 1 : 0)}");
+        if (filter.Blocked is { } blocked) And($"m.IsBlocked = {(blocked ? "TRUE" : "FALSE")}");
 
         // What was bought (and when): the members behind the matching order lines, from the lines' index outwards (each
         // line carries its order's customer, cancellation and date; each link its customer's key). CROSS JOIN fixes SQLite's
@@ -106,8 +111,9 @@ public static class MemberFilterSql
         {
             var lines = new StringBuilder($"""
                 m.Id IN (SELECT l.MemberId FROM CartOrderItems i
-                 CROSS JOIN CartLinks l ON l.ConnectionId = i.ConnectionId AND l.CustomerExternalId = i.CustomerExternalId
-                 WHERE i.ConnectionId {Connections()} AND i.Cancelled = 0
+                 CROSS JOIN CartLinks l
+                 WHERE l.ConnectionId = i.ConnectionId AND l.CustomerExternalId = i.CustomerExternalId
+                   AND i.ConnectionId {Connections()} AND i.Cancelled = FALSE
                 """);
             if (filter.ProductCode is { } product) lines.Append($" AND i.ProductCode = {Arg(product)}");
             if (filter.CourseName is { } course) lines.Append($" AND i.CourseName = {Arg(course)}");
@@ -139,23 +145,27 @@ public static class MemberFilterSql
         if (filter.Status is { } status)
             In($"""
                 m.Id IN (SELECT l.MemberId FROM CartSubscriptions s
-                  CROSS JOIN CartLinks l ON l.ConnectionId = s.ConnectionId AND l.CustomerExternalId = s.CustomerExternalId
-                  WHERE s.ConnectionId IN (SELECT k.Id FROM CartConnections k WHERE k.BotId = @bot) AND s.Status = {Arg((int)status)})
+                  CROSS JOIN CartLinks l
+                  WHERE l.ConnectionId = s.ConnectionId AND l.CustomerExternalId = s.CustomerExternalId
+                    AND s.ConnectionId IN (SELECT k.Id FROM CartConnections k WHERE k.BotId = @bot) AND s.Status = {Arg((int)status)})
                 """);
 
-        // Birthdays are stored as 'yyyy-MM-dd'; MMDD compares month and day without the year.
-        const string monthDay = "CAST(substr(m.Birthday, 6, 2) || substr(m.Birthday, 9, 2) AS INTEGER)";
+        // Birthdays are 'yyyy-MM-dd' text on SQLite, dates on PostgreSQL; MMDD compares month and day without the year.
+        var monthDay = dialect.Pick(
+            sqlite: "CAST(substr(m.Birthday, 6, 2) || substr(m.Birthday, 9, 2) AS INTEGER)",
+            postgres: "CAST(to_char(m.Birthday, 'MMDD') AS INTEGER)");
+        var birthMonth = dialect.Pick(sqlite: "CAST(substr(m.Birthday, 6, 2) AS INTEGER)", postgres: "CAST(to_char(m.Birthday, 'MM') AS INTEGER)");
         if (filter is { BirthdayFrom: { } bFrom, BirthdayTo: { } bTo })
             And(bFrom <= bTo
                 ? $"m.Birthday IS NOT NULL AND {monthDay} BETWEEN {Arg(bFrom)} AND {Arg(bTo)}"
                 : $"m.Birthday IS NOT NULL AND ({monthDay} >= {Arg(bFrom)} OR {monthDay} <= {Arg(bTo)})");
-        if (filter.BirthMonth is { } month) And($"m.Birthday IS NOT NULL AND CAST(substr(m.Birthday, 6, 2) AS INTEGER) = {Arg(month)}");
+        if (filter.BirthMonth is { } month) And($"m.Birthday IS NOT NULL AND {birthMonth} = {Arg(month)}");
 
         if (costly.Count == 0) probes.ForEach(And);
         else if (probes.Count == 0) costly.ForEach(And);
-        else And($"CASE WHEN {string.Join("\n  AND ", probes)}\n  THEN {string.Join("\n  AND ", costly.Select(c => $"({c})"))} ELSE 0 END");
+        else And($"CASE WHEN {string.Join("\n  AND ", probes)}\n  THEN {string.Join("\n  AND ", costly.Select(c => $"({c})"))} ELSE FALSE END");
 
-        if (driven) sql.Insert(0, '+');
+        if (driven) sql.Insert(0, dialect.Pick(sqlite: "+", postgres: ""));
         return (sql.ToString(), args);
     }
 

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Ecai.Domain.Carts;
 using Ecai.Domain.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Members;
@@ -29,11 +29,11 @@ public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
 
     public async Task<long> CountAsync(int botId, MemberFilter filter, CancellationToken ct)
     {
-        var (where, args) = MemberFilterSql.Compile(botId, await RarestTagFirstAsync(filter, ct));
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var (where, args) = MemberFilterSql.Compile(db.Dialect, botId, await RarestTagFirstAsync(filter, ct));
         // Only compiled conditions and parameter names are spliced in; every value is a parameter.
         var sql = $"SELECT count(*) AS Value FROM Members m WHERE {where}";
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var counts = await db.Database.SqlQueryRaw<long>(sql, Parameters(args)).ToListAsync(ct);
+        var counts = await db.Database.SqlQueryRaw<long>(sql, Parameters(db, args)).ToListAsync(ct);
         return counts.Single();
     }
 
@@ -45,7 +45,8 @@ public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
     public async Task<IReadOnlyList<MemberRow>> PageAsync(int botId, MemberFilter filter, MemberSort sort, bool descending, int skip, int take,
         CancellationToken ct)
     {
-        var (where, args) = MemberFilterSql.Compile(botId, await RarestTagFirstAsync(filter, ct));
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var (where, args) = MemberFilterSql.Compile(db.Dialect, botId, await RarestTagFirstAsync(filter, ct));
         var direction = descending ? " DESC" : "";
         var (join, key) = sort switch
         {
@@ -61,15 +62,15 @@ public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
         args.Add(("@skip", Math.Max(0, skip)));
         var sql = $"""
             SELECT m.Id, m.DisplayName, m.RegisteredName, m.FriendAddedAt, m.IsBlocked,
-              (SELECT group_concat(DISTINCT k.Kind) FROM CartLinks l JOIN CartConnections k ON k.Id = l.ConnectionId WHERE l.MemberId = m.Id) AS Carts,
+              (SELECT {db.Dialect.Pick(sqlite: "group_concat(DISTINCT k.Kind)", postgres: "string_agg(DISTINCT CAST(k.Kind AS text), ',')")}
+               FROM CartLinks l JOIN CartConnections k ON k.Id = l.ConnectionId WHERE l.MemberId = m.Id) AS Carts,
               {MemberFilterSql.Total("Orders")} AS Orders,
               {MemberFilterSql.Total("Amount")} AS Amount,
               (SELECT max(o.OrderedAt) {MemberFilterSql.Orders} WHERE l.MemberId = m.Id) AS LastAt
             FROM Members m {join} WHERE {where}
             ORDER BY {order} LIMIT @take OFFSET @skip
             """;
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var rows = await db.Database.SqlQueryRaw<Row>(sql, Parameters(args)).ToListAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<Row>(sql, Parameters(db, args)).ToListAsync(ct);
         return rows.Select(r => new MemberRow(r.Id, r.DisplayName, r.RegisteredName, new DateTimeOffset(r.FriendAddedAt, TimeSpan.Zero), r.IsBlocked,
             r.Carts is null ? [] : r.Carts.Split(',').Select(k => (CartKind)int.Parse(k)).Order().ToList(), r.Orders, r.Amount,
             r.LastAt is { } last ? new DateTimeOffset(last, TimeSpan.Zero) : null)).ToList();
@@ -117,7 +118,10 @@ public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
         if (!string.IsNullOrWhiteSpace(text))
         {
             var pattern = "%" + text.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
-            products = products.Where(x => EF.Functions.Like(x.p.Name, pattern, @"\") || EF.Functions.Like(x.p.Code, pattern, @"\"));
+            // Case-insensitive as SQLite's LIKE is (PostgreSQL's LIKE is not: ILIKE there).
+            products = db.Dialect.Provider == DatabaseProvider.Postgres
+                ? products.Where(x => EF.Functions.ILike(x.p.Name, pattern, @"\") || EF.Functions.ILike(x.p.Code, pattern, @"\"))
+                : products.Where(x => EF.Functions.Like(x.p.Name, pattern, @"\") || EF.Functions.Like(x.p.Code, pattern, @"\"));
         }
         var found = await products.OrderBy(x => x.p.Name).ThenBy(x => x.p.Code).ThenBy(x => x.Kind)
             .Select(x => new ProductOption(x.p.ConnectionId, x.Kind, x.p.Code, x.p.Name, x.p.CourseName))
@@ -155,14 +159,24 @@ public sealed class MemberSearch(IDbContextFactory<EcaiDb> dbs)
         var tags = filter.TagsAll.Distinct().ToList();
         if (tags.Count < 2) return filter;
         var sql = string.Join("\nUNION ALL ", tags.Select((_, i) =>
-            $"SELECT @t{i} AS TagId, (SELECT count(*) FROM (SELECT 1 FROM MemberTags WHERE TagId = @t{i} LIMIT 200000)) AS Size"));
+            $"SELECT @t{i} AS TagId, (SELECT count(*) FROM (SELECT 1 FROM MemberTags WHERE TagId = @t{i} LIMIT 200000) x) AS Size"));
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var sizes = await db.Database.SqlQueryRaw<TagSize>(sql, Parameters(tags.Select((t, i) => ($"@t{i}", (object?)t)))).ToListAsync(ct);
+        var sizes = await db.Database.SqlQueryRaw<TagSize>(sql, Parameters(db, tags.Select((t, i) => ($"@t{i}", (object?)t)))).ToListAsync(ct);
         return filter with { TagsAll = [.. sizes.OrderBy(s => s.Size).Select(s => s.TagId)] };
     }
 
-    private static object[] Parameters(IEnumerable<(string Name, object? Value)> args) =>
-        args.Select(a => (object)new SqliteParameter(a.Name, a.Value ?? DBNull.Value)).ToArray();
+    /// <summary>The arguments as parameters of the context's provider.</summary>
+    private static object[] Parameters(EcaiDb db, IEnumerable<(string Name, object? Value)> args)
+    {
+        var factory = DbProviderFactories.GetFactory(db.Database.GetDbConnection())!;
+        return args.Select(a =>
+        {
+            var parameter = factory.CreateParameter()!;
+            parameter.ParameterName = a.Name;
+            parameter.Value = a.Value ?? DBNull.Value;
+            return (object)parameter;
+        }).ToArray();
+    }
 
     private sealed record TagSize(int TagId, long Size);
 

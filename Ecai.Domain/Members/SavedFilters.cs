@@ -1,5 +1,4 @@
 using Ecai.Domain.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Members;

@@ -31,8 +31,8 @@ public sealed class BulkTags(IDbContextFactory<EcaiDb> dbs, ILiveEvents live, Ti
     public async Task<long> RunAsync(BulkTagRequest request, IJobProgress progress, CancellationToken ct)
     {
         if (await TagNameAsync(request.BotId, request.TagId, ct) is null) throw new InvalidOperationException("タグが見つかりません。");
-        var (where, filterArgs) = MemberFilterSql.Compile(request.BotId, request.Filter);
         await using var context = await dbs.CreateDbContextAsync(ct);
+        var (where, filterArgs) = MemberFilterSql.Compile(context.Dialect, request.BotId, request.Filter);
         await context.Database.OpenConnectionAsync(ct);
         var db = context.Database.GetDbConnection();
 

@@ -3,7 +3,6 @@ using Ecai.Domain.Data;
 using Ecai.Domain.Members;
 using Ecai.Domain.Messaging.Broadcasts;
 using Ecai.Domain.Realtime;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecai.Domain.Tags;

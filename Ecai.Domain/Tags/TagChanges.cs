@@ -21,28 +21,38 @@ internal static class TagChanges
     public static async Task<long> ApplyAsync(DbConnection db, DbTransaction tx, string members, bool add, TagCause cause,
         (string, object?)[] args, CancellationToken ct, bool wholeBot = false)
     {
+        // NOT INDEXED (SQLite only) keeps the whole-bot passes on the rowid order; CROSS JOIN … WHERE keeps SQLite's join
+        // order as written (PostgreSQL plans both itself).
+        var scan = SqlDialect.Of(db).Pick(sqlite: " NOT INDEXED", postgres: "");
         var source = (add, wholeBot) switch
         {
             (true, true) => $"""
-                (SELECT m.Id FROM Members m NOT INDEXED WHERE ({members})
+                (SELECT m.Id FROM Members m{scan} WHERE ({members})
                  EXCEPT SELECT t.MemberId FROM MemberTags t WHERE t.TagId = @tag ORDER BY 1) x
-                CROSS JOIN Members m ON m.Id = x.Id
+                CROSS JOIN Members m WHERE m.Id = x.Id
                 """,
             (true, false) => $"Members m WHERE ({members}) AND NOT EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = @tag)",
-            (false, true) => $"Members m NOT INDEXED WHERE m.Id IN (SELECT t.MemberId FROM MemberTags t WHERE t.TagId = @tag) AND ({members})",
+            (false, true) => $"Members m{scan} WHERE m.Id IN (SELECT t.MemberId FROM MemberTags t WHERE t.TagId = @tag) AND ({members})",
             (false, false) => $"Members m WHERE ({members}) AND EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = @tag)",
         };
         var before = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce(max(Id), 0) FROM MemberEvents", ct);
+        var kind = (int)(add ? MemberEventKind.TagAdded : MemberEventKind.TagRemoved);
         args = [.. args, ("@before", before)];
         var changed = await SqlBatch.ExecuteAsync(db, tx, $"""
             INSERT INTO MemberEvents (BotId, MemberId, Kind, TagId, Cause, OccurredAt)
-            SELECT m.BotId, m.Id, {(int)(add ? MemberEventKind.TagAdded : MemberEventKind.TagRemoved)}, @tag, {(int)cause}, @now
+            SELECT m.BotId, m.Id, {kind}, @tag, {(int)cause}, @now
             FROM {source}
             """, ct, args);
+        // The events after @before of this tag and kind: on SQLite (one writer) exactly this transaction's; on PostgreSQL
+        // also those another transaction committed meanwhile for the same tag and kind, which make the same change.
         if (changed > 0)
             await SqlBatch.ExecuteAsync(db, tx, add
-                ? "INSERT OR IGNORE INTO MemberTags (MemberId, TagId, AddedAt) SELECT MemberId, TagId, OccurredAt FROM MemberEvents WHERE Id > @before"
-                : "DELETE FROM MemberTags WHERE TagId = @tag AND MemberId IN (SELECT MemberId FROM MemberEvents WHERE Id > @before)", ct, args);
+                ? $"""
+                  INSERT INTO MemberTags (MemberId, TagId, AddedAt) SELECT MemberId, TagId, OccurredAt FROM MemberEvents
+                  WHERE Id > @before AND TagId = @tag AND Kind = {kind} ON CONFLICT DO NOTHING
+                  """
+                : $"DELETE FROM MemberTags WHERE TagId = @tag AND MemberId IN (SELECT MemberId FROM MemberEvents WHERE Id > @before AND TagId = @tag AND Kind = {kind})",
+                ct, args);
         return changed;
     }
 }

@@ -31,9 +31,10 @@ public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
         string? totals = null;
         if (rules.Any(r => r.Kind == TagRuleKind.PurchaseCount))
         {
-            totals = "temp.RulePurchaseTotals";
+            totals = "RulePurchaseTotals";
             await SqlBatch.ExecuteAsync(db, null, $"DROP TABLE IF EXISTS {totals}", ct);
-            await SqlBatch.ExecuteAsync(db, null, $"CREATE TEMP TABLE {totals} (MemberId INTEGER PRIMARY KEY, Orders INTEGER NOT NULL, Amount INTEGER NOT NULL)", ct);
+            await SqlBatch.ExecuteAsync(db, null,
+                $"CREATE TEMP TABLE {totals} (MemberId {context.Dialect.IdKey}, Orders BIGINT NOT NULL, Amount BIGINT NOT NULL)", ct);
             await SqlBatch.ExecuteAsync(db, null, $"INSERT INTO {totals} (MemberId, Orders, Amount) {MemberFilterSql.PurchaseTotals}", ct, ("@bot", botId));
         }
         try
@@ -90,7 +91,7 @@ public sealed class TagRuleEngine(IDbContextFactory<EcaiDb> dbs, ILiveEvents liv
     private async Task<(long Main, long Total)> ApplyCountedAsync(DbConnection db, DbTransaction tx, TagRule rule, long? memberId,
         CancellationToken ct, string? purchaseTotals = null)
     {
-        var (where, filterArgs) = MemberFilterSql.Compile(rule.BotId, Condition(rule, JapanTime.Today(clock)), purchaseTotals);
+        var (where, filterArgs) = MemberFilterSql.Compile(SqlDialect.Of(db), rule.BotId, Condition(rule, JapanTime.Today(clock)), purchaseTotals);
         var wholeBot = memberId is null;
         var scope = wholeBot ? "" : " AND m.Id = @member";
         (string, object?)[] args = [.. filterArgs, ("@tag", rule.TagId), ("@now", clock.GetUtcNow().UtcTicks), ("@member", memberId)];

@@ -27,7 +27,7 @@ public sealed class BroadcastPlanner(IDbContextFactory<EcaiDb> dbs, ILiveEvents 
             var content = MessageContent.Parse(await context.StoredMessages.Where(m => m.Id == b.MessageId).Select(m => m.ContentJson).SingleAsync(ct));
             var perMember = content.Bubbles.Any(x => x.Kind == BubbleKind.Text && (x.Text ?? "").Contains(MessageContent.NameVariable, StringComparison.Ordinal));
             var filter = b.FilterJson is null ? MemberFilter.All : MemberFilter.Parse(b.FilterJson);
-            var (where, args) = MemberFilterSql.Compile(botId, filter);
+            var (where, args) = MemberFilterSql.Compile(SqlDialect.Of(db), botId, filter);
             await using var tx = await db.BeginTransactionAsync(ct);
             (string, object?)[] all =
             [

@@ -103,7 +103,7 @@ public sealed class FollowPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlan
         foreach (var message in messages)
         {
             var filter = message.FilterJson is null ? MemberFilter.All : MemberFilter.Parse(message.FilterJson);
-            var (where, filterArgs) = MemberFilterSql.Compile(botId, filter);
+            var (where, filterArgs) = MemberFilterSql.Compile(SqlDialect.Of(db), botId, filter);
             await SqlBatch.ExecuteAsync(db, tx, $"""
                 INSERT INTO temp.FollowHits (OrderId, MemberId, ShippedAt, FollowId, Priority)
                 SELECT DISTINCT x.OrderId, m.Id, x.ShippedAt, @follow, @priority

@@ -39,7 +39,7 @@ public sealed class StepDeliveries : IDeliverySource
         }
         foreach (var (scenario, bot, json) in filtered)
         {
-            var (where, args) = MemberFilterSql.Compile(bot, MemberFilter.Parse(json));
+            var (where, args) = MemberFilterSql.Compile(SqlDialect.Of(db), bot, MemberFilter.Parse(json));
             args.Add(("@scenario", scenario));
             // Correlated on the member's rowid: the filter's set conditions are lists read once, then probed per due row.
             await SqlBatch.ExecuteAsync(db, tx, $"""

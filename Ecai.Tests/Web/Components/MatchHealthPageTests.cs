@@ -48,7 +48,7 @@ public sealed class MatchHealthPageTests : ComponentTest
         Assert.Empty(page.FindAll($"[data-testid=reason-chip][data-reason={MatchReason.NoCustomer}]")); // nobody: no chip
         Assert.Contains("電話番号・メール未登録", page.Find("[data-testid=health-reasons]").TextContent);
         // The pager speaks Japanese: "1–4 / 4人", not "1-4 of 4".
-        Assert.Contains("1–4 / 4人", page.Find("[data-testid=health-pager]").TextContent);
+        page.WaitForAssertion(() => Assert.Contains("1–4 / 4人", page.Find("[data-testid=health-pager]").TextContent)); // the page of rows loads after the summary
     }
 
     [Fact]

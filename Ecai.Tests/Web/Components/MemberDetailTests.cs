@@ -171,6 +171,8 @@ public sealed class MemberDetailTests : ComponentTest
         await using var db = Db.CreateDbContext();
         Assert.Equal("佐藤 花子", (await db.Members.SingleAsync()).RegisteredName);
 
+        // The refused save is done once its button is enabled again (it reloads the member's details after the fresh values).
+        page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=member-save]").HasAttribute("disabled")));
         page.Find("#member-name").Change("佐藤 はなこ"); // edited again on the fresh values: saved
         page.Find("[data-testid=member-save]").Click();
         page.WaitForElement("[data-testid=member-link-outcome]");

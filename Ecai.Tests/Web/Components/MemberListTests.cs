@@ -19,7 +19,7 @@ public sealed class MemberListTests : ComponentTest
         await Seed.LinkAsync(bot, connection, members.Take(2));
         var page = Render<MemberListPage>();
         page.WaitForAssertion(() => Assert.StartsWith("5", page.Find("[data-testid=member-count]").TextContent.Trim()));
-        Assert.Equal(5, page.FindAll("[data-testid=member-grid] tbody tr").Count);
+        page.WaitForAssertion(() => Assert.Equal(5, page.FindAll("[data-testid=member-grid] tbody tr").Count)); // the grid loads after the count
 
         var panel = page.FindComponent<MemberFilterPanel>();
         await page.InvokeAsync(() => panel.Instance.FilterChanged.InvokeAsync(new MemberFilter { Link = LinkState.Linked }));

@@ -73,7 +73,7 @@ public sealed class SavedFilterPagesTests : ComponentTest
         page.Find("[data-testid=saved-filter-dialog-save]").Click();
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=saved-filter-dialog]")));
         Assert.Equal([("連携済み", Linked.ToJson())], await RowsAsync());
-        Assert.Contains("連携済み", page.Find("[data-testid=saved-filter-select]").OuterHtml);
+        page.WaitForAssertion(() => Assert.Contains("連携済み", page.Find("[data-testid=saved-filter-select]").OuterHtml)); // the menu reloads its list
 
         // The same name again (another letter case would be the same too) is refused in the dialog; nothing is saved.
         await page.InvokeAsync(() => page.FindComponent<MemberFilterPanel>().Instance.FilterChanged.InvokeAsync(new MemberFilter { Blocked = false }));
@@ -123,7 +123,7 @@ public sealed class SavedFilterPagesTests : ComponentTest
         var saved = await Saved.SaveAsNewAsync(bot, "連携済み", Linked, CancellationToken.None);
         var page = RenderWithDialogs<BroadcastCreatePage>();
         page.WaitForAssertion(() => Assert.Equal("5人", Count(page, "recipient-count")));
-        Assert.Contains("あとで保存した条件を変更・削除しても、この配信の条件は変わりません。", page.Find("[data-testid=saved-filter-copy-note]").TextContent);
+        Assert.Contains("あとで保存した条件を変更・削除しても、この配信の条件は変わりません。", page.WaitForElement("[data-testid=saved-filter-copy-note]").TextContent);
         Assert.Contains("保存した条件から選ぶ", page.Find("[data-testid=saved-filter-picker]").TextContent);
 
         await ChooseAsync(page, "saved-filter-pick", saved.Id!.Value);
@@ -140,7 +140,7 @@ public sealed class SavedFilterPagesTests : ComponentTest
         var page = RenderWithDialogs<StepEditPage>();
         page.WaitForElement("[data-testid=step-editor]");
         Assert.Empty(page.FindComponents<MemberFilterPanel>());
-        Assert.Contains("このシナリオの条件は変わりません。", page.Find("[data-testid=saved-filter-copy-note]").TextContent);
+        Assert.Contains("このシナリオの条件は変わりません。", page.WaitForElement("[data-testid=saved-filter-copy-note]").TextContent);
 
         await ChooseAsync(page, "saved-filter-pick", saved.Id!.Value);
 

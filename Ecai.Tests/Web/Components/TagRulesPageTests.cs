@@ -50,6 +50,15 @@ public sealed class TagRulesPageTests : ComponentTest
         page.WaitForAssertion(() => Assert.False(db.TagRules.AsNoTracking().Single().Enabled));
     }
 
+    /// <summary>Clicks the listed rule's edit button once the list shows it, and waits for the form to hold it (on PostgreSQL a
+    /// reload after a live event may still be running, so the click is handled after it).</summary>
+    private static async Task EditTheRuleAsync(IRenderedComponent<TagRulesPage> page)
+    {
+        page.WaitForElement("[data-testid=rule-edit]");
+        await page.InvokeAsync(() => page.Find("[data-testid=rule-edit]").Click());
+        page.WaitForAssertion(() => Assert.Equal("ルールを編集", page.Find("[data-testid=rule-editor-title]").TextContent.Trim()));
+    }
+
     private static AngleSharp.Dom.IElement Input(AngleSharp.Dom.IElement marked) =>
         marked.TagName is "INPUT" ? marked : marked.QuerySelector("input") ?? throw new InvalidOperationException("no input");
 
@@ -66,8 +75,7 @@ public sealed class TagRulesPageTests : ComponentTest
         Assert.Equal(0, created.Changed);
         var page = Render<TagRulesPage>();
 
-        page.WaitForElement("[data-testid=rule-edit]").Click();
-        Assert.Equal("ルールを編集", page.Find("[data-testid=rule-editor-title]").TextContent.Trim());
+        await EditTheRuleAsync(page);
         var number = Input(page.Find("[data-testid=rule-number]"));
         Assert.Equal("1", number.GetAttribute("value"));
         number.Change("0");
@@ -88,7 +96,7 @@ public sealed class TagRulesPageTests : ComponentTest
             new TagRule { BotId = bot, TagId = tag, Kind = TagRuleKind.BirthdayRange, FromMonthDay = 1220, ToMonthDay = 110 }, CancellationToken.None);
         var page = Render<TagRulesPage>();
 
-        page.WaitForElement("[data-testid=rule-edit]").Click();
+        await EditTheRuleAsync(page);
         Input(page.Find("[data-testid=rule-birthday-from]")).Change("13/45");
         page.Find("[data-testid=rule-add]").Click();
 
@@ -106,7 +114,7 @@ public sealed class TagRulesPageTests : ComponentTest
         await rules.SaveAsync(new TagRule { BotId = bot, TagId = tag, Kind = TagRuleKind.PurchaseCount, Comparison = Comparison.AtLeast, Number = 1 },
             CancellationToken.None);
         var page = Render<TagRulesPage>();
-        page.WaitForElement("[data-testid=rule-edit]").Click();
+        await EditTheRuleAsync(page);
         Input(page.Find("[data-testid=rule-number]")).Change("0");
 
         var loaded = (await rules.ListAsync(bot, CancellationToken.None)).Single().Rule; // another operator saves the rule meanwhile
