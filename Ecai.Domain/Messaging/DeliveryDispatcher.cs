@@ -166,11 +166,12 @@ public sealed class DeliveryDispatcher : IDispatchSignal
             return DispatchResult.Nothing;
         }
 
-        await SqlBatch.ExecuteAsync(db, null, """
-            DROP TABLE IF EXISTS temp.dispatch_due; CREATE TEMP TABLE dispatch_due (Id INTEGER PRIMARY KEY);
-            DROP TABLE IF EXISTS temp.dispatch_flight; CREATE TEMP TABLE dispatch_flight (Id INTEGER PRIMARY KEY);
-            DROP TABLE IF EXISTS temp.dispatch_source; CREATE TEMP TABLE dispatch_source (Id INTEGER PRIMARY KEY);
-            DROP TABLE IF EXISTS temp.dispatch_result; CREATE TEMP TABLE dispatch_result (Id INTEGER PRIMARY KEY, Outcome INTEGER NOT NULL, Error TEXT);
+        var dialect = SqlDialect.Of(db);
+        await SqlBatch.ExecuteAsync(db, null, $"""
+            DROP TABLE IF EXISTS dispatch_due; CREATE TEMP TABLE dispatch_due (Id {dialect.IdKey});
+            DROP TABLE IF EXISTS dispatch_flight; CREATE TEMP TABLE dispatch_flight (Id {dialect.IdKey});
+            DROP TABLE IF EXISTS dispatch_source; CREATE TEMP TABLE dispatch_source (Id {dialect.IdKey});
+            DROP TABLE IF EXISTS dispatch_result; CREATE TEMP TABLE dispatch_result (Id {dialect.IdKey}, Outcome INTEGER NOT NULL, Error TEXT);
             """, ct);
         var result = DispatchResult.Nothing with { Due = due };
         progress?.Report(0, due, "配信中");
@@ -219,7 +220,7 @@ public sealed class DeliveryDispatcher : IDispatchSignal
         return result;
     }
 
-    private sealed record DueRow(long Id, string RetryKey, long MessageId, string LineUserId, string Name);
+    private sealed record DueRow(long Id, Guid RetryKey, long MessageId, string LineUserId, string Name);
 
     /// <summary>
     /// One transaction: takes up to a batch of due rows (whole retry-key groups: a multicast is never split), skips the
@@ -241,15 +242,16 @@ public sealed class DeliveryDispatcher : IDispatchSignal
         if (taken == 0) return ([], 0, 0);
         // The rest of any multicast group the limit cut (they share the retry key: sent together or not at all).
         await SqlBatch.ExecuteAsync(db, tx, """
-            INSERT OR IGNORE INTO dispatch_due (Id)
+            INSERT INTO dispatch_due (Id)
             SELECT d.Id FROM Deliveries d
             WHERE d.RetryKey IN (SELECT g.RetryKey FROM Deliveries g WHERE g.Id IN (SELECT Id FROM dispatch_due))
               AND d.BotId = @bot AND d.State = 0
+            ON CONFLICT DO NOTHING
             """, ct, args);
         var blocked = await SqlBatch.ExecuteAsync(db, tx, $"""
             UPDATE Deliveries SET State = {(int)DeliveryState.Skipped}, SkipReason = {(int)DeliverySkipReason.Blocked}
             WHERE Id IN (SELECT Id FROM dispatch_due) AND State = 0
-              AND MemberId IN (SELECT m.Id FROM Members m WHERE m.BotId = @bot AND m.IsBlocked = 1)
+              AND MemberId IN (SELECT m.Id FROM Members m WHERE m.BotId = @bot AND m.IsBlocked = TRUE)
             """, ct, args);
         long skipped = 0;
         foreach (var source in _sources)
@@ -276,7 +278,7 @@ public sealed class DeliveryDispatcher : IDispatchSignal
                 """;
             await using var reader = await read.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
-                due.Add(new DueRow(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4)));
+                due.Add(new DueRow(reader.GetInt64(0), reader.GetUuid(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4)));
         }
         var missing = due.Select(r => r.MessageId).Distinct().Where(id => !contents.ContainsKey(id)).ToList();
         if (missing.Count > 0)
@@ -304,7 +306,7 @@ public sealed class DeliveryDispatcher : IDispatchSignal
             {
                 var group = groups[i];
                 var first = group[0];
-                var key = Guid.Parse(first.RetryKey);
+                var key = first.RetryKey;
                 var content = contents[first.MessageId];
                 try
                 {
@@ -370,7 +372,7 @@ public sealed class DeliveryDispatcher : IDispatchSignal
                 """, ct, args);
             failed += gaveUp;
             retrying += await SqlBatch.ExecuteAsync(db, tx, $"""
-                UPDATE Deliveries SET Attempts = Attempts + 1, Error = {error}, DueAt = @now + min(@step << Attempts, @cap)
+                UPDATE Deliveries SET Attempts = Attempts + 1, Error = {error}, DueAt = @now + {SqlDialect.Of(db).Pick(sqlite: "min", postgres: "least")}(@step << Attempts, @cap)
                 WHERE Id IN (SELECT Id FROM dispatch_result WHERE Outcome = {(int)outcome}) AND State = 0
                 """, ct, [.. args, ("@step", backoff.Ticks)]);
         }

@@ -12,6 +12,16 @@ public sealed class PostgresEcaiDb(DbContextOptions<PostgresEcaiDb> options) : E
 {
     public override SqlDialect Dialect => SqlDialect.Postgres;
 
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // The naming convention leaves a table name given with ToTable as written ("FollowMessages", "ScenarioSteps"):
+        // lower-case those too, so the domain's unquoted SQL finds them. Identity's AspNet* tables are EF's alone.
+        foreach (var type in builder.Model.GetEntityTypes())
+            if (type.GetTableName() is { } name && !name.StartsWith("AspNet", StringComparison.Ordinal) && name != name.ToLowerInvariant())
+                type.SetTableName(name.ToLowerInvariant());
+    }
+
     public static void Configure(DbContextOptionsBuilder<PostgresEcaiDb> builder, string connectionString) =>
         builder.UseNpgsql(connectionString, s => s.CommandTimeout(120)).UseLowerCaseNamingConvention();
 }

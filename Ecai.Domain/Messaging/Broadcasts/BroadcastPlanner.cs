@@ -38,18 +38,25 @@ public sealed class BroadcastPlanner(IDbContextFactory<EcaiDb> dbs, ILiveEvents 
             var claimed = await SqlBatch.ExecuteAsync(db, tx,
                 $"UPDATE Broadcasts SET State = {(int)BroadcastState.Sending}, PlannedAt = @now WHERE Id = @broadcast AND State = {(int)BroadcastState.Scheduled}", ct, all);
             if (claimed == 0) continue;
-            // Retry keys are GUID text as EF stores them (upper-case): a random prefix per broadcast + a 12-digit group number.
+            // Retry keys are GUIDs as EF stores them (SQLite: upper-case text; PostgreSQL: uuid): a random prefix per broadcast
+            // + a 12-digit hex group number.
+            const string prefix = "CASE WHEN m.IsBlocked THEN @blockedPrefix ELSE @prefix END";
+            const string number = """
+                CASE WHEN @perMember = 1 OR m.IsBlocked THEN m.Id
+                                   ELSE (row_number() OVER (PARTITION BY m.IsBlocked ORDER BY m.Id) - 1) / @group END
+                """;
             var rows = await SqlBatch.ExecuteAsync(db, tx, $"""
-                INSERT OR IGNORE INTO Deliveries (BotId, MemberId, Source, SourceId, Occurrence, MessageId, RetryKey, DueAt, State, SkipReason, Attempts, CreatedAt)
+                INSERT INTO Deliveries (BotId, MemberId, Source, SourceId, Occurrence, MessageId, RetryKey, DueAt, State, SkipReason, Attempts, CreatedAt)
                 SELECT m.BotId, m.Id, {(int)DeliverySource.Broadcast}, @broadcast, 0, @message,
-                       printf('%s%012X', CASE WHEN m.IsBlocked THEN @blockedPrefix ELSE @prefix END,
-                              CASE WHEN @perMember = 1 OR m.IsBlocked THEN m.Id
-                                   ELSE (row_number() OVER (PARTITION BY m.IsBlocked ORDER BY m.Id) - 1) / @group END),
+                       {context.Dialect.Pick(
+                           sqlite: $"printf('%s%012X', {prefix}, {number})",
+                           postgres: $"CAST({prefix} || lpad(upper(to_hex({number})), 12, '0') AS uuid)")},
                        @due,
                        CASE WHEN m.IsBlocked THEN {(int)DeliveryState.Skipped} ELSE {(int)DeliveryState.Pending} END,
                        CASE WHEN m.IsBlocked THEN {(int)DeliverySkipReason.Blocked} END,
                        0, @now
                 FROM Members m WHERE {where}
+                ON CONFLICT DO NOTHING
                 """, ct, all);
             await SqlBatch.ExecuteAsync(db, tx, $"""
                 UPDATE Broadcasts SET

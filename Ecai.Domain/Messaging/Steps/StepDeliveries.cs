@@ -22,7 +22,7 @@ public sealed class StepDeliveries : IDeliverySource
         await SqlBatch.ExecuteAsync(db, tx, $"""
             UPDATE Deliveries SET State = {(int)DeliveryState.Skipped}, SkipReason = {(int)DeliverySkipReason.Stopped}
             WHERE {due} AND NOT EXISTS (SELECT 1 FROM ScenarioSteps st JOIN StepScenarios s ON s.Id = st.ScenarioId
-                                        WHERE st.Id = Deliveries.SourceId AND s.Enabled = 1)
+                                        WHERE st.Id = Deliveries.SourceId AND s.Enabled = TRUE)
             """, ct);
 
         var filtered = new List<(int Scenario, int Bot, string Filter)>();

@@ -35,24 +35,27 @@ public sealed class StepPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlanne
         (string, object?)[] args = [("@bot", botId), ("@consumer", Consumer), ("@now", now.UtcTicks)];
         // Writing first makes this the write transaction at once (no read-then-upgrade conflict with another writer).
         await SqlBatch.ExecuteAsync(db, tx,
-            "INSERT OR IGNORE INTO EventCursors (BotId, Consumer, LastEventId) VALUES (@bot, @consumer, 0)", ct, args);
+            "INSERT INTO EventCursors (BotId, Consumer, LastEventId) VALUES (@bot, @consumer, 0) ON CONFLICT DO NOTHING", ct, args);
         var from = await SqlBatch.ScalarAsync(db, tx, "SELECT LastEventId FROM EventCursors WHERE BotId = @bot AND Consumer = @consumer", ct, args);
         var to = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce(max(Id), 0) FROM MemberEvents WHERE BotId = @bot", ct, args);
         if (to <= from) return 0;
         args = [.. args, ("@from", from), ("@to", to)];
 
         var planned = await SqlBatch.ExecuteAsync(db, tx, $"""
-            INSERT OR IGNORE INTO Deliveries (BotId, MemberId, Source, SourceId, Occurrence, MessageId, RetryKey, DueAt, State, Attempts, CreatedAt)
-            SELECT e.BotId, e.MemberId, {(int)DeliverySource.Step}, st.Id, e.Id, st.MessageId, {context.Dialect.NewUuid}, {StepDelay.Sql("st", "e.OccurredAt")},
-                   {(int)DeliveryState.Pending}, 0, @now
+            INSERT INTO Deliveries (BotId, MemberId, Source, SourceId, Occurrence, MessageId, RetryKey, DueAt, State, Attempts, CreatedAt)
+            SELECT e.BotId, e.MemberId, {(int)DeliverySource.Step}, st.Id, e.Id, st.MessageId, {context.Dialect.NewUuid},
+                   {StepDelay.Sql(context.Dialect, "st", "e.OccurredAt")}, {(int)DeliveryState.Pending}, 0, @now
             FROM MemberEvents e
-            CROSS JOIN StepScenarios s ON s.BotId = e.BotId AND s.Enabled = 1 AND e.Id > s.EntryAfterEventId
+            CROSS JOIN StepScenarios s
+            CROSS JOIN ScenarioSteps st
+            WHERE e.BotId = @bot AND e.Id > @from AND e.Id <= @to
+              AND s.BotId = e.BotId AND s.Enabled = TRUE AND e.Id > s.EntryAfterEventId
               AND ((s.Trigger = {(int)StepTrigger.FriendAdded} AND e.Kind = {(int)MemberEventKind.FriendAdded})
                 OR (s.Trigger = {(int)StepTrigger.TagAdded} AND e.Kind = {(int)MemberEventKind.TagAdded} AND e.TagId = s.TagId))
-            CROSS JOIN ScenarioSteps st ON st.ScenarioId = s.Id
-            WHERE e.BotId = @bot AND e.Id > @from AND e.Id <= @to
+              AND st.ScenarioId = s.Id
               AND NOT (e.Kind IN ({(int)MemberEventKind.TagAdded}, {(int)MemberEventKind.CartLinked})
                 AND EXISTS (SELECT 1 FROM CartLinks q WHERE q.MemberId = e.MemberId AND q.QuietUpToEventId >= e.Id))
+            ON CONFLICT DO NOTHING
             """, ct, args);
         await SqlBatch.ExecuteAsync(db, tx,
             "UPDATE EventCursors SET LastEventId = @to WHERE BotId = @bot AND Consumer = @consumer", ct, args);

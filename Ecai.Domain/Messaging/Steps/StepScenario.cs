@@ -1,3 +1,4 @@
+using Ecai.Domain.Data;
 using Ecai.Domain.Time;
 
 namespace Ecai.Domain.Messaging.Steps;
@@ -94,15 +95,16 @@ public readonly record struct StepDelay(StepDelayKind Kind, int Amount, int? AtM
     /// <summary>
     /// The same rule in SQL, over the columns <c>{step}.DelayKind</c>, <c>Amount</c>, <c>AtMinute</c> and a trigger time
     /// <paramref name="triggeredAt"/> in UTC ticks. A "day N at HH:MM" already behind the trigger (day 0 at 09:00 for a
-    /// trigger at 12:00) goes at once: it is a delay, never an earlier send.
+    /// trigger at 12:00) goes at once: it is a delay, never an earlier send. The integer columns are multiplied by bigint
+    /// tick counts (PostgreSQL's integer is 32-bit; SQLite's always 64).
     /// </summary>
-    public static string Sql(string step, string triggeredAt) => $"""
-        max({triggeredAt}, CASE {step}.DelayKind
-          WHEN {(int)StepDelayKind.Minutes} THEN {triggeredAt} + {step}.Amount * {TicksPerMinute}
+    public static string Sql(SqlDialect dialect, string step, string triggeredAt) => $"""
+        {dialect.Pick(sqlite: "max", postgres: "greatest")}({triggeredAt}, CASE {step}.DelayKind
+          WHEN {(int)StepDelayKind.Minutes} THEN {triggeredAt} + {step}.Amount * CAST({TicksPerMinute} AS BIGINT)
           WHEN {(int)StepDelayKind.Hours} THEN {triggeredAt} + {step}.Amount * {TimeSpan.TicksPerHour}
           WHEN {(int)StepDelayKind.Days} THEN {triggeredAt} + {step}.Amount * {TimeSpan.TicksPerDay}
           ELSE ({triggeredAt} + {JstTicks}) / {TimeSpan.TicksPerDay} * {TimeSpan.TicksPerDay}
-               + {step}.Amount * {TimeSpan.TicksPerDay} + coalesce({step}.AtMinute, 0) * {TicksPerMinute} - {JstTicks}
+               + {step}.Amount * {TimeSpan.TicksPerDay} + coalesce({step}.AtMinute, 0) * CAST({TicksPerMinute} AS BIGINT) - {JstTicks}
         END)
         """;
 

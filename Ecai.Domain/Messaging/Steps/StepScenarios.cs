@@ -75,9 +75,9 @@ public sealed class StepScenarios(IDbContextFactory<EcaiDb> dbs, DeliveryCounts 
     public const string NotFound = "ステップメッセージが見つかりません。";
 
     /// <summary>A changed step's pending, never-tried deliveries take its new content ({0}) and delay, from their trigger event's time.</summary>
-    private static readonly string RetimeSql = $$"""
+    private static string RetimeSql(SqlDialect dialect) => $$"""
         UPDATE Deliveries SET MessageId = {0},
-          DueAt = (SELECT {{StepDelay.Sql("st", "e.OccurredAt")}} FROM ScenarioSteps st, MemberEvents e
+          DueAt = (SELECT {{StepDelay.Sql(dialect, "st", "e.OccurredAt")}} FROM ScenarioSteps st, MemberEvents e
                    WHERE st.Id = Deliveries.SourceId AND e.Id = Deliveries.Occurrence)
         WHERE Source = {{(int)DeliverySource.Step}} AND SourceId = {1} AND State = {{(int)DeliveryState.Pending}} AND Attempts = 0
           AND EXISTS (SELECT 1 FROM MemberEvents e WHERE e.Id = Deliveries.Occurrence)
@@ -233,7 +233,7 @@ public sealed class StepScenarios(IDbContextFactory<EcaiDb> dbs, DeliveryCounts 
         await db.SaveChangesAsync(ct);
 
         foreach (var step in changed)
-            await db.Database.ExecuteSqlRawAsync(RetimeSql, [step.MessageId, step.Id], ct);
+            await db.Database.ExecuteSqlRawAsync(RetimeSql(db.Dialect), [step.MessageId, step.Id], ct);
         await StopPendingAsync(db, removed.Select(st => st.Id).ToList(), ct);
         if (switchedOff) await StopPendingAsync(db, scenario.Id, ct);
         await tx.CommitAsync(ct);

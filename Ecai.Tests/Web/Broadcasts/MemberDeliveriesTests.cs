@@ -40,8 +40,8 @@ public sealed class MemberDeliveriesTests : ComponentTest
 
         var list = Render<MemberDeliveries>(p => p.Add(x => x.BotId, bot).Add(x => x.MemberId, member));
 
-        var rows = list.FindAll("[data-testid=member-delivery]");
-        Assert.Equal(3, rows.Count);
+        // The first page loads asynchronously (on PostgreSQL it is not done when the first render returns).
+        var rows = list.WaitForElements("[data-testid=member-delivery]", 3);
         Assert.Equal(["送信しない(配信条件に合わなくなった)", "失敗(The property, 'to', in the request body is invalid)", "送信済み"],
             list.FindAll("[data-testid=member-delivery-state]").Select(c => c.TextContent.Trim()));
         Assert.Contains("引上フォロー", rows[1].TextContent);

@@ -1321,7 +1321,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     b.HasIndex("BotId", "RichMenuLinkedAt")
                         .HasDatabaseName("ix_followactions_botid_richmenulinkedat");
 
-                    b.ToTable("FollowActions", (string)null);
+                    b.ToTable("followactions", (string)null);
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowMessage", b =>
@@ -1392,7 +1392,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     b.HasIndex("BotId", "ConnectionId", "ProductCode", "Priority")
                         .HasDatabaseName("ix_followmessages_botid_connectionid_productcode_priority");
 
-                    b.ToTable("FollowMessages", (string)null);
+                    b.ToTable("followmessages", (string)null);
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowOrderScan", b =>
@@ -1422,7 +1422,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     b.HasIndex("ConnectionId", "ShippedAt")
                         .HasDatabaseName("ix_followorderscans_connectionid_shippedat");
 
-                    b.ToTable("FollowOrderScans", (string)null);
+                    b.ToTable("followorderscans", (string)null);
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowScanState", b =>
@@ -1439,7 +1439,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     b.HasKey("BotId")
                         .HasName("pk_followscanstates");
 
-                    b.ToTable("FollowScanStates", (string)null);
+                    b.ToTable("followscanstates", (string)null);
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.Follow.FollowScenario", b =>
@@ -1502,7 +1502,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     b.HasIndex("FollowMessageId", "SortOrder")
                         .HasDatabaseName("ix_followscenarios_followmessageid_sortorder");
 
-                    b.ToTable("FollowScenarios", (string)null);
+                    b.ToTable("followscenarios", (string)null);
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.Steps.ScenarioStep", b =>
@@ -1547,7 +1547,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     b.HasIndex("ScenarioId", "Position")
                         .HasDatabaseName("ix_scenariosteps_scenarioid_position");
 
-                    b.ToTable("ScenarioSteps", (string)null);
+                    b.ToTable("scenariosteps", (string)null);
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.Steps.StepScenario", b =>
@@ -1613,7 +1613,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     b.HasIndex("BotId", "Enabled")
                         .HasDatabaseName("ix_stepscenarios_botid_enabled");
 
-                    b.ToTable("StepScenarios", (string)null);
+                    b.ToTable("stepscenarios", (string)null);
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.StoredMessage", b =>
@@ -2410,7 +2410,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                         .HasForeignKey("ScenarioId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_scenariosteps_stepscenario_scenarioid");
+                        .HasConstraintName("fk_scenariosteps_stepscenarios_scenarioid");
                 });
 
             modelBuilder.Entity("Ecai.Domain.Messaging.Steps.StepScenario", b =>

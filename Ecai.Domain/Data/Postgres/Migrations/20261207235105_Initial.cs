@@ -285,7 +285,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "FollowScanStates",
+                name: "followscanstates",
                 columns: table => new
                 {
                     botid = table.Column<int>(type: "integer", nullable: false),
@@ -628,7 +628,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "FollowMessages",
+                name: "followmessages",
                 columns: table => new
                 {
                     id = table.Column<int>(type: "integer", nullable: false)
@@ -849,7 +849,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "StepScenarios",
+                name: "stepscenarios",
                 columns: table => new
                 {
                     id = table.Column<int>(type: "integer", nullable: false)
@@ -980,7 +980,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "FollowOrderScans",
+                name: "followorderscans",
                 columns: table => new
                 {
                     orderid = table.Column<long>(type: "bigint", nullable: false),
@@ -1006,7 +1006,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "FollowScenarios",
+                name: "followscenarios",
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
@@ -1027,7 +1027,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                     table.ForeignKey(
                         name: "fk_followscenarios_followmessages_followmessageid",
                         column: x => x.followmessageid,
-                        principalTable: "FollowMessages",
+                        principalTable: "followmessages",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
@@ -1051,7 +1051,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "FollowActions",
+                name: "followactions",
                 columns: table => new
                 {
                     deliveryid = table.Column<long>(type: "bigint", nullable: false),
@@ -1082,7 +1082,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ScenarioSteps",
+                name: "scenariosteps",
                 columns: table => new
                 {
                     id = table.Column<int>(type: "integer", nullable: false)
@@ -1098,9 +1098,9 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                 {
                     table.PrimaryKey("pk_scenariosteps", x => x.id);
                     table.ForeignKey(
-                        name: "fk_scenariosteps_stepscenario_scenarioid",
+                        name: "fk_scenariosteps_stepscenarios_scenarioid",
                         column: x => x.scenarioid,
-                        principalTable: "StepScenarios",
+                        principalTable: "stepscenarios",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
@@ -1313,47 +1313,47 @@ namespace Ecai.Domain.Data.Postgres.Migrations
 
             migrationBuilder.CreateIndex(
                 name: "ix_followactions_botid_richmenulinkedat",
-                table: "FollowActions",
+                table: "followactions",
                 columns: new[] { "botid", "richmenulinkedat" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_followmessages_botid_connectionid_productcode_priority",
-                table: "FollowMessages",
+                table: "followmessages",
                 columns: new[] { "botid", "connectionid", "productcode", "priority" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_followmessages_connectionid",
-                table: "FollowMessages",
+                table: "followmessages",
                 column: "connectionid");
 
             migrationBuilder.CreateIndex(
                 name: "ix_followorderscans_connectionid_products",
-                table: "FollowOrderScans",
+                table: "followorderscans",
                 columns: new[] { "connectionid", "products" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_followorderscans_connectionid_shippedat",
-                table: "FollowOrderScans",
+                table: "followorderscans",
                 columns: new[] { "connectionid", "shippedat" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_followscenarios_addtagid",
-                table: "FollowScenarios",
+                table: "followscenarios",
                 column: "addtagid");
 
             migrationBuilder.CreateIndex(
                 name: "ix_followscenarios_followmessageid_sortorder",
-                table: "FollowScenarios",
+                table: "followscenarios",
                 columns: new[] { "followmessageid", "sortorder" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_followscenarios_messageid",
-                table: "FollowScenarios",
+                table: "followscenarios",
                 column: "messageid");
 
             migrationBuilder.CreateIndex(
                 name: "ix_followscenarios_removetagid",
-                table: "FollowScenarios",
+                table: "followscenarios",
                 column: "removetagid");
 
             migrationBuilder.CreateIndex(
@@ -1425,22 +1425,22 @@ namespace Ecai.Domain.Data.Postgres.Migrations
 
             migrationBuilder.CreateIndex(
                 name: "ix_scenariosteps_messageid",
-                table: "ScenarioSteps",
+                table: "scenariosteps",
                 column: "messageid");
 
             migrationBuilder.CreateIndex(
                 name: "ix_scenariosteps_scenarioid_position",
-                table: "ScenarioSteps",
+                table: "scenariosteps",
                 columns: new[] { "scenarioid", "position" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_stepscenarios_botid_enabled",
-                table: "StepScenarios",
+                table: "stepscenarios",
                 columns: new[] { "botid", "enabled" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_stepscenarios_tagid",
-                table: "StepScenarios",
+                table: "stepscenarios",
                 column: "tagid");
 
             migrationBuilder.CreateIndex(
@@ -1616,16 +1616,16 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                 name: "eventcursors");
 
             migrationBuilder.DropTable(
-                name: "FollowActions");
+                name: "followactions");
 
             migrationBuilder.DropTable(
-                name: "FollowOrderScans");
+                name: "followorderscans");
 
             migrationBuilder.DropTable(
-                name: "FollowScanStates");
+                name: "followscanstates");
 
             migrationBuilder.DropTable(
-                name: "FollowScenarios");
+                name: "followscenarios");
 
             migrationBuilder.DropTable(
                 name: "friendmonthcounts");
@@ -1649,7 +1649,7 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                 name: "savedfilters");
 
             migrationBuilder.DropTable(
-                name: "ScenarioSteps");
+                name: "scenariosteps");
 
             migrationBuilder.DropTable(
                 name: "tagrules");
@@ -1670,13 +1670,13 @@ namespace Ecai.Domain.Data.Postgres.Migrations
                 name: "cartorders");
 
             migrationBuilder.DropTable(
-                name: "FollowMessages");
+                name: "followmessages");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "StepScenarios");
+                name: "stepscenarios");
 
             migrationBuilder.DropTable(
                 name: "members");

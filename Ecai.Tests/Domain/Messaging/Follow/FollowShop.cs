@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Ecai.Domain.Carts;
+using Ecai.Domain.Data;
 using Ecai.Domain.Linking;
 using Ecai.Domain.Members;
 using Ecai.Domain.Messaging;
@@ -7,7 +8,6 @@ using Ecai.Domain.Messaging.Follow;
 using Ecai.Domain.Tags;
 using Ecai.Domain.Time;
 using Ecai.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -122,17 +122,18 @@ internal sealed class FollowShop(DomainFixture f, FakeTimeProvider clock, int bo
     /// <summary>Runs a dispatcher hook over the given delivery ids, as the dispatcher would: a temp table of ids in its transaction.</summary>
     public async Task HookAsync(IReadOnlyCollection<long> ids, Func<DbConnection, DbTransaction, string, Task> hook)
     {
-        await using var db = new SqliteConnection(f.Db.ConnectionString);
-        await db.OpenAsync();
-        await using var tx = db.BeginTransaction();
+        await using var context = f.Db.CreateDbContext();
+        await context.Database.OpenConnectionAsync();
+        var db = context.Database.GetDbConnection();
+        await using var tx = await db.BeginTransactionAsync();
         await using (var create = db.CreateCommand())
         {
             create.Transaction = tx;
-            create.CommandText = "CREATE TEMP TABLE IF NOT EXISTS Batch (Id INTEGER PRIMARY KEY); DELETE FROM temp.Batch;"
-                + string.Concat(ids.Select(id => $"INSERT INTO temp.Batch (Id) VALUES ({id});"));
+            create.CommandText = $"CREATE TEMP TABLE IF NOT EXISTS Batch (Id {SqlDialect.Of(db).IdKey}); DELETE FROM Batch;"
+                + string.Concat(ids.Select(id => $"INSERT INTO Batch (Id) VALUES ({id});"));
             await create.ExecuteNonQueryAsync();
         }
-        await hook(db, tx, "temp.Batch");
+        await hook(db, tx, "Batch");
         await tx.CommitAsync();
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Ecai.Domain.Data;
 using Ecai.Domain.Line;
 using Ecai.Domain.Members;
 using Ecai.Domain.Messaging;
@@ -86,8 +87,8 @@ public sealed class StepScenariosTests : IAsyncLifetime
         {
             command.Transaction = tx;
             command.CommandText = $"""
-                DROP TABLE IF EXISTS temp.due;
-                CREATE TEMP TABLE due (Id INTEGER PRIMARY KEY);
+                DROP TABLE IF EXISTS due;
+                CREATE TEMP TABLE due (Id {SqlDialect.Of(db).IdKey});
                 INSERT INTO due SELECT Id FROM Deliveries WHERE State = 0 AND Source = {(int)DeliverySource.Step} AND DueAt <= {now.UtcTicks};
                 """;
             await command.ExecuteNonQueryAsync();
