@@ -304,7 +304,8 @@ public sealed class IntegrationsTests : ComponentTest
         Assert.Single(await ListAsync(bot));
         page.FindAll(".mud-dialog button").Single(b => b.TextContent.Contains("連携を解除する")).Click();
 
-        page.WaitForAssertion(() => page.Find("[data-testid=connect-open]"));
+        // The other carts' cards offer to connect all along: the connected card's disconnect button going is the sign.
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=disconnect]")));
         Assert.Empty(await ListAsync(bot));
     }
 
