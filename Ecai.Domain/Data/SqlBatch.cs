@@ -105,6 +105,13 @@ internal static partial class SqlBatch
     [GeneratedRegex(@"ON\s+CONFLICT\s*\(([^)]*)\)", RegexOptions.IgnoreCase)]
     private static partial Regex ConflictKey();
 
+    /// <summary>Takes <see cref="SqlDialect.LockMemberEvents"/> for the bot in <paramref name="bot"/> (an SQL expression), where the provider needs it.</summary>
+    public static async Task LockMemberEventsAsync(DbConnection connection, DbTransaction transaction, string bot, CancellationToken ct,
+        params (string Name, object? Value)[] parameters)
+    {
+        if (SqlDialect.Of(connection).LockMemberEvents(bot) is { } sql) await ExecuteAsync(connection, transaction, sql, ct, parameters);
+    }
+
     public static async Task<int> ExecuteAsync(
         DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {

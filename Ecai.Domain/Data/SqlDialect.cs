@@ -54,6 +54,15 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string LockRow(string table, string idParameter);
 
+    /// <summary>
+    /// Serialises the writers of one bot's member events with its readers, for the rest of the transaction: a reader that
+    /// takes it sees no event id that a transaction still running could commit below it, so a cursor that moves to the
+    /// highest id read never skips an event (docs/architecture.md, "Concurrency-correct writes"). PostgreSQL: a
+    /// transaction-scoped advisory lock per bot; SQLite: nothing (its one writer commits its ids above every id a reader
+    /// has seen). <paramref name="bot"/> is an SQL expression for the bot's id.
+    /// </summary>
+    public abstract string? LockMemberEvents(string bot);
+
     /// <summary>The one of two statement texts that is this provider's (for statements shaped for one planner).</summary>
     public string Pick(string sqlite, string postgres) => Provider == DatabaseProvider.Sqlite ? sqlite : postgres;
 
@@ -75,6 +84,8 @@ public abstract class SqlDialect
 
         public override string LockRow(string table, string idParameter) => $"UPDATE {table} SET Id = Id WHERE Id = {idParameter}";
 
+        public override string? LockMemberEvents(string bot) => null;
+
         public override (string Begin, string End) ImportSession =>
             ("PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;", "PRAGMA wal_autocheckpoint=1000;");
 
@@ -95,6 +106,9 @@ public abstract class SqlDialect
         public override string ValuesOf(string parameter) => $"(SELECT unnest({parameter}))";
 
         public override string LockRow(string table, string idParameter) => $"SELECT 1 FROM {table} WHERE Id = {idParameter} FOR UPDATE";
+
+        /// <summary>Key space 1 of the two-integer advisory locks: member events, by bot id.</summary>
+        public override string? LockMemberEvents(string bot) => $"SELECT pg_advisory_xact_lock(1, ({bot})::integer)";
 
         public override (string Begin, string End) ImportSession => ("SET synchronous_commit = off", "RESET synchronous_commit");
 

@@ -71,6 +71,7 @@ public sealed class IdentityForms(IDbContextFactory<EcaiDb> dbs, MemberContacts 
         return contacts.SaveAsync(botId, memberId, input, requireNameAndPhone: true, async (db, tx) =>
         {
             (string, object?)[] args = [("@bot", botId), ("@member", memberId), ("@now", now)];
+            await SqlBatch.LockMemberEventsAsync(db, tx, "@bot", ct, args);
             await SqlBatch.ExecuteAsync(db, tx, """
                 INSERT INTO MemberTags (MemberId, TagId, AddedAt)
                 SELECT @member, TagId, @now FROM IdentityFormTags WHERE BotId = @bot ON CONFLICT DO NOTHING

@@ -55,6 +55,7 @@ public sealed class LineWebhook(
         await context.Database.OpenConnectionAsync(ct);
         var db = context.Database.GetDbConnection();
         await using var tx = await db.BeginTransactionAsync(ct);
+        await SqlBatch.LockMemberEventsAsync(db, tx, "@bot", ct, ("@bot", botId)); // follows raise FriendAdded events
         foreach (var e in events.EnumerateArray())
         {
             // Only a 1:1 source is a friend: a group's or room's events (messages, join, memberJoined…) carry a

@@ -88,6 +88,7 @@ public sealed class Linker(IDbContextFactory<EcaiDb> dbs, TimeProvider clock)
             INSERT INTO MemberEvents (BotId, MemberId, Kind, ConnectionId, CartCustomerId, OccurredAt)
             SELECT BotId, MemberId, {(int)MemberEventKind.CartLinked}, ConnectionId, CartCustomerId, LinkedAt
             """;
+        await SqlBatch.LockMemberEventsAsync(db, tx, "@bot", ct, args);
         var added = 0;
         if (SqlDialect.Of(db).Provider == DatabaseProvider.Postgres)
         {

@@ -57,6 +57,8 @@ public sealed class MemberContacts(IDbContextFactory<EcaiDb> dbs, Linker linker,
         var db = context.Database.GetDbConnection();
         await using var tx = await db.BeginTransactionAsync(ct);
         (string, object?)[] key = [("@member", memberId), ("@bot", botId)];
+        // The linking (and the identity form's tag events) below write member events: take their lock first, before any row.
+        await SqlBatch.LockMemberEventsAsync(db, tx, "@bot", ct, key);
         var current = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce((SELECT Version FROM Members WHERE Id = @member AND BotId = @bot), -1)", ct, key);
         if (current < 0) return ContactResult.Failed("", "会員が見つかりません。");
         if (loadedVersion is { } loaded && loaded != current) return await StaleAsync(context, tx, botId, memberId, ct);

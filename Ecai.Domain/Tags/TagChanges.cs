@@ -35,6 +35,7 @@ internal static class TagChanges
             (false, true) => $"Members m{scan} WHERE m.Id IN (SELECT t.MemberId FROM MemberTags t WHERE t.TagId = @tag) AND ({members})",
             (false, false) => $"Members m WHERE ({members}) AND EXISTS (SELECT 1 FROM MemberTags t WHERE t.MemberId = m.Id AND t.TagId = @tag)",
         };
+        await SqlBatch.LockMemberEventsAsync(db, tx, "SELECT BotId FROM Tags WHERE Id = @tag", ct, args);
         var before = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce(max(Id), 0) FROM MemberEvents", ct);
         var kind = (int)(add ? MemberEventKind.TagAdded : MemberEventKind.TagRemoved);
         args = [.. args, ("@before", before)];

@@ -43,6 +43,9 @@ public sealed class DomainFixture : IAsyncDisposable
 
     public static async Task<DomainFixture> CreateAsync() => new(await TestDb.CreateAsync());
 
+    /// <summary>On a SQLite file (WAL, several connections writing at once, as the app runs), or PostgreSQL.</summary>
+    public static async Task<DomainFixture> CreateFileAsync() => new(await TestDb.CreateFileAsync());
+
     public async Task<int> AddBotAsync(string name = "テストショップ")
     {
         await using var db = Db.CreateDbContext();

@@ -36,6 +36,8 @@ public sealed class StepPlanner(IDbContextFactory<EcaiDb> dbs) : IDeliveryPlanne
         // Writing first makes this the write transaction at once (no read-then-upgrade conflict with another writer).
         await SqlBatch.ExecuteAsync(db, tx,
             "INSERT INTO EventCursors (BotId, Consumer, LastEventId) VALUES (@bot, @consumer, 0) ON CONFLICT DO NOTHING", ct, args);
+        // No event below the highest id read next may still be committed by another transaction: the cursor moves to it.
+        await SqlBatch.LockMemberEventsAsync(db, tx, "@bot", ct, args);
         var from = await SqlBatch.ScalarAsync(db, tx, "SELECT LastEventId FROM EventCursors WHERE BotId = @bot AND Consumer = @consumer", ct, args);
         var to = await SqlBatch.ScalarAsync(db, tx, "SELECT coalesce(max(Id), 0) FROM MemberEvents WHERE BotId = @bot", ct, args);
         if (to <= from) return 0;
