@@ -30,7 +30,7 @@ internal static class RawInsert
         await copy.Database.OpenConnectionAsync();
         var db = copy.Database.GetDbConnection();
         await RawCopy.WithoutChecksAsync(db, CancellationToken.None);
-        await SqlBatch(db, copy.Dialect.ImportSession.Begin);
+        await ExecAsync(db, copy.Dialect.ImportSession.Begin);
 
         var clock = Stopwatch.StartNew();
         await using var tx = await db.BeginTransactionAsync();
@@ -40,7 +40,7 @@ internal static class RawInsert
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task SqlBatch(DbConnection db, string sql)
+    private static async Task ExecAsync(DbConnection db, string sql)
     {
         await using var command = db.CreateCommand();
         command.CommandText = sql;

@@ -60,6 +60,7 @@ public sealed class LineSettingsTests : ComponentTest
         page.Find("[data-testid=line-save]").Click();
         page.WaitForAssertion(() => Assert.Contains("保存済みです", page.Markup));
 
+        page.WaitForElement("[data-testid=identity-form-settings][data-loaded]"); // its own settings read (later on PostgreSQL)
         page.Find("#identity-form-message").Change("確認中です。少々お待ちください。"); // the page's own save above is no change "elsewhere"
         page.Find("[data-testid=identity-form-save]").Click();
         page.WaitForAssertion(() =>

@@ -11,7 +11,7 @@ namespace Ecai.Web.Components.Pages.Settings;
 public sealed partial class IdentityFormSettingsCard : ComponentBase
 {
     private string? _tags, _message;
-    private bool _saving, _stale;
+    private bool _saving, _stale, _loaded;
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
 
     [Parameter, EditorRequired] public int BotId { get; set; }
@@ -35,6 +35,7 @@ public sealed partial class IdentityFormSettingsCard : ComponentBase
     {
         var settings = await Forms.SettingsAsync(BotId, CancellationToken.None);
         (_tags, _message) = (string.Join("、", settings.TagNames), settings.DoneMessage);
+        _loaded = true; // what was typed before this would have been replaced: the save waits for it
         StateHasChanged();
     }
 
