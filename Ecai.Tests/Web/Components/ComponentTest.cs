@@ -63,6 +63,19 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     }
 
     /// <summary>Extra services a test class needs (added before anything is resolved).</summary>
+    /// <summary>
+    /// Moves the fake clock past pages' reload throttle window (500 ms) until <paramref name="done"/>: a reload still
+    /// reading (PostgreSQL answers asynchronously) opens its window only when it is done, so one step may come too early.
+    /// </summary>
+    protected async Task AdvancePastReloadsUntilAsync(Func<bool> done)
+    {
+        for (var i = 0; i < 100 && !done(); i++)
+        {
+            Clock.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(50);
+        }
+    }
+
     protected virtual void AddServices(IServiceCollection services)
     {
     }

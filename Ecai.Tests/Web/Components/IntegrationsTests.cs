@@ -245,7 +245,7 @@ public sealed class IntegrationsTests : ComponentTest
                 .SetProperty(c => c.LastPullOrders, 25000));
         Live.Publish(new ConnectionChanged(bot, connection));
         Live.Publish(new JobProgressChanged(bot, 7, PullCartsJob.Kind, "カート取込", 25000, 25000, JobState.Succeeded, null));
-        Clock.Advance(TimeSpan.FromMilliseconds(500));
+        await AdvancePastReloadsUntilAsync(() => page.FindAll("[data-testid=pull-progress]").Count == 0);
 
         page.WaitForAssertion(() =>
         {

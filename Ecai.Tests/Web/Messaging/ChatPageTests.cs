@@ -124,13 +124,7 @@ public sealed class ChatPageTests : ComponentTest
         await using (var db = Db.CreateDbContext())
             await db.Deliveries.ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Sent));
         Live.Publish(new Ecai.Domain.Realtime.MemberChanged(bot, member)); // any later event of the bot redraws the states
-        // Past the page's reload throttle window. A reload still reading (PostgreSQL answers asynchronously) opens its window
-        // only when done, so the fake clock moves on until the folded reload has run.
-        for (var i = 0; i < 100 && page.Find("[data-testid=chat-state]").TextContent != "送信済み"; i++)
-        {
-            Clock.Advance(TimeSpan.FromMilliseconds(500));
-            await Task.Delay(50);
-        }
+        await AdvancePastReloadsUntilAsync(() => page.Find("[data-testid=chat-state]").TextContent == "送信済み");
         page.WaitForAssertion(() => Assert.Equal("送信済み", page.Find("[data-testid=chat-state]").TextContent));
     }
 
