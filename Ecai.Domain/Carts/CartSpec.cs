@@ -25,7 +25,7 @@ public enum CartAuthFlow
 
 /// <summary>
 /// What each cart asks for and supports, from the seed's set-up pages and the cart table in
-/// product.md. The connect form, its validation and the integration page are driven by this.
+/// README, "Carts". The connect form, its validation and the integration page are driven by this.
 /// </summary>
 public sealed record CartSpec(
     CartKind Kind,

@@ -26,7 +26,7 @@ public sealed record MemberPurchaseHistory(IReadOnlyList<CartPurchaseSummary> Pe
 }
 
 /// <summary>
-/// Purchases under all of a member's linked customers (product.md: all their purchases count), for 会員詳細,
+/// Purchases under all of a member's linked customers (README, "Carts": all their purchases count), for 会員詳細,
 /// the 1:1 chat panel and the member's own 購入履歴 (LIFF): per-cart totals, and the orders of the last
 /// 3 months, newest 12.
 /// </summary>

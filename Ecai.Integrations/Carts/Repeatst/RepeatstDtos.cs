@@ -70,7 +70,7 @@ internal sealed class RepeatstOrderDetail
     public long? Price { get; set; }            // unit price
 }
 
-/// <summary>定期受注 [I]. <c>status</c> is one of 継続 / 一時停止 / 解約済 (product.md).</summary>
+/// <summary>定期受注 [I]. <c>status</c> is one of 継続 / 一時停止 / 解約済 (docs/carts/repeatst.md, "What ECAI models").</summary>
 internal sealed class RepeatstTeiki
 {
     public long? TeikiId { get; set; }

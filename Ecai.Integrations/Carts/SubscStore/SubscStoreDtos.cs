@@ -32,7 +32,7 @@ internal sealed class SubscStoreCustomer
     public string? UpdatedAt { get; set; }
 }
 
-/// <summary>受注 [I]. No 発送日 follow for this cart (product.md); <c>shippedAt</c> is read when present.</summary>
+/// <summary>受注 [I]. No 発送日 follow for this cart (docs/carts/subscstore.md, "What ECAI models"); <c>shippedAt</c> is read when present.</summary>
 internal sealed class SubscStoreOrder
 {
     public string? OrderId { get; set; }
@@ -58,7 +58,7 @@ internal sealed class SubscStoreLineItem
     public long? UnitPrice { get; set; }
 }
 
-/// <summary>定期 [I]. <c>status</c> is one of 継続 / 停止 / 終了 (product.md).</summary>
+/// <summary>定期 [I]. <c>status</c> is one of 継続 / 停止 / 終了 (docs/carts/subscstore.md, "What ECAI models").</summary>
 internal sealed class SubscStoreSubscription
 {
     public string? SubscriptionId { get; set; }

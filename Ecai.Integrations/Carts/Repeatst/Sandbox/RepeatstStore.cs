@@ -14,7 +14,7 @@ public sealed class RepeatstStore
 {
     private const int CustomerStream = 11, OrderStream = 12, TeikiStream = 13, PhoneSalt = 1;
 
-    /// <summary>The three words リピスト shows for a 定期 (product.md).</summary>
+    /// <summary>The three words リピスト shows for a 定期 (docs/carts/repeatst.md, "What ECAI models").</summary>
     public static readonly IReadOnlyList<string> StatusWords = ["継続", "一時停止", "解約済"];
 
     private readonly RepeatstStoreOptions _options;

@@ -16,7 +16,7 @@ public sealed class SubscStoreStore
 {
     private const int CustomerStream = 21, OrderStream = 22, SubscriptionStream = 23, PhoneSalt = 2;
 
-    /// <summary>The three words サブスクストア shows for a subscription (product.md).</summary>
+    /// <summary>The three words サブスクストア shows for a subscription (docs/carts/subscstore.md, "What ECAI models").</summary>
     public static readonly IReadOnlyList<string> StatusWords = ["継続", "停止", "終了"];
 
     private readonly SubscStoreStoreOptions _options;
