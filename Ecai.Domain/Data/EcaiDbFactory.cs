@@ -16,7 +16,6 @@ public sealed class EcaiDbFactory : IDbContextFactory<EcaiDb>
 
     public EcaiDbFactory(DatabaseSettings settings, ILoggerFactory? logging = null, params IInterceptor[] interceptors)
     {
-        Settings = settings;
         _create = settings.Provider switch
         {
             DatabaseProvider.Sqlite => Make<SqliteEcaiDb>(SqliteEcaiDb.Configure, o => new SqliteEcaiDb(o), settings.ConnectionString, logging, interceptors),
@@ -24,8 +23,6 @@ public sealed class EcaiDbFactory : IDbContextFactory<EcaiDb>
             _ => throw new ArgumentOutOfRangeException(nameof(settings)),
         };
     }
-
-    public DatabaseSettings Settings { get; }
 
     public EcaiDb CreateDbContext() => _create();
 
